@@ -1,0 +1,90 @@
+/**
+ * Transformer configuration: the one JSON shape shared by lib/model (TS eager + ONNX graph)
+ * and training/ (PyTorch). A config file in models/<id>/config.json is exactly this object.
+ *
+ * Weight names (safetensors keys; Linear weights stored PyTorch-style as [out, in], so
+ * y = x · Wᵀ (+ b)). The TS model and the PyTorch trainer MUST use exactly these names:
+ *
+ *   tok_emb.weight                 [V, C]
+ *   pos_emb.weight                 [T, C]          only when position === 'learned'
+ *   blocks.{i}.norm1.weight        [C]             (+ .bias [C] when norm === 'layernorm')
+ *   blocks.{i}.attn.wq.weight      [nh*hs, C]      (+ .bias when bias)
+ *   blocks.{i}.attn.wk.weight      [nkv*hs, C]     (+ .bias when bias)
+ *   blocks.{i}.attn.wv.weight      [nkv*hs, C]     (+ .bias when bias)
+ *   blocks.{i}.attn.wo.weight      [C, nh*hs]      (+ .bias when bias)
+ *   blocks.{i}.norm2.weight        [C]             (+ .bias when layernorm)
+ *   blocks.{i}.mlp.w1.weight       [F, C]          gelu: up-projection; swiglu: gate (silu branch)
+ *   blocks.{i}.mlp.w3.weight       [F, C]          swiglu only: the linear "up" branch
+ *   blocks.{i}.mlp.w2.weight       [C, F]          down-projection   (+ .bias on w1/w2/w3 when bias)
+ *   norm_f.weight                  [C]             (+ .bias when layernorm)
+ *   lm_head.weight                 [V, C]          only when tiedEmbeddings === false
+ *
+ * Conventions (both sides):
+ *   - pre-norm blocks: x = x + attn(norm1(x)); x = x + mlp(norm2(x)); logits = norm_f(x) · Wheadᵀ
+ *   - hs = dModel / nHead; query head h uses kv head floor(h / (nHead / nKvHead)) (GQA/MQA)
+ *   - attention scale 1/sqrt(hs); causal mask; softmax in fp32
+ *   - RoPE: "rotate-half" layout (GPT-NeoX / HF Llama): dims (j, j + hs/2) form pair j,
+ *     inverse frequency invFreq[j] = base^(-2j/hs), j = 0..hs/2-1, angle = pos · invFreq[j]
+ *     (a scaling rule may rewrite invFreq / pos: see lib/model/rope.ts); applied to Q and K.
+ *   - sinusoidal: PE[pos, 2j] = sin(pos / 10000^(2j/C)), PE[pos, 2j+1] = cos(same); added to tok_emb.
+ *   - ALiBi: no position embedding; score[h, i, j] += -slope[h] · (i - j), slopes for n heads
+ *     (n a power of two) slope[h] = 2^(-8(h+1)/n); otherwise Press et al.'s interleaving rule.
+ *   - GELU is the tanh approximation; RMSNorm: x / sqrt(mean(x²) + eps) · w; LayerNorm: the usual.
+ */
+
+export type NormKind = 'layernorm' | 'rmsnorm';
+export type PositionKind = 'learned' | 'sinusoidal' | 'rope' | 'alibi';
+export type MlpKind = 'gelu' | 'swiglu';
+
+export interface RopeConfig {
+  /** Base of the inverse frequencies (10000 in RoFormer / Llama). */
+  base: number;
+  /** Optional context-extension rule; 'none' leaves frequencies untouched. */
+  scaling?: { kind: 'none' } | { kind: 'pi'; factor: number } | { kind: 'ntk'; factor: number } | { kind: 'yarn'; factor: number; originalContext: number; betaFast?: number; betaSlow?: number };
+}
+
+export interface TransformerConfig {
+  /** V: vocabulary size. */
+  vocabSize: number;
+  /** T_max: context length the model was trained at (learned positions have this many rows). */
+  contextLength: number;
+  /** L: number of blocks. */
+  nLayer: number;
+  /** C: residual width. */
+  dModel: number;
+  /** nh: query heads. */
+  nHead: number;
+  /** nkv: key/value heads (nHead = MHA, 1 = MQA, in between = GQA). Must divide nHead. */
+  nKvHead: number;
+  /** F: MLP hidden width. */
+  dFF: number;
+  norm: NormKind;
+  normEps: number;
+  position: PositionKind;
+  rope?: RopeConfig;
+  mlp: MlpKind;
+  /** Output head shares tok_emb.weight. */
+  tiedEmbeddings: boolean;
+  /** Biases on every Linear and LayerNorm (RMSNorm never has one). */
+  bias: boolean;
+}
+
+/** hs: the width of one attention head. */
+export function headSize(cfg: TransformerConfig): number {
+  return cfg.dModel / cfg.nHead;
+}
+
+/** Throws a readable error when a config cannot describe a working model. */
+export function validateConfig(cfg: TransformerConfig): TransformerConfig {
+  const fail = (msg: string): never => {
+    throw new Error(`Invalid transformer config: ${msg}`);
+  };
+  for (const k of ['vocabSize', 'contextLength', 'nLayer', 'dModel', 'nHead', 'nKvHead', 'dFF'] as const) {
+    if (!Number.isInteger(cfg[k]) || cfg[k] <= 0) fail(`${k} must be a positive integer (got ${cfg[k]})`);
+  }
+  if (cfg.dModel % cfg.nHead !== 0) fail(`dModel ${cfg.dModel} is not divisible by nHead ${cfg.nHead}`);
+  if (cfg.nHead % cfg.nKvHead !== 0) fail(`nHead ${cfg.nHead} is not divisible by nKvHead ${cfg.nKvHead}`);
+  if (cfg.position === 'rope' && headSize(cfg) % 2 !== 0) fail('RoPE needs an even head size');
+  if (cfg.position === 'rope' && !cfg.rope) fail('position "rope" needs a rope {base} block');
+  return cfg;
+}
