@@ -1,0 +1,34 @@
+/**
+ * `npm run bench`: runs every scripts/bench/*.bench.ts in turn. Each bench prints its own table
+ * of ratios measured within one run (speed targets live here, never in timed tests).
+ * Pass names to run a subset: `npm run bench -- tokenizer model`.
+ */
+import { readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const wanted = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => wanted.length === 0 || wanted.some((w) => f.startsWith(w)))
+  .sort();
+
+if (files.length === 0) {
+  console.error(`No benchmarks matched ${wanted.join(', ') || '(all)'} in ${here}`);
+  process.exit(1);
+}
+let failed = 0;
+for (const f of files) {
+  console.log(`\n=== ${f} ===`);
+  const t0 = performance.now();
+  try {
+    const mod = await import(pathToFileURL(join(here, f)).href);
+    await mod.default();
+  } catch (err) {
+    failed++;
+    console.error(`bench ${f} failed:`, err);
+  }
+  console.log(`(${f}: ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+}
+process.exit(failed ? 1 : 0);
