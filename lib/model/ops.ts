@@ -1,0 +1,69 @@
+/**
+ * The Ops interface: every operation a model in lib/model may use. A model is a plain function
+ * over Ops<V>; `V` is the value handle: a Tensor for EagerOps (computes now), a symbolic value
+ * for GraphOps (records an ONNX node). Semantics follow ONNX so both sides agree exactly.
+ *
+ * Conventions: float32 everywhere except ids/positions (int64) and masks (bool);
+ * reshape uses ONNX rules (0 copies the input dim, -1 infers one dim); axes may be negative;
+ * binary ops broadcast NumPy-style.
+ */
+import type { Tensor } from '@/lib/tensor';
+
+export interface Ops<V> {
+  readonly kind: 'eager' | 'graph';
+
+  // --- sources
+  /** A named weight (a safetensors key from lib/model/config.ts); throws when missing. */
+  param(name: string): V;
+  /** A fixed float tensor built by the model (frequencies, slopes). */
+  constant(t: Tensor): V;
+  /**
+   * Absolute positions of the T tokens in `ids` [1, T], counting the `pastKey` [1, nkv, P, hs]
+   * cached tokens before them: query = P..P+T-1 (int64 [T]); key = 0..P+T-1 (int64 [S]).
+   */
+  positions(ids: V, pastKey: V | null): { query: V; key: V };
+
+  // --- layout
+  reshape(x: V, shape: number[]): V;
+  transpose(x: V, perm: number[]): V;
+  concat(xs: V[], axis: number): V;
+  /** Elements [start, end) along `axis` (static bounds). */
+  slice(x: V, axis: number, start: number, end: number): V;
+  /** Rows of table [R, ...] at integer ids [...]: [...ids, ...]. */
+  gather(table: V, ids: V): V;
+  /** Broadcast to `shape` (ONNX Expand: dims of 1 in `shape` keep x's dim). */
+  expand(x: V, shape: number[]): V;
+  /** int64 / bool → float32. */
+  toFloat(x: V): V;
+
+  // --- math
+  /** Batched a · b, or a · bᵀ with transB (transposes the last two axes of b). */
+  matmul(a: V, b: V, opts?: { transB?: boolean }): V;
+  /** x [..., in] · Wᵀ (+ b) with W [out, in] (PyTorch Linear). */
+  linear(x: V, w: V, b?: V): V;
+  add(a: V, b: V): V;
+  sub(a: V, b: V): V;
+  mul(a: V, b: V): V;
+  scale(x: V, s: number): V;
+  softmax(x: V): V;
+  layerNorm(x: V, w: V, b: V | undefined, eps: number): V;
+  rmsNorm(x: V, w: V, eps: number): V;
+  gelu(x: V): V;
+  silu(x: V): V;
+  sin(x: V): V;
+  cos(x: V): V;
+  /** Bool mask x > s. */
+  greater(x: V, s: number): V;
+  /** `value` where cond is true, else x (cond broadcasts to x). */
+  where(cond: V, value: number, x: V): V;
+
+  /** Publishes an intermediate under a name from lib/model/names.ts; returns x unchanged. */
+  tap(name: string, x: V): V;
+}
+
+/** Which taps to record: all, none, or those a predicate accepts. */
+export type TapFilter = boolean | ((name: string) => boolean);
+
+export function wantsTap(filter: TapFilter, name: string): boolean {
+  return typeof filter === 'function' ? filter(name) : filter;
+}

@@ -1,0 +1,71 @@
+/**
+ * Position machinery shared by every block of a forward pass, written over Ops so the eager
+ * reference and the ONNX graph compute it the same way (and the graph handles any T and any
+ * cache length P without baked tables):
+ *
+ *   qpos  int64 [T]     P..P+T-1        kpos int64 [S]    0..S-1 (S = P + T)
+ *   diff  [T, S]        kpos[j] - qpos[i]  (≤ 0 for visible keys)
+ *   future bool [T, S]  diff > 0: the key lies after the query → masked
+ *   rope  cos, sin [T, hs/2]   cos(qpos·θ')·m, sin(qpos·θ')·m   (lib/model/rope.ts)
+ *   alibi [nh, T, S]    slope[h] · diff = -slope[h] · (i - j)  (lib/model/alibi.ts)
+ */
+import type { TransformerConfig } from './config';
+import { headSize } from './config';
+import type { Ops } from './ops';
+import { ropeFrequencies } from './rope';
+import { alibiSlopes } from './alibi';
+
+export interface PositionContext<V> {
+  qpos: V;
+  future: V;
+  rope?: { cos: V; sin: V };
+  alibi?: V;
+}
+
+export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, pastKey: V | null): PositionContext<V> {
+  const { query, key } = ops.positions(ids, pastKey); // [T], [S]
+  const qf = ops.reshape(ops.toFloat(query), [-1, 1]); // [T, 1]
+  const kf = ops.reshape(ops.toFloat(key), [1, -1]); // [1, S]
+  const diff = ops.sub(kf, qf); // [T, S]
+  const ctx: PositionContext<V> = { qpos: query, future: ops.greater(diff, 0) }; // future [T, S]
+  if (cfg.position === 'rope') {
+    if (!cfg.rope) throw new Error('position "rope" needs cfg.rope');
+    const { invFreq, attentionScale } = ropeFrequencies(headSize(cfg), cfg.rope);
+    const theta = ops.constant({ data: invFreq, shape: [1, invFreq.length] }); // [1, hs/2]
+    const angles = ops.mul(qf, theta); // [T, hs/2]
+    const cos = ops.cos(angles); // [T, hs/2]
+    const sin = ops.sin(angles); // [T, hs/2]
+    ctx.rope = attentionScale === 1 ? { cos, sin } : { cos: ops.scale(cos, attentionScale), sin: ops.scale(sin, attentionScale) };
+  }
+  if (cfg.position === 'alibi') {
+    const slopes = ops.constant({ data: alibiSlopes(cfg.nHead), shape: [cfg.nHead, 1, 1] }); // [nh, 1, 1]
+    ctx.alibi = ops.mul(slopes, diff); // [nh, T, S]
+  }
+  return ctx;
+}
+
+/**
+ * Rotate-half RoPE on x [1, n, T, hs]: with x1 = x[..., :hs/2], x2 = x[..., hs/2:],
+ * out = [x1·cos - x2·sin, x2·cos + x1·sin].
+ */
+export function applyRope<V>(ops: Ops<V>, x: V, rope: { cos: V; sin: V }, hs: number): V {
+  const x1 = ops.slice(x, -1, 0, hs / 2); // [1, n, T, hs/2]
+  const x2 = ops.slice(x, -1, hs / 2, hs); // [1, n, T, hs/2]
+  const r1 = ops.sub(ops.mul(x1, rope.cos), ops.mul(x2, rope.sin)); // [1, n, T, hs/2]
+  const r2 = ops.add(ops.mul(x2, rope.cos), ops.mul(x1, rope.sin)); // [1, n, T, hs/2]
+  return ops.concat([r1, r2], -1); // [1, n, T, hs]
+}
+
+/**
+ * Sinusoidal table rows for positions qpos (Vaswani et al. 2017): PE[p, 2j] = sin(p·ω_j),
+ * PE[p, 2j+1] = cos(p·ω_j), ω_j = 10000^(-2j/C). Returns [T, C].
+ */
+export function sinusoidal<V>(ops: Ops<V>, qpos: V, C: number): V {
+  if (C % 2 !== 0) throw new Error(`sinusoidal positions need an even dModel (got ${C})`);
+  const omega = Float32Array.from({ length: C / 2 }, (_, j) => Math.pow(10000, (-2 * j) / C));
+  const p = ops.reshape(ops.toFloat(qpos), [-1, 1]); // [T, 1]
+  const ang = ops.mul(p, ops.constant({ data: omega, shape: [1, C / 2] })); // [T, C/2]
+  const s = ops.reshape(ops.sin(ang), [-1, C / 2, 1]); // [T, C/2, 1]
+  const c = ops.reshape(ops.cos(ang), [-1, C / 2, 1]); // [T, C/2, 1]
+  return ops.reshape(ops.concat([s, c], -1), [-1, C]); // [T, C]  (sin, cos interleaved)
+}

@@ -1,0 +1,137 @@
+/**
+ * A decoder-only Transformer (GPT family), written once over Ops: EagerOps runs it now,
+ * GraphOps records it as an ONNX graph. Weight names and conventions: lib/model/config.ts.
+ *
+ * What: token embedding (+ learned / sinusoidal positions, or RoPE / ALiBi inside attention),
+ * L pre-norm blocks x = x + attn(norm1(x)); x = x + mlp(norm2(x)), a final norm and the LM head.
+ * Attention is MHA, GQA or MQA (nKvHead), causal, with an optional KV cache (past → present).
+ *
+ * References: Vaswani et al. 2017 (attention, sinusoidal); Radford et al. 2019 (GPT-2, pre-norm,
+ * tanh GELU); Karpathy's nanoGPT model.py (structure); Touvron et al. 2023 (Llama: RMSNorm,
+ * SwiGLU, RoPE); Ainslie et al. 2023 (GQA); Shazeer 2019 (MQA); Press et al. 2022 (ALiBi).
+ *
+ * Leaves out: dropout, batch > 1, padding masks, sliding windows, MoE (lib/model/moe.ts),
+ * training (lib/train), sampling (lib/sample).
+ */
+import { headSize, type TransformerConfig } from './config';
+import { names } from './names';
+import type { Ops } from './ops';
+import { applyRope, positionContext, sinusoidal, type PositionContext } from './positions';
+
+/** One layer's cache: keys (after RoPE) and values of every token so far, [1, nkv, S, hs]. */
+export interface LayerKV<V> {
+  k: V;
+  v: V;
+}
+
+export interface ForwardResult<V> {
+  /** [1, T, V] */
+  logits: V;
+  /** Per layer, the cache including this call's tokens: [1, nkv, P + T, hs]. */
+  present: LayerKV<V>[];
+}
+
+const optional = <V>(ops: Ops<V>, cfg: TransformerConfig, name: string): V | undefined =>
+  cfg.bias ? ops.param(name) : undefined;
+
+/** norm1 / norm2 / norm_f: LayerNorm (weight, bias when cfg.bias) or RMSNorm (weight). */
+function norm<V>(ops: Ops<V>, cfg: TransformerConfig, prefix: string, x: V): V {
+  const w = ops.param(`${prefix}.weight`); // [C]
+  if (cfg.norm === 'rmsnorm') return ops.rmsNorm(x, w, cfg.normEps); // [1, T, C]
+  return ops.layerNorm(x, w, optional(ops, cfg, `${prefix}.bias`), cfg.normEps); // [1, T, C]
+}
+
+/** A Linear by weight-name prefix: x · Wᵀ (+ b). */
+function dense<V>(ops: Ops<V>, cfg: TransformerConfig, prefix: string, x: V): V {
+  return ops.linear(x, ops.param(`${prefix}.weight`), optional(ops, cfg, `${prefix}.bias`));
+}
+
+/** Token embedding plus absolute positions (learned or sinusoidal); [1, T, C]. */
+function embed<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, pos: PositionContext<V>): V {
+  const tok = ops.tap(names.tokEmb(), ops.gather(ops.param('tok_emb.weight'), ids)); // [1, T, C]
+  let pe: V | null = null;
+  if (cfg.position === 'learned') pe = ops.gather(ops.param('pos_emb.weight'), pos.qpos); // [T, C]
+  if (cfg.position === 'sinusoidal') pe = sinusoidal(ops, pos.qpos, cfg.dModel); // [T, C]
+  if (pe === null) return ops.tap(names.embed(), tok);
+  return ops.tap(names.embed(), ops.add(tok, ops.tap(names.posEmb(), pe))); // [1, T, C]
+}
+
+/** [1, T, n·hs] → [1, n, T, hs] */
+function heads<V>(ops: Ops<V>, x: V, n: number, hs: number): V {
+  return ops.transpose(ops.reshape(x, [0, 0, n, hs]), [0, 2, 1, 3]);
+}
+
+/** GQA / MQA: repeat each kv head g = nh/nkv times; [1, nkv, S, hs] → [1, nh, S, hs]. */
+function repeatKv<V>(ops: Ops<V>, x: V, nkv: number, g: number, hs: number): V {
+  if (g === 1) return x;
+  const x5 = ops.reshape(x, [0, nkv, 1, -1, hs]); // [1, nkv, 1, S, hs]
+  const rep = ops.expand(x5, [1, 1, g, 1, 1]); // [1, nkv, g, S, hs]
+  return ops.reshape(rep, [0, nkv * g, -1, hs]); // [1, nh, S, hs]  head h ← kv head ⌊h/g⌋
+}
+
+/** Causal self-attention of block l; returns [1, T, C] and this layer's cache. */
+function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { y: V; kv: LayerKV<V> } {
+  const p = `blocks.${l}.attn`;
+  const hs = headSize(cfg);
+  const { nHead: nh, nKvHead: nkv } = cfg;
+  let q = heads(ops, dense(ops, cfg, `${p}.wq`, x), nh, hs); // [1, nh, T, hs]
+  let k = heads(ops, dense(ops, cfg, `${p}.wk`, x), nkv, hs); // [1, nkv, T, hs]
+  const vNew = heads(ops, dense(ops, cfg, `${p}.wv`, x), nkv, hs); // [1, nkv, T, hs]
+  if (pos.rope) {
+    q = applyRope(ops, q, pos.rope, hs); // [1, nh, T, hs]
+    k = applyRope(ops, k, pos.rope, hs); // [1, nkv, T, hs]
+  }
+  ops.tap(names.q(l), q);
+  ops.tap(names.k(l), k);
+  ops.tap(names.v(l), vNew);
+  const kAll = past ? ops.concat([past.k, k], 2) : k; // [1, nkv, S, hs]
+  const vAll = past ? ops.concat([past.v, vNew], 2) : vNew; // [1, nkv, S, hs]
+  const g = nh / nkv;
+  const kx = repeatKv(ops, kAll, nkv, g, hs); // [1, nh, S, hs]
+  const vx = repeatKv(ops, vAll, nkv, g, hs); // [1, nh, S, hs]
+  const scores = ops.tap(names.attnScores(l), ops.matmul(q, kx, { transB: true })); // [1, nh, T, S]
+  let scaled = ops.scale(scores, 1 / Math.sqrt(hs)); // [1, nh, T, S]
+  if (pos.alibi) scaled = ops.add(scaled, pos.alibi); // [1, nh, T, S]
+  ops.tap(names.attnScaled(l), scaled);
+  const masked = ops.tap(names.attnMasked(l), ops.where(pos.future, -Infinity, scaled)); // [1, nh, T, S]
+  const probs = ops.tap(names.attnProbs(l), ops.softmax(masked)); // [1, nh, T, S]
+  const out = ops.tap(names.attnOut(l), ops.matmul(probs, vx)); // [1, nh, T, hs]
+  const merged = ops.reshape(ops.transpose(out, [0, 2, 1, 3]), [0, 0, nh * hs]); // [1, T, nh·hs]
+  return { y: dense(ops, cfg, `${p}.wo`, merged), kv: { k: kAll, v: vAll } }; // y [1, T, C]
+}
+
+/** MLP of block l: GELU (w2·gelu(w1·x)) or SwiGLU (w2·(silu(w1·x) ⊙ w3·x)); [1, T, C]. */
+function mlp<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V): V {
+  const p = `blocks.${l}.mlp`;
+  const a = dense(ops, cfg, `${p}.w1`, x); // [1, T, F]
+  const h = cfg.mlp === 'gelu' ? ops.gelu(a) : ops.mul(ops.silu(a), dense(ops, cfg, `${p}.w3`, x)); // [1, T, F]
+  return dense(ops, cfg, `${p}.w2`, ops.tap(names.mlpHidden(l), h)); // [1, T, C]
+}
+
+/** Pre-norm block l. */
+function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; kv: LayerKV<V> } {
+  const { y, kv } = attention(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm1`, x), pos, past); // [1, T, C]
+  const mid = ops.tap(names.residMid(l), ops.add(x, y)); // [1, T, C]
+  const out = ops.tap(names.residPost(l), ops.add(mid, mlp(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm2`, mid)))); // [1, T, C]
+  return { x: out, kv };
+}
+
+/**
+ * The forward pass. ids: int64 [1, T]; past (optional): one cache entry per layer from an
+ * earlier call, whose tokens come before ids. Returns logits [1, T, V] and the updated cache.
+ */
+export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past?: LayerKV<V>[]): ForwardResult<V> {
+  if (past && past.length !== cfg.nLayer) throw new Error(`past has ${past.length} layers, the model ${cfg.nLayer}`);
+  const pos = positionContext(ops, cfg, ids, past ? past[0].k : null);
+  let x = embed(ops, cfg, ids, pos); // [1, T, C]
+  const present: LayerKV<V>[] = [];
+  for (let l = 0; l < cfg.nLayer; l++) {
+    const r = block(ops, cfg, l, x, pos, past?.[l]);
+    x = r.x; // [1, T, C]
+    present.push(r.kv);
+  }
+  const h = norm(ops, cfg, 'norm_f', x); // [1, T, C]
+  const head = ops.param(cfg.tiedEmbeddings ? 'tok_emb.weight' : 'lm_head.weight'); // [V, C]
+  const logits = ops.linear(h, head); // [1, T, V]
+  return { logits, present };
+}
