@@ -50,8 +50,7 @@ describe.each([
     expect(ours.encode(text)).toContain(ours.specialTokens.get('<|endoftext|>'));
   });
 
-  it.each(Object.entries(LONE_SURROGATES))('lone surrogates become U+FFFD before byte encoding (%s)', (_name, text) => {
-    const fixed = text.toWellFormed();
+  it.each(Object.entries(LONE_SURROGATES))('lone surrogates become U+FFFD before byte encoding (%s)', (_name, [text, fixed]) => {
     expect(ours.encode(text)).toEqual(ours.encode(fixed));
     expect(ours.encode(text)).toEqual(ref.encode(fixed));
     expect(ours.decode(ours.encode(text))).toBe(fixed);

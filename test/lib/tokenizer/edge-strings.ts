@@ -32,12 +32,12 @@ export const EDGE_STRINGS: Record<string, string> = {
   URL: 'https://example.com/path?q=1&r=two#frag',
 };
 
-/** Strings with lone surrogates (ill-formed UTF-16). */
-export const LONE_SURROGATES: Record<string, string> = {
-  'lone high': 'a\uD83Db',
-  'lone low': 'a\uDE00b',
-  'reversed pair': '\uDE00\uD83D',
-  'lone at end': 'end\uD800',
+/** Strings with lone surrogates (ill-formed UTF-16) and their expected U+FFFD replacement. */
+export const LONE_SURROGATES: Record<string, [string, string]> = {
+  'lone high': ['a\uD83Db', 'a\uFFFDb'],
+  'lone low': ['a\uDE00b', 'a\uFFFDb'],
+  'reversed pair': ['\uDE00\uD83D', '\uFFFD\uFFFD'],
+  'lone at end': ['end\uD800', 'end\uFFFD'],
 };
 
 const POOLS = [
