@@ -25,16 +25,16 @@ describe('transformer (eager)', () => {
     transformer(ops, cfg, ids([0, 1]));
     const r2 = Math.SQRT2;
     // q·kᵀ: [[2, 0], [0, 2]]; ·1/√2: [[√2, 0], [0, √2]]; mask hides key 1 from query 0.
-    const raw = Array.from(ops.trace.get(names.attnScores(0))!.data);
+    const raw = Array.from(ops.trace.get(names.attnScores(0))!.data as Float32Array);
     [2, 0, 0, 2].forEach((v, i) => expect(raw[i]).toBeCloseTo(v, 6));
-    const scaled = Array.from(ops.trace.get(names.attnScaled(0))!.data);
+    const scaled = Array.from(ops.trace.get(names.attnScaled(0))!.data as Float32Array);
     [r2, 0, 0, r2].forEach((v, i) => expect(scaled[i]).toBeCloseTo(v, 6));
     expect(ops.trace.get(names.attnMasked(0))!.data[1]).toBe(-Infinity);
-    const p = Array.from(ops.trace.get(names.attnProbs(0))!.data);
+    const p = Array.from(ops.trace.get(names.attnProbs(0))!.data as Float32Array);
     const p11 = 1 / (1 + Math.exp(-r2)); // softmax([0, √2])[1]
     [1, 0, 1 - p11, p11].forEach((v, i) => expect(p[i]).toBeCloseTo(v, 6));
     // out = probs · v with v rows [√2, 0] and [0, √2].
-    const o = Array.from(ops.trace.get(names.attnOut(0))!.data);
+    const o = Array.from(ops.trace.get(names.attnOut(0))!.data as Float32Array);
     [r2, 0, (1 - p11) * r2, p11 * r2].forEach((v, i) => expect(o[i]).toBeCloseTo(v, 5));
   });
 

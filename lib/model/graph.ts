@@ -1,0 +1,272 @@
+/**
+ * GraphOps: Ops that record ONNX nodes instead of computing. Run a model function over it, then
+ * `graph(...)` returns an OnnxGraph for lib/onnx's encodeModel. Weights become initializers named
+ * exactly as in safetensors (only the ones the model touched); taps become extra graph outputs.
+ *
+ * Shapes are tracked symbolically (number, or a string dim such as 'T', 'P', 'P+T') so graph
+ * outputs can be declared; ONNX's own shape inference does the real work at session creation.
+ *
+ * Opset 17, default domain. Ops used (all in onnxruntime-web's WASM and WebGPU EPs):
+ *   MatMul, Gemm, Add, Sub, Mul, Div, Softmax, Transpose, Reshape, Gather, Concat, Slice,
+ *   Expand, Cast, Shape, Range, Sin, Cos, Tanh, Sigmoid, Sqrt, ReduceMean, Greater, Where,
+ *   LayerNormalization, Identity (taps only).
+ */
+import type { OnnxDType, OnnxGraph, OnnxNode, OnnxTensor, OnnxValueInfo } from '@/lib/onnx';
+import type { Tensor } from '@/lib/tensor';
+import type { WeightMap } from './eager';
+import { wantsTap, type Ops, type TapFilter } from './ops';
+
+export type Dim = number | string;
+/** A recorded value: its graph name, element type and (symbolic) shape. */
+export interface GVal {
+  name: string;
+  dtype: OnnxDType;
+  shape: Dim[];
+}
+
+export interface GraphOptions {
+  taps?: TapFilter;
+}
+
+const GELU_K = Math.sqrt(2 / Math.PI);
+
+export class GraphOps implements Ops<GVal> {
+  readonly kind = 'graph';
+  private readonly nodes: OnnxNode[] = [];
+  private readonly inits = new Map<string, OnnxTensor>();
+  private readonly inputs: OnnxValueInfo[] = [];
+  private readonly outputs: OnnxValueInfo[] = [];
+  private readonly consts = new Map<string, GVal>();
+  private readonly taps: TapFilter;
+  private n = 0;
+
+  constructor(private readonly weights: WeightMap, opts: GraphOptions = {}) {
+    this.taps = opts.taps ?? false;
+  }
+
+  // ---- graph plumbing
+  /** Declares a graph input. */
+  input(name: string, dtype: OnnxDType, shape: Dim[]): GVal {
+    this.inputs.push({ name, dtype, dims: shape });
+    return { name, dtype, shape };
+  }
+  /** Declares `v` as a graph output named `name` (an Identity node when the names differ). */
+  output(name: string, v: GVal): void {
+    if (this.outputs.some((o) => o.name === name)) throw new Error(`graph output "${name}" declared twice`);
+    if (v.name !== name) this.node('Identity', [v.name], {}, name);
+    this.outputs.push({ name, dtype: v.dtype, dims: v.shape });
+  }
+  graph(name = 'model'): OnnxGraph {
+    return { name, nodes: this.nodes, initializers: [...this.inits.values()], inputs: this.inputs, outputs: this.outputs };
+  }
+
+  private fresh(hint: string): string {
+    return `${hint}_${this.n++}`;
+  }
+  private node(op: string, inputs: string[], attributes: OnnxNode['attributes'] = {}, out?: string): string {
+    const o = out ?? this.fresh(op.toLowerCase());
+    this.nodes.push({ opType: op, inputs, outputs: [o], name: `${op}_${this.nodes.length}`, attributes });
+    return o;
+  }
+  private v(name: string, dtype: OnnxDType, shape: Dim[]): GVal {
+    return { name, dtype, shape };
+  }
+  private int64(values: number[], scalar = false): GVal {
+    const key = `i64:${scalar}:${values.join(',')}`;
+    let c = this.consts.get(key);
+    if (!c) {
+      const name = this.fresh('c');
+      const dims = scalar ? [] : [values.length];
+      this.inits.set(name, { name, dtype: 'int64', dims, data: BigInt64Array.from(values, (x) => BigInt(x)) });
+      c = this.v(name, 'int64', dims);
+      this.consts.set(key, c);
+    }
+    return c;
+  }
+  private scalar(x: number): GVal {
+    const key = `f32:${x}`;
+    let c = this.consts.get(key);
+    if (!c) {
+      const name = this.fresh('c');
+      this.inits.set(name, { name, dtype: 'float32', dims: [], data: Float32Array.of(x) });
+      c = this.v(name, 'float32', []);
+      this.consts.set(key, c);
+    }
+    return c;
+  }
+  private float(op: string, inputs: GVal[], shape: Dim[], attributes: OnnxNode['attributes'] = {}): GVal {
+    return this.v(this.node(op, inputs.map((i) => i.name), attributes), 'float32', shape);
+  }
+  private bin(op: string, a: GVal, b: GVal): GVal {
+    return this.v(this.node(op, [a.name, b.name]), a.dtype, broadcast(a.shape, b.shape));
+  }
+
+  // ---- sources
+  param(name: string): GVal {
+    const w = this.weights.get(name);
+    if (!w) throw new Error(`Missing weight "${name}" (have ${this.weights.size} weights)`);
+    if (!this.inits.has(name)) this.inits.set(name, { name, dtype: 'float32', dims: [...w.shape], data: w.data });
+    return this.v(name, 'float32', [...w.shape]);
+  }
+  constant(t: Tensor): GVal {
+    const name = this.fresh('const');
+    this.inits.set(name, { name, dtype: 'float32', dims: [...t.shape], data: t.data });
+    return this.v(name, 'float32', [...t.shape]);
+  }
+  positions(ids: GVal, pastKey: GVal | null): { query: GVal; key: GVal } {
+    const T = this.node('Gather', [this.node('Shape', [ids.name]), this.int64([ids.shape.length - 1], true).name]); // scalar
+    const zero = this.int64([0], true).name;
+    const one = this.int64([1], true).name;
+    if (!pastKey) {
+      const r = this.v(this.node('Range', [zero, T, one]), 'int64', [ids.shape[ids.shape.length - 1]]);
+      return { query: r, key: r };
+    }
+    const P = this.node('Gather', [this.node('Shape', [pastKey.name]), this.int64([2], true).name]); // scalar
+    const S = this.node('Add', [P, T]); // scalar
+    const sDim = sumDim(pastKey.shape[2], ids.shape[ids.shape.length - 1]);
+    return {
+      query: this.v(this.node('Range', [P, S, one]), 'int64', [ids.shape[ids.shape.length - 1]]),
+      key: this.v(this.node('Range', [zero, S, one]), 'int64', [sDim]),
+    };
+  }
+
+  // ---- layout
+  reshape(x: GVal, shape: number[]): GVal {
+    return this.v(this.node('Reshape', [x.name, this.int64(shape).name]), x.dtype, reshapeDims(x.shape, shape));
+  }
+  transpose(x: GVal, perm: number[]): GVal {
+    return this.v(this.node('Transpose', [x.name], { perm: { ints: perm } }), x.dtype, perm.map((p) => x.shape[p]));
+  }
+  concat(xs: GVal[], axis: number): GVal {
+    const ax = axis < 0 ? axis + xs[0].shape.length : axis;
+    const shape = [...xs[0].shape];
+    shape[ax] = xs.map((x) => x.shape[ax]).reduce((a, b) => sumDim(a, b));
+    return this.v(this.node('Concat', xs.map((x) => x.name), { axis: { int: axis } }), xs[0].dtype, shape);
+  }
+  slice(x: GVal, axis: number, start: number, end: number): GVal {
+    const ax = axis < 0 ? axis + x.shape.length : axis;
+    const shape = [...x.shape];
+    const d = shape[ax];
+    shape[ax] = typeof d === 'number' ? Math.max(0, Math.min(d, end) - Math.max(0, start)) : `${d}[${start}:${end}]`;
+    const ins = [x.name, this.int64([start]).name, this.int64([end]).name, this.int64([axis]).name];
+    return this.v(this.node('Slice', ins), x.dtype, shape);
+  }
+  gather(table: GVal, ids: GVal): GVal {
+    return this.v(this.node('Gather', [table.name, ids.name], { axis: { int: 0 } }), table.dtype, [...ids.shape, ...table.shape.slice(1)]);
+  }
+  expand(x: GVal, shape: number[]): GVal {
+    return this.v(this.node('Expand', [x.name, this.int64(shape).name]), x.dtype, broadcast(x.shape, shape));
+  }
+  toFloat(x: GVal): GVal {
+    return this.float('Cast', [x], [...x.shape], { to: { int: 1 } });
+  }
+
+  // ---- math
+  matmul(a: GVal, b: GVal, opts: { transB?: boolean } = {}): GVal {
+    const r = b.shape.length;
+    const bt = opts.transB ? this.transpose(b, [...Array(r - 2).keys(), r - 1, r - 2]) : b;
+    const batch = broadcast(a.shape.slice(0, -2), bt.shape.slice(0, -2));
+    return this.float('MatMul', [a, bt], [...batch, a.shape[a.shape.length - 2], bt.shape[r - 1]]);
+  }
+  /** Gemm(transB=1) on a 2-D view: W stays [out, in] as stored, so tied embeddings share one initializer. */
+  linear(x: GVal, w: GVal, b?: GVal): GVal {
+    const inF = w.shape[1] as number;
+    const outF = w.shape[0] as number;
+    const lead = x.shape.slice(0, -1);
+    const symbolic = lead.filter((d) => typeof d === 'string').length;
+    if (symbolic > 1) {
+      const y = this.matmul(x, w, { transB: true });
+      return b ? this.add(y, b) : y;
+    }
+    const x2 = x.shape.length === 2 ? x : this.reshape(x, [-1, inF]); // [rows, in]
+    const y2 = this.float('Gemm', b ? [x2, w, b] : [x2, w], [x2.shape[0], outF], { transB: { int: 1 } }); // [rows, out]
+    if (x.shape.length === 2) return y2;
+    const back = lead.map((d) => (typeof d === 'number' ? d : -1));
+    const y = this.reshape(y2, [...back, outF]);
+    return { ...y, shape: [...lead, outF] };
+  }
+  add(a: GVal, b: GVal): GVal {
+    return this.bin('Add', a, b);
+  }
+  sub(a: GVal, b: GVal): GVal {
+    return this.bin('Sub', a, b);
+  }
+  mul(a: GVal, b: GVal): GVal {
+    return this.bin('Mul', a, b);
+  }
+  scale(x: GVal, s: number): GVal {
+    return this.mul(x, this.scalar(s));
+  }
+  softmax(x: GVal): GVal {
+    return this.float('Softmax', [x], [...x.shape], { axis: { int: -1 } });
+  }
+  layerNorm(x: GVal, w: GVal, b: GVal | undefined, eps: number): GVal {
+    return this.float('LayerNormalization', b ? [x, w, b] : [x, w], [...x.shape], { axis: { int: -1 }, epsilon: { float: eps } });
+  }
+  /** x / sqrt(ReduceMean(x·x) + eps) · w from plain ops (no contrib SimplifiedLayerNormalization). */
+  rmsNorm(x: GVal, w: GVal, eps: number): GVal {
+    const ms = this.float('ReduceMean', [this.mul(x, x)], [...x.shape.slice(0, -1), 1], { axes: { ints: [-1] }, keepdims: { int: 1 } });
+    const rms = this.float('Sqrt', [this.add(ms, this.scalar(eps))], ms.shape);
+    return this.mul(this.bin('Div', x, rms), w);
+  }
+  /** 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³))) (opset 17 has no Gelu op). */
+  gelu(x: GVal): GVal {
+    const x3 = this.mul(this.mul(x, x), x);
+    const inner = this.scale(this.add(x, this.scale(x3, 0.044715)), GELU_K);
+    const t = this.float('Tanh', [inner], [...x.shape]);
+    return this.scale(this.mul(x, this.add(t, this.scalar(1))), 0.5);
+  }
+  silu(x: GVal): GVal {
+    return this.mul(x, this.float('Sigmoid', [x], [...x.shape]));
+  }
+  sin(x: GVal): GVal {
+    return this.float('Sin', [x], [...x.shape]);
+  }
+  cos(x: GVal): GVal {
+    return this.float('Cos', [x], [...x.shape]);
+  }
+  greater(x: GVal, s: number): GVal {
+    return this.v(this.node('Greater', [x.name, this.scalar(s).name]), 'bool', [...x.shape]);
+  }
+  where(cond: GVal, value: number, x: GVal): GVal {
+    return this.v(this.node('Where', [cond.name, this.scalar(value).name, x.name]), x.dtype, broadcast(cond.shape, x.shape));
+  }
+
+  tap(name: string, x: GVal): GVal {
+    if (wantsTap(this.taps, name)) this.output(name, x);
+    return x;
+  }
+}
+
+/** Broadcast of symbolic shapes (a dim of 1 yields to the other; numbers win over symbols). */
+export function broadcast(a: readonly Dim[], b: readonly Dim[]): Dim[] {
+  const r = Math.max(a.length, b.length);
+  return Array.from({ length: r }, (_, i) => {
+    const x = a[a.length - r + i] ?? 1;
+    const y = b[b.length - r + i] ?? 1;
+    if (x === 1) return y;
+    if (y === 1) return x;
+    if (typeof x === 'number' && typeof y === 'number' && x !== y) throw new Error(`graph: cannot broadcast [${a}] with [${b}]`);
+    return typeof x === 'number' ? x : y;
+  });
+}
+
+function sumDim(a: Dim, b: Dim): Dim {
+  return typeof a === 'number' && typeof b === 'number' ? a + b : `${a}+${b}`;
+}
+
+/** ONNX Reshape on symbolic dims: 0 copies; -1 resolved when the numbers allow, else a fresh symbol. */
+function reshapeDims(from: readonly Dim[], target: readonly number[]): Dim[] {
+  const out: Dim[] = target.map((d, i) => (d === 0 ? from[i] : d));
+  const k = out.indexOf(-1);
+  if (k < 0) return out;
+  const symIn = from.filter((d) => typeof d === 'string');
+  const numIn = from.reduce<number>((p, d) => (typeof d === 'number' ? p * d : p), 1);
+  const symOut = out.filter((d, i) => i !== k && typeof d === 'string');
+  const numOut = out.reduce<number>((p, d, i) => (i !== k && typeof d === 'number' ? p * d : p), 1);
+  const left = symIn.filter((s) => !symOut.includes(s));
+  if (left.length === 0) out[k] = numIn / numOut;
+  else if (left.length === 1 && numIn === numOut) out[k] = left[0];
+  else out[k] = `r${left.join('*')}`;
+  return out;
+}

@@ -1,0 +1,53 @@
+// Eager (TS reference) vs ONNX graph (onnxruntime-web WASM in Node) on every tap and the logits.
+import { afterAll, describe, expect, it } from 'vitest';
+import { ids, type AnyTensor } from '@/lib/tensor';
+import { buildTransformerModel } from '@/lib/model/build';
+import { EagerOps } from '@/lib/model/eager';
+import { randomWeights } from '@/lib/model/init';
+import { allTapNames, names } from '@/lib/model/names';
+import { transformer } from '@/lib/model/transformer';
+import { variants, testInit } from './fixtures';
+import { run, session } from './ort';
+import { maxErr } from './compare';
+
+const report: string[] = [];
+afterAll(() => console.log(`parity max errors (relative, max over taps | logits):\n${report.join('\n')}`));
+
+describe('eager ↔ ONNX graph parity', () => {
+  for (const [label, cfg] of Object.entries(variants)) {
+    it(`agrees on every tap and the logits: ${label}`, async () => {
+      const w = randomWeights(cfg, 1234, testInit);
+      const x = ids([3, 1, 4, 1, 5, 9, 2, 6, 5, 3].slice(0, 7).map((v) => v % cfg.vocabSize));
+      const ops = new EagerOps(w, { taps: true });
+      const ref = transformer(ops, cfg, x).logits;
+      const out = await run(await session(buildTransformerModel(cfg, w, { taps: true })), { ids: x as { data: BigInt64Array; shape: number[] } });
+      const expected = allTapNames(cfg.nLayer, cfg.position === 'learned' || cfg.position === 'sinusoidal');
+      expect([...ops.trace.keys()].sort()).toEqual([...expected].sort());
+      expect(Object.keys(out).sort()).toEqual([...expected, names.logits()].sort());
+      let worst = 0;
+      for (const name of expected) {
+        const e = ops.trace.get(name) as AnyTensor;
+        expect(out[name].shape, name).toEqual(e.shape);
+        const err = maxErr(out[name].data, e.data as Float32Array);
+        expect(err, name).toBeLessThan(1e-4);
+        worst = Math.max(worst, err);
+      }
+      const le = maxErr(out.logits.data, ref.data as Float32Array);
+      expect(le).toBeLessThan(1e-4);
+      report.push(`  ${label.padEnd(50)} ${worst.toExponential(1)} | ${le.toExponential(1)}`);
+    });
+  }
+
+  it('a graph built without taps outputs only the logits', async () => {
+    const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
+    const s = await session(buildTransformerModel(cfg, randomWeights(cfg, 1)));
+    expect(s.outputNames).toEqual([names.logits()]);
+    expect(s.inputNames).toEqual([names.ids()]);
+  });
+
+  it('a tap filter keeps only the chosen taps', async () => {
+    const cfg = variants['MHA layernorm learned gelu tied bias'];
+    const s = await session(buildTransformerModel(cfg, randomWeights(cfg, 1), { taps: (n) => n === names.attnProbs(1) }));
+    expect([...s.outputNames].sort()).toEqual([names.attnProbs(1), names.logits()].sort());
+  });
+});
