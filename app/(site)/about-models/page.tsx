@@ -1,0 +1,20 @@
+import type { Metadata } from 'next';
+import { readManifest } from '@/components/models/manifest';
+import { ModelCards } from '@/components/models/ModelCards';
+import '@/components/ui/styles/lesson.css';
+
+export const metadata: Metadata = { title: 'About the models' };
+
+export default function AboutModels() {
+  const { entries, error } = readManifest();
+  return (
+    <div className="page">
+      <h1>About the models</h1>
+      <p className="lead">
+        Every model in the lab is small enough to download in seconds and run in your browser. Here is what each one
+        is, what it was trained on, and how it was made.
+      </p>
+      <ModelCards entries={entries} error={error} />
+    </div>
+  );
+}

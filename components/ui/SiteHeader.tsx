@@ -1,0 +1,36 @@
+/** Site header: skip link, home, lessons, about the models, backend badge slot, theme toggle. */
+import Link from 'next/link';
+import { BackendSlot } from './BackendSlot';
+import { ThemeToggle } from './ThemeToggle';
+
+export function SiteHeader() {
+  return (
+    <header className="site-header">
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <nav className="site-nav" aria-label="Site">
+        <Link href="/" className="brand">
+          LLM Lab
+        </Link>
+        <Link href="/">Lessons</Link>
+        <Link href="/about-models/">Models</Link>
+      </nav>
+      <div className="site-tools">
+        <BackendSlot />
+        <ThemeToggle />
+      </div>
+    </header>
+  );
+}
+
+export function SiteFooter() {
+  return (
+    <footer className="site-footer">
+      <p>
+        LLM Lab — small models that run in your browser. Every widget keeps its settings in the URL: share a link, and
+        others see exactly what you saw.
+      </p>
+    </footer>
+  );
+}

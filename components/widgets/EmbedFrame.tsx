@@ -1,0 +1,78 @@
+'use client';
+/**
+ * One widget alone, for /embed/<id>/ inside an iframe. Reads bare state keys from the URL plus
+ * classroom flags (hide, lock, theme, frame) and reports its height to the parent page:
+ *
+ *   window.parent.postMessage({ type: 'llm-lab:height', widget: '<id>', frame: '<frame param or null>',
+ *                               height: <CSS px, integer> }, '*')
+ *
+ * sent on load and whenever the content's size changes (ResizeObserver).
+ */
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { getWidget } from './registry';
+import { useWidgetState } from '@/components/lesson/useWidgetState';
+import { FLAG_KEYS, parseFlags, type EmbedFlags } from '@/components/lesson/embed-flags';
+import { UrlNotes } from './UrlNotes';
+import { WidgetLoading } from './WidgetFrame';
+import type { AnyWidgetDef } from './types';
+
+export const HEIGHT_MESSAGE = 'llm-lab:height';
+
+export function EmbedFrame({ id }: { id: string }) {
+  const def = getWidget(id);
+  if (!def) return <p className="url-notes">Unknown widget “{id}”.</p>;
+  return <Embed def={def} />;
+}
+
+function Embed({ def }: { def: AnyWidgetDef }) {
+  const { state, setState, notes, ready } = useWidgetState(def.schema, { reserved: FLAG_KEYS });
+  const [flags, setFlags] = useState<EmbedFlags | null>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    const f = parseFlags(new URLSearchParams(window.location.search), def.controls);
+    if (f.theme) document.documentElement.dataset.theme = f.theme;
+    // URL is readable only after mount.
+    setFlags(f);
+  }, [def]);
+
+  useEffect(() => {
+    const el = rootRef.current;
+    if (!el || window.parent === window) return;
+    let last = -1;
+    const post = () => {
+      const height = Math.ceil(el.getBoundingClientRect().height);
+      if (height === last) return;
+      last = height;
+      window.parent.postMessage({ type: HEIGHT_MESSAGE, widget: def.id, frame: flags?.frame ?? null, height }, '*');
+    };
+    const ro = new ResizeObserver(post);
+    ro.observe(el);
+    post();
+    return () => ro.disconnect();
+  }, [def, flags]);
+
+  const allNotes = useMemo(() => [...notes, ...(flags?.notes ?? [])], [notes, flags]);
+  const Component = def.Component;
+  return (
+    <div ref={rootRef} className="embed-root" data-widget={def.id}>
+      <h1 className="embed-title">{def.title}</h1>
+      <UrlNotes notes={allNotes} />
+      <div className="widget-body" style={{ minHeight: def.minHeight ?? 240 }}>
+        {ready && flags ? (
+          <Suspense fallback={<WidgetLoading />}>
+            <Component state={state} setState={setState} hidden={flags.hidden} locked={flags.locked} />
+          </Suspense>
+        ) : (
+          <WidgetLoading />
+        )}
+      </div>
+      <p className="embed-foot">
+        <a href={`/embed/${def.id}/`} target="_blank" rel="noopener">
+          LLM Lab
+        </a>{' '}
+        · {def.description}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,47 @@
+'use client';
+/** "Share / embed" disclosure: the link to this exact state and an iframe snippet, each copyable. */
+import { useId, useState } from 'react';
+
+export function ShareEmbed({ link, embed, snippet }: { link: string; embed: string; snippet: string }) {
+  const [open, setOpen] = useState(false);
+  const panelId = useId();
+  return (
+    <div className="share">
+      <button type="button" className="btn btn-small" aria-expanded={open} aria-controls={panelId} onClick={() => setOpen(!open)}>
+        Share / embed
+      </button>
+      {open && (
+        <div id={panelId} className="share-panel">
+          <CopyField label="Link to exactly this view" value={link} />
+          <CopyField label="Embed link (widget alone)" value={embed} />
+          <CopyField label="Iframe snippet" value={snippet} multiline />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function CopyField({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
+  const [copied, setCopied] = useState(false);
+  const id = useId();
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(value);
+      setCopied(true);
+      setTimeout(() => setCopied(false), 1500);
+    } catch {
+      (document.getElementById(id) as HTMLInputElement | null)?.select();
+    }
+  };
+  return (
+    <div className="copy-field">
+      <label htmlFor={id}>{label}</label>
+      <div className="copy-row">
+        {multiline ? <textarea id={id} readOnly value={value} rows={3} /> : <input id={id} readOnly value={value} />}
+        <button type="button" className="btn btn-small" onClick={copy}>
+          {copied ? 'Copied' : 'Copy'}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+'use client';
+/**
+ * A widget inside a lesson: title, URL-state sync (keys prefixed by the instance name), notes
+ * about bad URL values, the lazily loaded widget, and the share / embed button.
+ */
+import { Suspense, useEffect, useState } from 'react';
+import { getWidget } from './registry';
+import { useWidgetState } from '@/components/lesson/useWidgetState';
+import { UrlNotes } from './UrlNotes';
+import { ShareEmbed } from './ShareEmbed';
+import { embedUrl, iframeSnippet } from './links';
+import type { AnyWidgetDef } from './types';
+
+const NONE: ReadonlySet<string> = new Set();
+
+export function WidgetFrame({ id, instance }: { id: string; instance?: string }) {
+  const def = getWidget(id);
+  if (!def) return <p className="url-notes">Unknown widget “{id}”.</p>;
+  return <Frame def={def} prefix={instance ?? id} />;
+}
+
+function Frame({ def, prefix }: { def: AnyWidgetDef; prefix: string }) {
+  const { state, setState, notes, ready, dismissNotes } = useWidgetState(def.schema, { prefix });
+  const [origin, setOrigin] = useState('');
+  // window.location exists only after mount (static HTML).
+  useEffect(() => setOrigin(window.location.origin), []);
+  const query = def.schema.serialize(state);
+  const embed = embedUrl(origin, def.id, query);
+  const link = origin ? `${origin}${window.location.pathname}?${def.schema.serialize(state, { prefix })}#widget-${prefix}` : '';
+  const Component = def.Component;
+  return (
+    <section className="widget" id={`widget-${prefix}`} aria-labelledby={`widget-${prefix}-title`} data-widget={def.id}>
+      <header className="widget-head">
+        <h3 id={`widget-${prefix}-title`} className="widget-title">
+          {def.title}
+        </h3>
+        {ready && <ShareEmbed link={link} embed={embed} snippet={iframeSnippet(embed, def.title, (def.minHeight ?? 240) + 80)} />}
+      </header>
+      <UrlNotes notes={notes} onDismiss={dismissNotes} />
+      <div className="widget-body" style={{ minHeight: def.minHeight ?? 240 }}>
+        {ready ? (
+          <Suspense fallback={<WidgetLoading />}>
+            <Component state={state} setState={setState} hidden={NONE} locked={NONE} />
+          </Suspense>
+        ) : (
+          <WidgetLoading />
+        )}
+      </div>
+    </section>
+  );
+}
+
+export function WidgetLoading() {
+  return (
+    <p className="widget-loading" role="status">
+      Loading the widget…
+    </p>
+  );
+}

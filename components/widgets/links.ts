@@ -1,0 +1,13 @@
+/**
+ * Share links for a widget: the embed URL (bare keys, /embed/<id>/) and the iframe snippet.
+ * embedUrl('https://lab.example', 'utf8-bytes', 'text=hi&base=hex')
+ *   → 'https://lab.example/embed/utf8-bytes/?text=hi&base=hex'
+ */
+export function embedUrl(origin: string, id: string, query: string): string {
+  return `${origin}/embed/${id}/${query ? `?${query}` : ''}`;
+}
+
+export function iframeSnippet(url: string, title: string, height = 400): string {
+  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+  return `<iframe src="${esc(url)}" title="${esc(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+}

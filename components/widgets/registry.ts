@@ -1,0 +1,16 @@
+/**
+ * Every widget of the lab. Adding a widget = create components/widgets/<id>/index.ts exporting
+ * a WidgetDef (see README.md here), then add one import line and one array entry below.
+ * Keep index.ts light: the defs (schemas, titles) of all widgets ship with every lesson page;
+ * the widget's component itself loads lazily.
+ */
+import type { AnyWidgetDef } from './types';
+import utf8Bytes from './utf8-bytes';
+
+export const widgets: readonly AnyWidgetDef[] = [
+  utf8Bytes,
+];
+
+export function getWidget(id: string): AnyWidgetDef | undefined {
+  return widgets.find((w) => w.id === id);
+}

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+/**
+ * First-load JS per exported page: the gzip size of every script an HTML page in out/ loads
+ * (`<script src>` except `nomodule` legacy polyfills, plus `<link rel=preload|modulepreload
+ * as=script>`), before any lazy widget
+ * chunk is fetched. Prints a table; exits 1 if a lesson page exceeds the budget.
+ *   node scripts/first-load-report.mjs [outDir=out]      env FIRST_LOAD_BUDGET_KB (default 150)
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const outDir = process.argv[2] ?? 'out';
+const budgetKB = Number(process.env.FIRST_LOAD_BUDGET_KB ?? 150);
+
+if (!existsSync(outDir)) {
+  console.error(`first-load-report: ${outDir}/ not found (run next build first)`);
+  process.exit(1);
+}
+
+function htmlFiles(dir) {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) return e.name === '_next' ? [] : htmlFiles(p);
+    return e.name.endsWith('.html') ? [p] : [];
+  });
+}
+
+/** Script URLs a page loads up front. */
+export function scriptsOf(html) {
+  const srcs = new Set();
+  for (const m of html.matchAll(/<script\b[^>]*\bsrc="([^"]+)"[^>]*>/g)) {
+    if (!/\bnomodule\b/i.test(m[0])) srcs.add(m[1]); // nomodule polyfills: legacy browsers only
+  }
+  for (const m of html.matchAll(/<link\b[^>]*>/g)) {
+    const tag = m[0];
+    const href = /\bhref="([^"]+)"/.exec(tag)?.[1];
+    if (href && /rel="(modulepreload|preload)"/.test(tag) && (/as="script"/.test(tag) || /modulepreload/.test(tag))) srcs.add(href);
+  }
+  return [...srcs].filter((s) => s.endsWith('.js') || s.includes('.js?'));
+}
+
+const sizeCache = new Map();
+function gz(url) {
+  const path = join(outDir, decodeURIComponent(url.split('?')[0]));
+  if (!sizeCache.has(path)) {
+    const buf = existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+    sizeCache.set(path, { raw: buf.length, gzip: buf.length ? gzipSync(buf, { level: 9 }).length : 0 });
+  }
+  return sizeCache.get(path);
+}
+
+const rows = htmlFiles(outDir)
+  .map((file) => {
+    const rel = relative(outDir, file).split(sep).join('/');
+    const route = '/' + rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
+    const scripts = scriptsOf(readFileSync(file, 'utf8'));
+    const sum = scripts.reduce((a, s) => ({ raw: a.raw + gz(s).raw, gzip: a.gzip + gz(s).gzip }), { raw: 0, gzip: 0 });
+    return { route, n: scripts.length, ...sum };
+  })
+  .sort((a, b) => a.route.localeCompare(b.route));
+
+const kb = (n) => (n / 1024).toFixed(1);
+console.log('\nFirst-load JS per page (gzip -9 of the scripts each HTML loads up front):');
+console.log('route'.padEnd(44) + 'scripts'.padStart(8) + 'raw KB'.padStart(10) + 'gzip KB'.padStart(10));
+for (const r of rows) console.log(r.route.padEnd(44) + String(r.n).padStart(8) + kb(r.raw).padStart(10) + kb(r.gzip).padStart(10));
+
+const over = rows.filter((r) => r.route.startsWith('/lessons/') && r.gzip > budgetKB * 1024);
+if (over.length) {
+  console.error(`\nFAIL: lesson pages over the ${budgetKB} KB gzip first-load budget: ${over.map((r) => r.route).join(', ')}`);
+  process.exit(1);
+}
+console.log(`\nLesson pages within the ${budgetKB} KB gzip first-load budget.`);

@@ -1,0 +1,99 @@
+#!/usr/bin/env node
+/**
+ * Tiny static file server for the exported site (out/), used by `npm start` and the e2e tests.
+ *   node scripts/serve.mjs [dir=out] [port=3000] [host=127.0.0.1]
+ * Serves dir/index.html for folders (trailingSlash export), redirects /x to /x/ when x is a
+ * folder, 404s with dir/404.html. Correct MIME types for .wasm/.mjs/.onnx/.safetensors/.json.
+ * Sends CORP cross-origin so pages on other origins may embed the widgets.
+ */
+import { createServer } from 'node:http';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.wasm': 'application/wasm',
+  '.onnx': 'application/octet-stream',
+  '.safetensors': 'application/octet-stream',
+  '.bin': 'application/octet-stream',
+  '.map': 'application/json; charset=utf-8',
+};
+
+/** Start a server; resolves to { url, close() }. port 0 picks a free port. */
+export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers = {} } = {}) {
+  const root = resolve(dir);
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    let rel;
+    try {
+      rel = normalize(decodeURIComponent(url.pathname));
+    } catch {
+      res.writeHead(400).end('bad path');
+      return;
+    }
+    let file = join(root, rel);
+    if (file !== root && !file.startsWith(root + sep)) {
+      res.writeHead(403).end('forbidden');
+      return;
+    }
+    if (existsSync(file) && statSync(file).isDirectory()) {
+      if (!url.pathname.endsWith('/')) {
+        res.writeHead(308, { location: url.pathname + '/' + url.search }).end();
+        return;
+      }
+      file = join(file, 'index.html');
+    } else if (!existsSync(file) && existsSync(file + '.html')) {
+      file += '.html';
+    }
+    const base = {
+      'cross-origin-resource-policy': 'cross-origin',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    };
+    if (!existsSync(file) || !statSync(file).isFile()) {
+      const nf = join(root, '404.html');
+      res.writeHead(404, { ...base, 'content-type': MIME['.html'] });
+      if (existsSync(nf)) createReadStream(nf).pipe(res);
+      else res.end('not found');
+      return;
+    }
+    res.writeHead(200, {
+      ...base,
+      'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
+      'content-length': statSync(file).size,
+      'cache-control': 'no-cache',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file).pipe(res);
+  });
+  return new Promise((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, host, () => {
+      const addr = server.address();
+      ok({ url: `http://${host}:${addr.port}`, close: () => new Promise((r) => server.close(() => r())) });
+    });
+  });
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const [dir = 'out', port = '3000', host = '127.0.0.1'] = process.argv.slice(2);
+  if (!existsSync(dir)) {
+    console.error(`serve: ${dir}/ does not exist — run \`npm run build\` first.`);
+    process.exit(1);
+  }
+  const { url } = await startServer({ dir, port: Number(port), host });
+  console.log(`Serving ${dir}/ at ${url}/`);
+}
