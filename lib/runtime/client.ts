@@ -1,0 +1,117 @@
+/**
+ * The main-thread client of the model worker. UI code imports THIS module (dynamically, when a
+ * live widget mounts); it starts the worker, numbers requests, routes progress and token events
+ * to callbacks and settles one promise per request.
+ *
+ *   const client = createModelClient();
+ *   await client.load('tiny-random', { onProgress: (p) => setBar(p.loaded / (p.total ?? 1)) });
+ *   const r = await client.generate('tiny-random', { prompt: [1, 2], maxNewTokens: 20 }, (t) => show(t.id));
+ *   client.dispose();
+ */
+
+import type { TokenEvent } from '@/lib/sample';
+import {
+  fromWireError, isResponse, transferables, type BackendChoice, type BackendPreference, type LoadResult,
+  type Progress, type Request, type RequestBody, type RequestType, type Response, type Results, type RunResult,
+  type WireTensor, type Workload,
+} from './protocol';
+
+/** The part of a Worker the client uses (a MessagePort or a fake in tests fits too). */
+export interface WorkerLike {
+  postMessage(msg: Request, transfer?: ArrayBuffer[]): void;
+  addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+  addEventListener(type: 'error', fn: (e: { message?: string }) => void): void;
+  terminate?(): void;
+}
+
+export interface ModelClient {
+  load(modelId: string, opts?: { onProgress?: (p: Progress) => void }): Promise<LoadResult>;
+  run(modelId: string, variant: string, feeds: Record<string, WireTensor>, opts?: { workload?: Workload }): Promise<RunResult>;
+  generate(
+    modelId: string,
+    req: RequestBody<'generate'> extends infer B ? Omit<B, 'modelId'> : never,
+    onToken?: (t: TokenEvent) => void,
+    opts?: { signal?: AbortSignal },
+  ): Promise<Results['generate']>;
+  /** The backend the runtime would use for a workload, with the badge's reason. */
+  choose(modelId: string, workload: Workload): Promise<BackendChoice>;
+  setBackend(preference: BackendPreference): Promise<void>;
+  /** Releases the worker's sessions and stops the worker; pending calls reject. */
+  dispose(): Promise<void>;
+}
+
+interface Pending {
+  resolve(v: unknown): void;
+  reject(e: Error): void;
+  onProgress?: (p: Progress) => void;
+  onToken?: (t: TokenEvent) => void;
+}
+
+function defaultWorker(): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'model-worker' }) as unknown as WorkerLike;
+}
+
+export function createModelClient(opts: { worker?: WorkerLike } = {}): ModelClient {
+  const worker = opts.worker ?? defaultWorker();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let closed: Error | null = null;
+
+  const failAll = (e: Error) => {
+    for (const p of pending.values()) p.reject(e);
+    pending.clear();
+  };
+
+  worker.addEventListener('message', (e) => {
+    if (!isResponse(e.data)) return;
+    const msg: Response = e.data;
+    const p = pending.get(msg.id);
+    if (!p) return;
+    if (msg.type === 'progress') p.onProgress?.(msg.progress);
+    else if (msg.type === 'token') p.onToken?.(msg.token);
+    else {
+      pending.delete(msg.id);
+      if (msg.type === 'error') p.reject(fromWireError(msg.error));
+      else p.resolve(msg.result);
+    }
+  });
+  worker.addEventListener('error', (e) => failAll(new Error(`model worker crashed: ${e.message ?? 'unknown error'}`)));
+
+  function request<K extends RequestType>(type: K, body: RequestBody<K>, hooks: Omit<Pending, 'resolve' | 'reject'> = {}, transfer?: ArrayBuffer[]): { id: number; done: Promise<Results[K]> } {
+    const id = nextId++;
+    const done = new Promise<Results[K]>((resolve, reject) => {
+      if (closed) return reject(closed);
+      pending.set(id, { resolve: resolve as (v: unknown) => void, reject, ...hooks });
+      worker.postMessage({ ...body, id, type } as unknown as Request, transfer);
+    });
+    return { id, done };
+  }
+
+  return {
+    load: (modelId, o = {}) => request('load', { modelId }, { onProgress: o.onProgress }).done,
+    run: (modelId, variant, feeds, o = {}) => request('run', { modelId, variant, feeds, workload: o.workload }, {}, transferables(feeds)).done,
+    generate(modelId, req, onToken, o = {}) {
+      const { id, done } = request('generate', { ...req, modelId }, { onToken });
+      if (o.signal) {
+        const cancel = () => void request('cancel', { target: id }).done.catch(() => {});
+        if (o.signal.aborted) cancel();
+        else o.signal.addEventListener('abort', cancel, { once: true });
+      }
+      return done;
+    },
+    choose: (modelId, workload) => request('choose', { modelId, workload }).done,
+    setBackend: async (preference) => {
+      await request('setBackend', { preference }).done;
+    },
+    async dispose() {
+      if (closed) return;
+      try {
+        await request('dispose', {}).done;
+      } finally {
+        closed = new Error('model client disposed');
+        failAll(closed);
+        worker.terminate?.();
+      }
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/**
+ * lib/runtime: the only importer of onnxruntime-web. UI code should import './client' (dynamically);
+ * this index is for workers, tests and benches that host a Runtime themselves.
+ */
+export { Runtime } from './runtime';
+export type { RuntimeOptions, GenerateRequest } from './runtime';
+export { createHost } from './host';
+export { createQueue } from './queue';
+export type { TaskQueue } from './queue';
+export { SessionCache, sessionKey } from './sessions';
+export { probeWebGpu, decideByTiming, applyPreference, formatMs } from './backend';
+export type { WebGpuProbe, GpuNavigator } from './backend';
+export { calibrate, timeRuns, median } from './calibrate';
+export { loadOrt, setOrtLoader, configureOrt, DEFAULT_WASM_BASE } from './ort';
+export type { OrtModule } from './ort';
+export { fetchWithProgress } from './fetch';
+export { registerModel, registerModelFamily, defaultProvider } from './provider';
+export type { LoadedModel, ModelProvider, CalibrationPlan, RunFn, Stepper } from './model';
+export * from './protocol';

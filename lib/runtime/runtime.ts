@@ -1,0 +1,160 @@
+/**
+ * The runtime: loads models through a provider, picks a backend per workload (user override →
+ * WebGPU availability → calibration), runs graph variants through the session cache, and runs
+ * `generate` over a model's step function. One instance lives in the model worker (./host.ts);
+ * Node tests create their own with injected fakes.
+ */
+
+import { mulberry32 } from '@/lib/tensor';
+import { generate, type GenerateResult, type SamplerOptions, type TokenEvent } from '@/lib/sample';
+import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } from './backend';
+import { calibrate } from './calibrate';
+import type { LoadedModel, ModelProvider } from './model';
+import { loadOrt, type OrtModule } from './ort';
+import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
+import { createQueue } from './queue';
+import { SessionCache } from './sessions';
+import { yieldToEventLoop } from './yield';
+
+export interface RuntimeOptions {
+  provider: ModelProvider;
+  /** Defaults to lib/runtime/ort.ts's lazy loader. */
+  ort?: () => Promise<OrtModule>;
+  /** Where navigator.gpu is read from (default: globalThis.navigator). */
+  navigator?: GpuNavigator;
+  now?: () => number;
+  /** Timed runs per backend and workload during calibration (after one warm-up). */
+  calibrationRepeats?: number;
+}
+
+export interface GenerateRequest {
+  prompt: number[];
+  maxNewTokens: number;
+  sampler?: SamplerOptions;
+  seed?: number;
+  stopIds?: number[];
+}
+
+export class Runtime {
+  private readonly models = new Map<string, Promise<LoadedModel>>();
+  private readonly decisions = new Map<string, Promise<Record<Workload, BackendChoice>>>();
+  private readonly sessions: SessionCache;
+  private readonly now: () => number;
+  private probed: Promise<WebGpuProbe> | null = null;
+  private preference: BackendPreference = 'auto';
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue());
+    this.now = opts.now ?? (() => performance.now());
+  }
+
+  /** Loads (once) and describes a model. */
+  async load(modelId: string, onProgress: (p: Progress) => void = () => {}): Promise<LoadResult> {
+    let m = this.models.get(modelId);
+    if (!m) {
+      m = this.opts.provider(modelId, onProgress);
+      this.models.set(modelId, m);
+      m.catch(() => this.models.delete(modelId));
+    }
+    const [model, gpu] = await Promise.all([m, this.probe()]);
+    return {
+      modelId,
+      info: model.info,
+      backends: gpu.available ? ['wasm', 'webgpu'] : ['wasm'],
+      ...(gpu.available ? {} : { webgpuReason: gpu.reason }),
+    };
+  }
+
+  private model(modelId: string): Promise<LoadedModel> {
+    const m = this.models.get(modelId);
+    if (!m) throw new Error(`model "${modelId}" is not loaded (call load first)`);
+    return m;
+  }
+
+  probe(): Promise<WebGpuProbe> {
+    this.probed ??= probeWebGpu(this.opts.navigator ?? (globalThis as { navigator?: GpuNavigator }).navigator);
+    return this.probed;
+  }
+
+  setPreference(p: BackendPreference): void {
+    this.preference = p;
+  }
+
+  /** The backend for a workload on a model, with the reason for the badge. */
+  async choose(modelId: string, workload: Workload): Promise<BackendChoice> {
+    const gpu = await this.probe();
+    const forced = applyPreference(this.preference, gpu, workload);
+    if (forced) return forced;
+    if (!gpu.available) return { backend: 'wasm', workload, reason: gpu.reason };
+    const model = await this.model(modelId);
+    if (!model.calibration) {
+      return workload === 'prefill'
+        ? { backend: 'webgpu', workload, reason: 'WebGPU chosen: default for prefill (not measured)' }
+        : { backend: 'wasm', workload, reason: 'WASM chosen: default for one-token decode (not measured)' };
+    }
+    let d = this.decisions.get(modelId);
+    if (!d) {
+      const plan = model.calibration();
+      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) =>
+        this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
+      d = calibrate(plan, run, this.now, this.opts.calibrationRepeats ?? 3);
+      this.decisions.set(modelId, d);
+      d.catch(() => this.decisions.delete(modelId));
+    }
+    return (await d)[workload];
+  }
+
+  /** Runs one graph variant on the chosen (or given) backend. */
+  async run(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload = 'prefill', backend?: Backend): Promise<RunResult> {
+    const model = await this.model(modelId);
+    const b = backend ?? (await this.choose(modelId, workload)).backend;
+    const t0 = this.now();
+    const outputs = await this.sessions.run({ model: modelId, variant, backend: b }, () => model.graph(variant), feeds);
+    return { outputs, backend: b, ms: this.now() - t0 };
+  }
+
+  /** Autoregressive generation through the model's step function. */
+  async generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[] }> {
+    const model = await this.model(modelId);
+    if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
+    const used = new Set<Backend>();
+    const stepper = model.stepper(async (variant, feeds, workload) => {
+      const r = await this.run(modelId, variant, feeds, workload);
+      used.add(r.backend);
+      return r.outputs;
+    });
+    const sampler = req.sampler ?? { temperature: 0 };
+    const result = await generate(
+      {
+        // yield first, so a 'cancel' message can land between tokens
+        nextLogits: async (ids, cache) => {
+          await yieldToEventLoop();
+          return stepper.nextLogits(ids, cache);
+        },
+        cache: stepper.newCache(),
+        prompt: req.prompt,
+        maxNewTokens: req.maxNewTokens,
+        sampler,
+        rng: mulberry32(req.seed ?? 0),
+        stopIds: req.stopIds,
+        contextLength: model.contextLength,
+        signal,
+      },
+      onToken,
+    );
+    return { ...result, backends: [...used].sort() };
+  }
+
+  /** Releases sessions (and forgets decisions) of one model, or of all. */
+  async dispose(modelId?: string): Promise<number> {
+    const match = modelId === undefined ? () => true : (k: string) => k.startsWith(`${modelId}|`);
+    if (modelId === undefined) {
+      this.models.clear();
+      this.decisions.clear();
+    } else {
+      this.models.delete(modelId);
+      this.decisions.delete(modelId);
+    }
+    return this.sessions.dispose(match);
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * Session cache: one InferenceSession per (model, variant, backend), created on first use and
+ * kept until disposed. Every create and run goes through one TaskQueue, so calls never overlap
+ * (ORT rejects concurrent runs on a session, and one thread gains nothing from interleaving).
+ *
+ * Example key: "tiny-random|kv-decode|wasm".
+ */
+
+import type { OrtModule, OrtSession } from './ort';
+import { fromOrtTensor, toOrtTensor } from './ort';
+import type { Backend, WireTensor } from './protocol';
+import type { TaskQueue } from './queue';
+
+export interface SessionKey {
+  model: string;
+  variant: string;
+  backend: Backend;
+}
+
+export const sessionKey = (k: SessionKey): string => `${k.model}|${k.variant}|${k.backend}`;
+
+/** Where graph bytes come from when a session must be created. */
+export type GraphSource = () => Uint8Array | Promise<Uint8Array>;
+
+export class SessionCache {
+  private sessions = new Map<string, Promise<OrtSession>>();
+
+  constructor(
+    private readonly ort: () => Promise<OrtModule>,
+    private readonly queue: TaskQueue,
+  ) {}
+
+  has(key: SessionKey): boolean {
+    return this.sessions.has(sessionKey(key));
+  }
+
+  get size(): number {
+    return this.sessions.size;
+  }
+
+  /** The session for `key`, created (queued) from `source` the first time. */
+  get(key: SessionKey, source: GraphSource): Promise<OrtSession> {
+    const k = sessionKey(key);
+    let s = this.sessions.get(k);
+    if (!s) {
+      s = this.queue.run(async () => {
+        const ort = await this.ort();
+        const bytes = await source();
+        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all' });
+      });
+      this.sessions.set(k, s);
+      s.catch(() => this.sessions.delete(k)); // a failed create is not cached
+    }
+    return s;
+  }
+
+  /** Runs the session for `key` on `feeds` (queued); outputs come back as WireTensors. */
+  async run(key: SessionKey, source: GraphSource, feeds: Record<string, WireTensor>): Promise<Record<string, WireTensor>> {
+    const session = await this.get(key, source);
+    return this.queue.run(async () => {
+      const ort = await this.ort();
+      const inputs: Record<string, ReturnType<typeof toOrtTensor>> = {};
+      for (const [name, t] of Object.entries(feeds)) inputs[name] = toOrtTensor(ort, t);
+      const out = await session.run(inputs);
+      const result: Record<string, WireTensor> = {};
+      for (const [name, t] of Object.entries(out)) {
+        result[name] = fromOrtTensor(t);
+        t.dispose();
+      }
+      return result;
+    });
+  }
+
+  /** Releases the sessions whose key matches (all by default); returns how many. */
+  async dispose(match: (key: string) => boolean = () => true): Promise<number> {
+    const doomed = [...this.sessions.entries()].filter(([k]) => match(k));
+    for (const [k] of doomed) this.sessions.delete(k);
+    await Promise.all(
+      doomed.map(([, s]) => this.queue.run(async () => {
+        try {
+          await (await s).release();
+        } catch {
+          // a session that failed to create has nothing to release
+        }
+      })),
+    );
+    return doomed.length;
+  }
+}

@@ -1,0 +1,22 @@
+/**
+ * The model worker: hosts the Runtime off the main thread, so downloads, graph building and
+ * inference never block the UI. Started by ./client.ts with
+ *   new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' }).
+ * Messages: ./protocol.ts. Models come from ./provider.ts.
+ */
+
+import { createHost } from './host';
+import { defaultProvider } from './provider';
+import type { Response } from './protocol';
+import { Runtime } from './runtime';
+
+interface WorkerScope {
+  postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
+  addEventListener(type: 'message', fn: (e: { data: unknown }) => void): void;
+}
+
+const scope = globalThis as unknown as WorkerScope;
+const host = createHost(new Runtime({ provider: defaultProvider }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
+scope.addEventListener('message', (e) => {
+  void host.handle(e.data);
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createModelClient } from '@/lib/runtime/client';
+import type { ModelProvider, Progress } from '@/lib/runtime';
+import { bigramModel, idsTensor, TABLE } from './bigramModel';
+import { inProcessWorker } from './channel';
+
+const provider: ModelProvider = (id, onProgress) =>
+  id === 'bigram' ? bigramModel()(onProgress) : Promise.reject(new Error(`unknown model "${id}"`));
+
+describe('createModelClient ↔ worker host (structured-clone channel)', () => {
+  it('loads a model with progress events, then runs it', async () => {
+    const client = createModelClient({ worker: inProcessWorker(provider) });
+    const progress: Progress[] = [];
+    const loaded = await client.load('bigram', { onProgress: (p) => progress.push(p) });
+    expect(progress).toEqual([{ phase: 'build', loaded: 1, total: 1 }]);
+    expect(loaded).toEqual({ modelId: 'bigram', info: { vocabSize: 4 }, backends: ['wasm'], webgpuReason: 'WebGPU unavailable: navigator.gpu missing' });
+    const r = await client.run('bigram', 'logits', { ids: idsTensor([2]) });
+    expect(Array.from(r.outputs.logits.data as Float32Array, Math.exp).map((p) => +p.toFixed(6))).toEqual(TABLE[2]);
+    await client.dispose();
+  });
+
+  it('streams tokens before the final result of generate', async () => {
+    const worker = inProcessWorker(provider);
+    const client = createModelClient({ worker });
+    await client.load('bigram');
+    const tokens: number[] = [];
+    const r = await client.generate('bigram', { prompt: [1], maxNewTokens: 3 }, (t) => tokens.push(t.id));
+    expect(tokens).toEqual([2, 3, 1]);
+    expect(r.newIds).toEqual([2, 3, 1]);
+    const genId = worker.log.find((m) => 'type' in m && m.type === 'generate')!.id;
+    const kinds = worker.log.filter((m) => m.id === genId && m.type !== 'generate').map((m) => m.type);
+    expect(kinds).toEqual(['token', 'token', 'token', 'result']);
+  });
+
+  it('rejects with the worker\'s error message', async () => {
+    const client = createModelClient({ worker: inProcessWorker(provider) });
+    await expect(client.load('missing')).rejects.toThrow('unknown model "missing"');
+    await expect(client.run('bigram', 'logits', { ids: idsTensor([1]) })).rejects.toThrow('model "bigram" is not loaded');
+  });
+
+  it('cancels a generate through an AbortSignal', async () => {
+    const client = createModelClient({ worker: inProcessWorker(provider) });
+    await client.load('bigram');
+    const ac = new AbortController();
+    const r = await client.generate('bigram', { prompt: [1], maxNewTokens: 500 }, (t) => {
+      if (t.index === 1) ac.abort();
+    }, { signal: ac.signal });
+    expect(r.stopReason).toBe('aborted');
+    expect(r.newIds.length).toBeLessThan(500);
+  });
+
+  it('reports the backend choice and honours setBackend', async () => {
+    const client = createModelClient({ worker: inProcessWorker(provider) });
+    await client.load('bigram');
+    expect((await client.choose('bigram', 'decode')).reason).toBe('WebGPU unavailable: navigator.gpu missing');
+    await client.setBackend('wasm');
+    expect((await client.choose('bigram', 'decode')).reason).toBe('WASM chosen by you (override)');
+  });
+
+  it('rejects calls after dispose', async () => {
+    const client = createModelClient({ worker: inProcessWorker(provider) });
+    await client.dispose();
+    await expect(client.load('bigram')).rejects.toThrow('model client disposed');
+  });
+});

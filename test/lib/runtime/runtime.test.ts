@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { Runtime, type ModelProvider } from '@/lib/runtime';
+import { bigramModel, idsTensor, lastRow, TABLE, V } from './bigramModel';
+import { countingOrt } from './nodeOrt';
+
+function setup(navigator: object = {}) {
+  const ort = countingOrt();
+  const graphCalls: string[] = [];
+  const provider: ModelProvider = (id, onProgress) => {
+    if (id !== 'bigram') return Promise.reject(new Error(`unknown model "${id}"`));
+    return bigramModel(graphCalls)(onProgress);
+  };
+  return { rt: new Runtime({ provider, ort: ort.load, navigator, calibrationRepeats: 1 }), creates: ort.creates, graphCalls };
+}
+
+describe('Runtime on onnxruntime-web WASM (Node)', () => {
+  it('runs a lib/onnx graph and returns the table rows the ids select', async () => {
+    const { rt } = setup();
+    await rt.load('bigram');
+    const r = await rt.run('bigram', 'logits', { ids: idsTensor([3, 1]) });
+    expect(r.backend).toBe('wasm');
+    expect(r.outputs.logits.dims).toEqual([1, 2, V]);
+    const probs = Array.from(r.outputs.logits.data as Float32Array, Math.exp);
+    TABLE[3].concat(TABLE[1]).forEach((p, i) => expect(probs[i]).toBeCloseTo(p, 6));
+  });
+
+  it('creates one session per model+variant+backend and reuses it', async () => {
+    const { rt, creates, graphCalls } = setup();
+    await rt.load('bigram');
+    await rt.run('bigram', 'logits', { ids: idsTensor([1]) });
+    await rt.run('bigram', 'logits', { ids: idsTensor([2]) });
+    expect(creates).toEqual(['wasm']);
+    expect(graphCalls).toEqual(['logits']);
+    await rt.run('bigram', 'logits', { ids: idsTensor([2]) }, 'prefill', 'webgpu').catch(() => {});
+    expect(creates).toEqual(['wasm', 'webgpu']); // a different key: a new session attempt
+  });
+
+  it('explains that WebGPU is missing when navigator.gpu is absent', async () => {
+    const { rt } = setup({});
+    const loaded = await rt.load('bigram');
+    expect(loaded.backends).toEqual(['wasm']);
+    expect(loaded.webgpuReason).toBe('WebGPU unavailable: navigator.gpu missing');
+    expect(await rt.choose('bigram', 'prefill')).toEqual({ backend: 'wasm', workload: 'prefill', reason: 'WebGPU unavailable: navigator.gpu missing' });
+  });
+
+  it('calibrates when an adapter exists, and falls back to WASM when the WebGPU EP cannot start', async () => {
+    // Node's ORT build has no WebGPU EP, so the WebGPU session fails: the honest outcome is WASM.
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const { rt } = setup(fakeAdapterNav);
+    await rt.load('bigram');
+    const c = await rt.choose('bigram', 'decode');
+    expect(c.backend).toBe('wasm');
+    expect(c.reason).toMatch(/^WASM chosen: WebGPU failed \(.+\)$/);
+    expect(c.timings?.wasm).toBeGreaterThan(0);
+  });
+
+  it('uses an override, and refuses a WebGPU override without an adapter', async () => {
+    const { rt } = setup({});
+    await rt.load('bigram');
+    rt.setPreference('webgpu');
+    expect((await rt.choose('bigram', 'decode')).reason).toBe('WASM used: you asked for WebGPU, but WebGPU is unavailable: navigator.gpu missing');
+    rt.setPreference('wasm');
+    expect((await rt.choose('bigram', 'decode')).reason).toBe('WASM chosen by you (override)');
+  });
+
+  it("generates the greedy chain through the model's stepper", async () => {
+    const { rt } = setup();
+    await rt.load('bigram');
+    const tokens: number[] = [];
+    const r = await rt.generate('bigram', { prompt: [2, 3, 1], maxNewTokens: 4 }, (t) => tokens.push(t.id));
+    expect(r.newIds).toEqual([2, 3, 1, 2]);
+    expect(tokens).toEqual(r.newIds);
+    expect(r.backends).toEqual(['wasm']);
+  });
+
+  it('stops on a stop id and samples reproducibly from a seed', async () => {
+    const { rt } = setup();
+    await rt.load('bigram');
+    const a = await rt.generate('bigram', { prompt: [1], maxNewTokens: 30, sampler: { temperature: 1 }, seed: 11, stopIds: [0] });
+    const b = await rt.generate('bigram', { prompt: [1], maxNewTokens: 30, sampler: { temperature: 1 }, seed: 11, stopIds: [0] });
+    expect(a).toEqual(b);
+    expect(a.newIds).not.toContain(0);
+  });
+
+  it('rejects a run on a model that was never loaded, and an unknown model id', async () => {
+    const { rt } = setup();
+    await expect(rt.run('bigram', 'logits', { ids: idsTensor([1]) })).rejects.toThrow('model "bigram" is not loaded');
+    await expect(rt.load('nope')).rejects.toThrow('unknown model "nope"');
+  });
+
+  it('dispose releases the sessions, and a later run creates a fresh one', async () => {
+    const { rt, creates } = setup();
+    await rt.load('bigram');
+    await rt.run('bigram', 'logits', { ids: idsTensor([1]) });
+    expect(await rt.dispose('bigram')).toBe(1);
+    await rt.load('bigram');
+    const r = await rt.run('bigram', 'logits', { ids: idsTensor([1]) });
+    expect(lastRow(r.outputs.logits).length).toBe(V);
+    expect(creates).toEqual(['wasm', 'wasm']);
+  });
+});
