@@ -47,12 +47,20 @@ interface Pending {
   onToken?: (t: TokenEvent) => void;
 }
 
-function defaultWorker(): WorkerLike {
-  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'model-worker' }) as unknown as WorkerLike;
+/** Starts ./worker.ts; `base` is the site's base path ('/' or '/repo/'), read by the worker from its name. */
+function defaultWorker(base: string): WorkerLike {
+  return new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: `model-worker:${base}` }) as unknown as WorkerLike;
 }
 
-export function createModelClient(opts: { worker?: WorkerLike } = {}): ModelClient {
-  const worker = opts.worker ?? defaultWorker();
+export interface ModelClientOptions {
+  /** A ready worker (tests pass an in-process one); default: a new ./worker.ts. */
+  worker?: WorkerLike;
+  /** Base path the site is served under; default '/'. */
+  base?: string;
+}
+
+export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
+  const worker = opts.worker ?? defaultWorker(opts.base ?? '/');
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closed: Error | null = null;

@@ -6,9 +6,11 @@
  */
 
 import { createHost } from './host';
+import { configureOrt } from './ort';
 import { defaultProvider } from './provider';
 import type { Response } from './protocol';
 import { Runtime } from './runtime';
+import { registerTransformerModels } from './transformer';
 
 interface WorkerScope {
   postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
@@ -16,6 +18,11 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
+// the client names the worker "model-worker:<base path>" (e.g. "model-worker:/repo/") so that
+// a site served below the root still finds its wasm and model files
+const base = /^model-worker:(\/.*)$/.exec((globalThis as { name?: string }).name ?? '')?.[1] ?? '/';
+configureOrt({ wasmBase: `${base}ort/` });
+registerTransformerModels(`${base}models/`);
 const host = createHost(new Runtime({ provider: defaultProvider }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);

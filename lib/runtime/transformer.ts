@@ -1,0 +1,160 @@
+/**
+ * The transformer models the worker can load, as LoadedModels for the Runtime:
+ *
+ *   '<id>'              a shipped model: <modelBase><id>/manifest.json → config + safetensors
+ *                       (download with progress, sha256 checked by lib/model/weights.ts)
+ *   'random:<preset>'   a preset from lib/model/presets.ts with seeded random weights (benches,
+ *                       lab pages): nothing to download
+ *
+ * Graph variants, built on first use from TS (lib/model/build.ts):
+ *   'logits'      ids [1, T] → logits [1, T, V]
+ *   'taps'        the same plus every tap as an output (attention probabilities, …)
+ *   'kv-prefill'  ids → logits + present.{l}.key/value
+ *   'kv-decode'   ids + past.{l}.key/value → logits + present.{l}.key/value
+ * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
+ * token at a time (workload 'decode'), so each can land on its faster backend.
+ */
+
+import { buildTransformerModel, type CacheMode } from '@/lib/model/build';
+import { headSize, validateConfig, type TransformerConfig } from '@/lib/model/config';
+import type { WeightMap } from '@/lib/model/eager';
+import { paramCount, randomWeights } from '@/lib/model/init';
+import { pastFeeds } from '@/lib/model/kvcache';
+import { names } from '@/lib/model/names';
+import { presets } from '@/lib/model/presets';
+import { loadWeights } from '@/lib/model/weights';
+import { fetchWithProgress } from './fetch';
+import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
+import type { Progress, WireTensor } from './protocol';
+import { registerModelFamily } from './provider';
+
+export interface Manifest {
+  id: string;
+  config: string;
+  weights: string;
+  sha256: string;
+  bytes?: number;
+  params?: number;
+}
+
+/** The seed of 'random:<preset>' weights (fixed, so every page and bench sees the same model). */
+export const RANDOM_PRESET_SEED = 1234;
+/** Tokens in the calibration prefill (capped by the context length). */
+export const CALIBRATION_PREFILL_TOKENS = 128;
+/** Cached tokens before the calibration decode step. */
+export const CALIBRATION_DECODE_PAST = 64;
+
+const VARIANTS: Record<string, { cache: CacheMode; taps: boolean }> = {
+  logits: { cache: 'none', taps: false },
+  taps: { cache: 'none', taps: true },
+  'kv-prefill': { cache: 'prefill', taps: false },
+  'kv-decode': { cache: 'decode', taps: false },
+};
+
+export const idsTensor = (ids: readonly number[]): WireTensor => ({
+  dtype: 'int64', dims: [1, ids.length], data: BigInt64Array.from(ids, (i) => BigInt(i)),
+});
+
+/** The logits row of the last position of logits [1, T, V]. */
+export function lastLogits(t: WireTensor): Float32Array {
+  const [, T, V] = t.dims;
+  return (t.data as Float32Array).slice((T - 1) * V, T * V); // [V]
+}
+
+interface KvState {
+  past: Record<string, WireTensor> | null;
+  seen: number;
+}
+
+/** prefill on the first call, then one decode step per call, carrying present → past. */
+export function kvStepper(cfg: TransformerConfig, run: RunFn): Stepper<KvState> {
+  return {
+    newCache: () => ({ past: null, seen: 0 }),
+    async nextLogits(ids, cache) {
+      const c = cache!;
+      const fresh = ids.slice(c.seen);
+      const out = c.past
+        ? await run('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
+        : await run('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
+      c.past = pastFeeds(out, cfg.nLayer);
+      c.seen = ids.length;
+      return lastLogits(out[names.logits()]);
+    },
+  } as Stepper<KvState>;
+}
+
+/** Representative inputs: a prefill of up to 128 tokens; one token after 64 cached ones. */
+export function calibrationPlan(cfg: TransformerConfig): CalibrationPlan {
+  const T = Math.min(CALIBRATION_PREFILL_TOKENS, cfg.contextLength);
+  const P = Math.min(CALIBRATION_DECODE_PAST, cfg.contextLength - 1);
+  const ids = Array.from({ length: T }, (_, i) => (i * 7 + 3) % cfg.vocabSize);
+  const past: Record<string, WireTensor> = {};
+  const kvDims = [1, cfg.nKvHead, P, headSize(cfg)]; // [1, nkv, P, hs]
+  const n = kvDims.reduce((a, b) => a * b, 1);
+  for (let l = 0; l < cfg.nLayer; l++) {
+    past[names.pastKey(l)] = { dtype: 'float32', dims: kvDims, data: new Float32Array(n).fill(0.01) };
+    past[names.pastValue(l)] = { dtype: 'float32', dims: kvDims, data: new Float32Array(n).fill(0.01) };
+  }
+  return {
+    prefill: { variant: 'kv-prefill', feeds: { [names.ids()]: idsTensor(ids) }, tokens: T },
+    decode: { variant: 'kv-decode', feeds: { [names.ids()]: idsTensor([1]), ...past } },
+  };
+}
+
+/** A LoadedModel over a config and its weights. */
+export function transformerModel(cfg: TransformerConfig, weights: WeightMap, info: Record<string, unknown> = {}): LoadedModel {
+  validateConfig(cfg);
+  const built = new Map<string, Uint8Array>();
+  return {
+    info: { config: cfg, params: paramCount(cfg), ...info },
+    contextLength: cfg.contextLength,
+    graph(variant) {
+      const v = VARIANTS[variant];
+      if (!v) throw new Error(`unknown graph variant "${variant}" (have ${Object.keys(VARIANTS).join(', ')})`);
+      let bytes = built.get(variant);
+      if (!bytes) {
+        bytes = buildTransformerModel(cfg, weights, { cache: v.cache, taps: v.taps });
+        built.set(variant, bytes);
+      }
+      return bytes;
+    },
+    calibration: () => calibrationPlan(cfg),
+    stepper: (run) => kvStepper(cfg, run) as Stepper,
+  };
+}
+
+/** A shipped model: manifest → config → weights (progress, sha256), from `base` (e.g. '/models/'). */
+export async function fetchTransformer(modelId: string, base: string, onProgress: (p: Progress) => void): Promise<LoadedModel> {
+  const dir = `${base}${modelId}/`;
+  const getJson = async <T>(file: string): Promise<T> => {
+    const res = await fetch(dir + file);
+    if (!res.ok) throw new Error(`model "${modelId}": ${dir + file} → HTTP ${res.status}`);
+    return (await res.json()) as T;
+  };
+  const manifest = await getJson<Manifest>('manifest.json');
+  const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
+  const bytes = await fetchWithProgress(dir + manifest.weights, { onProgress });
+  onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
+  const weights = await loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg });
+  onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
+  return transformerModel(cfg, weights, { manifest });
+}
+
+/** 'random:<preset>' → preset config with seeded random weights. */
+export function randomPresetModel(preset: string): LoadedModel {
+  const cfg = (presets as Record<string, TransformerConfig | undefined>)[preset];
+  if (!cfg) throw new Error(`unknown preset "${preset}" (have ${Object.keys(presets).join(', ')})`);
+  const c = { ...cfg } as TransformerConfig;
+  return transformerModel(c, randomWeights(c, RANDOM_PRESET_SEED), { preset, seed: RANDOM_PRESET_SEED });
+}
+
+/** Registers 'random:*' and every other id as a shipped model under `modelBase`. */
+export function registerTransformerModels(modelBase = '/models/'): void {
+  registerModelFamily('random:', async (id, onProgress) => {
+    onProgress({ phase: 'build', loaded: 0, total: 1 });
+    const m = randomPresetModel(id.slice('random:'.length));
+    onProgress({ phase: 'build', loaded: 1, total: 1 });
+    return m;
+  });
+  registerModelFamily('', (id, onProgress) => fetchTransformer(id, modelBase, onProgress));
+}
