@@ -6,9 +6,10 @@
  *   window.parent.postMessage({ type: 'llm-lab:height', widget: '<id>', frame: '<frame param or null>',
  *                               height: <CSS px, integer> }, '*')
  *
- * sent on load and whenever the content's size changes (ResizeObserver).
+ * sent on load and whenever the page's content height changes (ResizeObserver on <body>).
+ * See public/embed-example.html for a parent page that resizes its iframes from these messages.
  */
-import { Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, useEffect, useMemo, useState } from 'react';
 import { getWidget } from './registry';
 import { useWidgetState } from '@/components/lesson/useWidgetState';
 import { FLAG_KEYS, parseFlags, type EmbedFlags } from '@/components/lesson/embed-flags';
@@ -27,7 +28,6 @@ export function EmbedFrame({ id }: { id: string }) {
 function Embed({ def }: { def: AnyWidgetDef }) {
   const { state, setState, notes, ready } = useWidgetState(def.schema, { reserved: FLAG_KEYS });
   const [flags, setFlags] = useState<EmbedFlags | null>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     const f = parseFlags(new URLSearchParams(window.location.search), def.controls);
@@ -37,8 +37,8 @@ function Embed({ def }: { def: AnyWidgetDef }) {
   }, [def]);
 
   useEffect(() => {
-    const el = rootRef.current;
-    if (!el || window.parent === window) return;
+    const el = document.body; // body height = the whole embed page's content height (margin 0)
+    if (window.parent === window) return;
     let last = -1;
     const post = () => {
       const height = Math.ceil(el.getBoundingClientRect().height);
@@ -55,7 +55,7 @@ function Embed({ def }: { def: AnyWidgetDef }) {
   const allNotes = useMemo(() => [...notes, ...(flags?.notes ?? [])], [notes, flags]);
   const Component = def.Component;
   return (
-    <div ref={rootRef} className="embed-root" data-widget={def.id}>
+    <div className="embed-root" data-widget={def.id}>
       <h1 className="embed-title">{def.title}</h1>
       <UrlNotes notes={allNotes} />
       <div className="widget-body" style={{ minHeight: def.minHeight ?? 240 }}>
@@ -68,7 +68,7 @@ function Embed({ def }: { def: AnyWidgetDef }) {
         )}
       </div>
       <p className="embed-foot">
-        <a href={`/embed/${def.id}/`} target="_blank" rel="noopener">
+        <a href="/" target="_blank" rel="noopener">
           LLM Lab
         </a>{' '}
         · {def.description}

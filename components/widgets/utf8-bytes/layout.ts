@@ -36,7 +36,7 @@ export interface Utf8View {
   hasLone: boolean;
 }
 
-const NAMED: Record<string, string> = { ' ': '␠', '\n': '⏎', '\t': '⇥', '\r': '␍' };
+const NAMED: Record<string, string> = { ' ': '␣', '\n': '⏎', '\t': '⇥', '\r': '␍' };
 
 /** A glyph that can be seen: spaces and controls become symbols or their code point label. */
 export function visibleGlyph(g: string): string {

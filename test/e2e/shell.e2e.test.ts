@@ -1,0 +1,146 @@
+/** The lab's frame in a real browser: every page renders cleanly, embeds resize, bad URLs are explained. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { afterAll, expect, it } from 'vitest';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, url, waitForWidgets } from './browser';
+
+const lessons: { slug: string }[] = JSON.parse(readFileSync('content/lessons.json', 'utf8'));
+const embeds = readdirSync('out/embed', { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const pages = [
+  { name: 'index', path: '/' },
+  { name: 'about-models', path: '/about-models/' },
+  ...lessons.map((l) => ({ name: `lesson-${l.slug}`, path: `/lessons/${l.slug}/` })),
+  ...embeds.map((id) => ({ name: `embed-${id}`, path: `/embed/${id}/` })),
+];
+
+describeBrowser('every page', () => {
+  afterAll(closeBrowser);
+
+  for (const p of pages) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${p.path} renders in ${scheme} mode with no console errors and no serious axe violations`, async () => {
+        const { page, errors, status } = await openPage(p.path, { colorScheme: scheme });
+        expect(status).toBe(200);
+        await waitForWidgets(page);
+        await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+        expect(await runAxe(page)).toEqual([]);
+        await screenshot(page, `${p.name}-${scheme}`);
+        expect(errors).toEqual([]);
+        await page.close();
+      });
+    }
+    it(`${p.path} fits a 360 px wide screen without horizontal scrolling`, async () => {
+      const { page, errors } = await openPage(p.path, { viewport: { width: 360, height: 740 } });
+      await waitForWidgets(page);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      await screenshot(page, `${p.name}-360`);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('an unknown lesson slug is a 404 page', async () => {
+    const { page, status } = await openPage('/lessons/no-such-lesson/');
+    expect(status).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(/not found/i);
+    await page.close();
+  });
+
+  it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
+    const { page } = await openPage(`/lessons/${lessons[0].slug}/`);
+    await page.keyboard.press('Tab');
+    await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
+    await page.close();
+  });
+
+  it('the theme toggle switches to dark and the choice survives a reload', async () => {
+    const { page } = await openPage('/', { colorScheme: 'light' });
+    await page.getByRole('button', { name: /Theme: system/ }).click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(bg()).resolves.toBe('rgb(17, 19, 22)');
+    await page.reload();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe('dark');
+    await expect(bg()).resolves.toBe('rgb(17, 19, 22)');
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+});
+
+describeBrowser('embeds', () => {
+  afterAll(closeBrowser);
+
+  it('an embed inside a cross-origin iframe reports its height and the parent resizes it', async () => {
+    const lab = url('');
+    const { page, errors } = await openPage(`/embed-example.html?lab=${encodeURIComponent(lab)}`, { server: 'other' });
+    expect(new URL(page.url()).origin).not.toBe(new URL(lab).origin);
+    const frames = page.locator('iframe');
+    await expect.poll(() => frames.evaluateAll((fs) => fs.every((f) => Number((f as HTMLElement).dataset.resized) > 0)), { timeout: 20_000 }).toBe(true);
+    const first = page.frameLocator('iframe').first();
+    const inner = await first.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+    const outer = await frames.first().evaluate((f) => f.clientHeight);
+    expect(inner).toBeGreaterThan(200); // grew from the 150 px the page starts with
+    expect(Math.abs(outer - inner)).toBeLessThanOrEqual(2);
+    // Content grows → the iframe follows.
+    await first.getByLabel('Text').fill('Longer text makes more cards: 日本語のテキスト, emoji 👩‍👩‍👧 🇫🇷 and more text to wrap lines');
+    await expect.poll(() => frames.first().evaluate((f) => f.clientHeight), { timeout: 10_000 }).toBeGreaterThan(outer);
+    await screenshot(page, 'embed-example-cross-origin');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('a bad embed URL shows defaults plus a visible note instead of crashing', async () => {
+    const { page, errors } = await openPage('/embed/utf8-bytes/?base=octal&text=ok&bogus=1&hide=nope');
+    await waitForWidgets(page);
+    const note = page.getByTestId('url-notes');
+    await expect(note.textContent()).resolves.toMatch(/base: "octal" is not one of hex, bin, dec/);
+    await expect(note.textContent()).resolves.toMatch(/bogus: unknown setting/);
+    await expect(note.textContent()).resolves.toMatch(/hide: "nope" is not a control/);
+    await expect(page.getByRole('radio', { name: 'Hex' }).isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Text').inputValue()).resolves.toBe('ok');
+    await screenshot(page, 'embed-bad-url');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('hide and lock flags remove and freeze the named controls', async () => {
+    const { page } = await openPage('/embed/utf8-bytes/?text=abc&hide=base&lock=text');
+    await waitForWidgets(page);
+    await expect(page.getByRole('radio').count()).resolves.toBe(0);
+    await expect(page.getByLabel('Text').getAttribute('readonly')).resolves.not.toBeNull();
+    await expect(page.getByTestId('url-notes').count()).resolves.toBe(0);
+    await page.close();
+  });
+
+  it('widget state round-trips through the URL: a reload shows exactly the same view', async () => {
+    const { page } = await openPage('/embed/utf8-bytes/?text=h%C3%A9&base=bin');
+    await waitForWidgets(page);
+    await page.getByLabel('Text').fill('€!');
+    await page.getByRole('radio', { name: 'Decimal' }).check();
+    await expect.poll(() => new URL(page.url()).searchParams.get('text')).toBe('€!');
+    expect(new URL(page.url()).searchParams.get('base')).toBe('dec');
+    const before = await page.locator('.utf8-cards').textContent();
+    await page.reload();
+    await waitForWidgets(page);
+    await expect(page.getByLabel('Text').inputValue()).resolves.toBe('€!');
+    await expect(page.locator('.utf8-cards').textContent()).resolves.toBe(before);
+    expect(before).toContain('226'); // € = E2 82 AC = 226 130 172
+    await page.close();
+  });
+
+  it('a lesson widget reads its prefixed URL keys and notes bad ones', async () => {
+    const slug = lessons[0].slug;
+    const { page, errors } = await openPage(`/lessons/${slug}/?utf8-bytes.text=xyz&utf8-bytes.base=zz`);
+    await waitForWidgets(page);
+    await expect(page.getByLabel('Text').first().inputValue()).resolves.toBe('xyz');
+    await expect(page.getByTestId('url-notes').first().textContent()).resolves.toMatch(/utf8-bytes\.base/);
+    await page.getByRole('button', { name: 'Share / embed' }).first().click();
+    const snippet = await page.getByLabel('Iframe snippet').first().inputValue();
+    expect(snippet).toContain(`/embed/utf8-bytes/?text=xyz&amp;base=hex`);
+    await screenshot(page, 'lesson-share-panel');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
