@@ -81,7 +81,7 @@ def golden_fixture(model, model_id: str, weights_path: str, dtype: str, cases: l
     """model: CPU fp32 shipped copy. cases: [{name, text, ids}] (case 0 gets taps + greedy)."""
     cfg = model.cfg
     V, T = cfg.vocabSize, cfg.contextLength
-    probe_ids = probe_ids or [i * (V // 16) + 7 for i in range(16)]
+    probe_ids = probe_ids or [(i * (V // 16) + 7) % V for i in range(16)]
     out_cases = []
     for ci, case in enumerate(cases):
         ids = case["ids"][:T]
