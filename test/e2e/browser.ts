@@ -42,13 +42,13 @@ export function hasChromium(): boolean {
 
 /** describe() that skips without Chromium, except in CI where a missing browser is a failure. */
 export function describeBrowser(name: string, fn: () => void): void {
-  if (hasChromium()) return describe(name, fn);
-  if (process.env.CI === 'true') {
-    return describe(name, () => {
+  if (hasChromium()) {
+    describe(name, fn);
+  } else if (process.env.CI === 'true') {
+    describe(name, () => {
       throw new Error(`Chromium not found at ${CHROMIUM} (CI=true): install it with apt-get install -y chromium`);
     });
-  }
-  describe.skip(`${name} (no Chromium at ${CHROMIUM})`, fn);
+  } else describe.skip(`${name} (no Chromium at ${CHROMIUM})`, fn);
 }
 
 /** Absolute URL on the lab server (or the second, other-origin server). */
@@ -123,10 +123,8 @@ export interface AxeViolation {
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.addScriptTag({ path: resolve('node_modules/axe-core/axe.min.js') });
   return page.evaluate(async () => {
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     const axe = (window as any).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any
     return r.violations
       .filter((v: any) => v.impact === 'serious' || v.impact === 'critical')
       .map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => n.target.join(' ')).slice(0, 5) }));

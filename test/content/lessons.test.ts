@@ -1,0 +1,58 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { LESSON_TAGS } from '@/mdx-components';
+import { widgets } from '@/components/widgets/registry';
+import { extractHeadings } from '@/lib/text/slug';
+import { checkIndex, checkLesson, type LessonEntry, type Site } from './check';
+
+const entries: LessonEntry[] = JSON.parse(readFileSync('content/lessons.json', 'utf8'));
+const files = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx'));
+const source = (slug: string) => readFileSync(`content/lessons/${slug}.mdx`, 'utf8');
+const site: Site = {
+  lessonSlugs: entries.map((e) => e.slug),
+  widgetIds: widgets.map((w) => w.id),
+  tags: LESSON_TAGS,
+  headingsOf: (slug) => extractHeadings(source(slug)).map((h) => h.id),
+};
+
+describe('content/lessons.json', () => {
+  it('lists every lesson file exactly once, each with slug, title, one-line summary and group', () => {
+    expect(checkIndex(entries, files)).toEqual([]);
+  });
+});
+
+describe('every lesson', () => {
+  for (const f of files) {
+    const slug = f.replace(/\.mdx$/, '');
+    it(`${slug} uses only registered tags, known widgets and live internal links`, () => {
+      expect(checkLesson(slug, source(slug), site)).toEqual([]);
+    });
+  }
+});
+
+describe('the content check itself', () => {
+  const fake: Site = { lessonSlugs: ['a', 'b'], widgetIds: ['w'], tags: ['Widget', 'Recap'], headingsOf: () => ['intro'] };
+
+  it('fails on an unregistered tag and an unknown widget id', () => {
+    const problems = checkLesson('a', '<Recap>ok</Recap>\n\n<Fancy />\n\n<Widget id="nope" />\n', fake);
+    expect(problems).toEqual(['a.mdx:3: <Fancy> is not a registered lesson tag', 'a.mdx:5: <Widget id="nope"> is not in the widget registry']);
+  });
+
+  it('fails on dead internal links and missing headings, and ignores external links', () => {
+    const src = ['## Here', '[x](/lessons/zzz/) [y](/lessons/b/#intro) [z](/lessons/b/#gone) [w](#here) [v](#nowhere) [u](https://x.org/a)'].join('\n');
+    expect(checkLesson('a', src, fake)).toEqual([
+      'a.mdx:2: dead internal link /lessons/zzz/',
+      'a.mdx:2: link /lessons/b/#gone names a heading that does not exist',
+      'a.mdx:2: link #nowhere names a heading that does not exist',
+    ]);
+  });
+
+  it('fails on imports in a lesson', () => {
+    expect(checkLesson('a', "import X from 'y'\n\nhi\n", fake)).toEqual(['a.mdx:1: lessons may not import or export (use registered tags)']);
+  });
+
+  it('fails when a lessons.json entry has no file, or a file has no entry', () => {
+    const e = [{ slug: 'a', title: 'A', summary: 's', group: 'g' }];
+    expect(checkIndex(e, ['b.mdx'])).toEqual(['lessons.json: a has no file content/lessons/a.mdx', 'content/lessons/b.mdx is not listed in lessons.json']);
+  });
+});
