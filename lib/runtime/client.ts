@@ -11,7 +11,7 @@
 
 import type { TokenEvent } from '@/lib/sample';
 import {
-  fromWireError, isResponse, transferables, type BackendChoice, type BackendPreference, type LoadResult,
+  fromWireError, isResponse, transferables, type Backend, type BackendChoice, type BackendPreference, type LoadResult,
   type Progress, type Request, type RequestBody, type RequestType, type Response, type Results, type RunResult,
   type WireTensor, type Workload,
 } from './protocol';
@@ -26,7 +26,8 @@ export interface WorkerLike {
 
 export interface ModelClient {
   load(modelId: string, opts?: { onProgress?: (p: Progress) => void }): Promise<LoadResult>;
-  run(modelId: string, variant: string, feeds: Record<string, WireTensor>, opts?: { workload?: Workload }): Promise<RunResult>;
+  /** transfer: hand the feeds' buffers to the worker instead of copying (they become detached here). */
+  run(modelId: string, variant: string, feeds: Record<string, WireTensor>, opts?: { workload?: Workload; backend?: Backend; transfer?: boolean }): Promise<RunResult>;
   generate(
     modelId: string,
     req: RequestBody<'generate'> extends infer B ? Omit<B, 'modelId'> : never,
@@ -97,7 +98,7 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
 
   return {
     load: (modelId, o = {}) => request('load', { modelId }, { onProgress: o.onProgress }).done,
-    run: (modelId, variant, feeds, o = {}) => request('run', { modelId, variant, feeds, workload: o.workload }, {}, transferables(feeds)).done,
+    run: (modelId, variant, feeds, o = {}) => request('run', { modelId, variant, feeds, workload: o.workload, backend: o.backend }, {}, o.transfer ? transferables(feeds) : undefined).done,
     generate(modelId, req, onToken, o = {}) {
       const { id, done } = request('generate', { ...req, modelId }, { onToken });
       if (o.signal) {

@@ -29,7 +29,7 @@ export function createHost(runtime: Runtime, post: Post): Host {
         return reply(req.id, 'load', r);
       }
       case 'run': {
-        const r = await runtime.run(req.modelId, req.variant, req.feeds, req.workload);
+        const r = await runtime.run(req.modelId, req.variant, req.feeds, req.workload, req.backend);
         return reply(req.id, 'run', r, transferables(r.outputs));
       }
       case 'generate': {

@@ -74,7 +74,7 @@ type WithId<T> = T & { id: number };
 
 export type Request = WithId<
   | { type: 'load'; modelId: string }
-  | { type: 'run'; modelId: string; variant: string; feeds: Record<string, WireTensor>; workload?: Workload }
+  | { type: 'run'; modelId: string; variant: string; feeds: Record<string, WireTensor>; workload?: Workload; /** force a backend (parity checks, benches) */ backend?: Backend }
   | { type: 'generate'; modelId: string; prompt: number[]; maxNewTokens: number; sampler?: SamplerOptions; seed?: number; stopIds?: number[] }
   | { type: 'choose'; modelId: string; workload: Workload }
   | { type: 'setBackend'; preference: BackendPreference }

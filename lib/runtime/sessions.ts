@@ -46,7 +46,9 @@ export class SessionCache {
       s = this.queue.run(async () => {
         const ort = await this.ort();
         const bytes = await source();
-        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all' });
+        // logSeverityLevel 3 = errors only: ORT's node-placement warnings would otherwise land on
+        // console.error ("Some nodes were not assigned to the preferred execution providers")
+        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
       });
       this.sessions.set(k, s);
       s.catch(() => this.sessions.delete(k)); // a failed create is not cached

@@ -123,8 +123,8 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
   };
 }
 
-/** A shipped model: manifest → config → weights (progress, sha256), from `base` (e.g. '/models/'). */
-export async function fetchTransformer(modelId: string, base: string, onProgress: (p: Progress) => void): Promise<LoadedModel> {
+/** A shipped model's manifest, config and sha256-checked weights, from `base` (e.g. '/models/'). */
+export async function fetchModelWeights(modelId: string, base: string, onProgress: (p: Progress) => void): Promise<{ manifest: Manifest; config: TransformerConfig; weights: WeightMap }> {
   const dir = `${base}${modelId}/`;
   const getJson = async <T>(file: string): Promise<T> => {
     const res = await fetch(dir + file);
@@ -137,15 +137,33 @@ export async function fetchTransformer(modelId: string, base: string, onProgress
   onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
   const weights = await loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg });
   onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
-  return transformerModel(cfg, weights, { manifest });
+  return { manifest, config: cfg, weights };
+}
+
+/** A shipped model as a LoadedModel (see fetchModelWeights). */
+export async function fetchTransformer(modelId: string, base: string, onProgress: (p: Progress) => void): Promise<LoadedModel> {
+  const { manifest, config, weights } = await fetchModelWeights(modelId, base, onProgress);
+  return transformerModel(config, weights, { manifest });
+}
+
+/** A preset's config with the fixed-seed random weights of 'random:<preset>'. */
+export function randomPresetWeights(preset: string): { config: TransformerConfig; weights: WeightMap } {
+  const cfg = (presets as Record<string, TransformerConfig | undefined>)[preset];
+  if (!cfg) throw new Error(`unknown preset "${preset}" (have ${Object.keys(presets).join(', ')})`);
+  const config = { ...cfg } as TransformerConfig;
+  return { config, weights: randomWeights(config, RANDOM_PRESET_SEED) };
 }
 
 /** 'random:<preset>' → preset config with seeded random weights. */
 export function randomPresetModel(preset: string): LoadedModel {
-  const cfg = (presets as Record<string, TransformerConfig | undefined>)[preset];
-  if (!cfg) throw new Error(`unknown preset "${preset}" (have ${Object.keys(presets).join(', ')})`);
-  const c = { ...cfg } as TransformerConfig;
-  return transformerModel(c, randomWeights(c, RANDOM_PRESET_SEED), { preset, seed: RANDOM_PRESET_SEED });
+  const { config, weights } = randomPresetWeights(preset);
+  return transformerModel(config, weights, { preset, seed: RANDOM_PRESET_SEED });
+}
+
+/** Config + weights of any model id the worker knows ('random:<preset>' or a shipped id). */
+export async function modelWeights(modelId: string, base: string, onProgress: (p: Progress) => void = () => {}): Promise<{ config: TransformerConfig; weights: WeightMap }> {
+  if (modelId.startsWith('random:')) return randomPresetWeights(modelId.slice('random:'.length));
+  return fetchModelWeights(modelId, base, onProgress);
 }
 
 /** Registers 'random:*' and every other id as a shipped model under `modelBase`. */
