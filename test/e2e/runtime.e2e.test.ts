@@ -1,0 +1,63 @@
+/**
+ * The model runtime in real Chromium (launched with --enable-unsafe-webgpu; headless it gets
+ * SwiftShader's software WebGPU adapter): /lab/runtime/ runs tiny-random's logits graph on ORT
+ * WASM and ORT WebGPU in the model worker and compares each with the eager TS forward computed
+ * in the same page. Tolerance: components/lab/RuntimeCheck.tsx (1e-3 on logits of size ~1).
+ */
+import { afterAll, expect, it } from 'vitest';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot } from './browser';
+
+const TOLERANCE = 1e-3;
+
+interface RowData {
+  backend: string | null;
+  state: string | null;
+  maxErr: number | null;
+  text: string;
+}
+
+describeBrowser('model runtime in Chromium', () => {
+  afterAll(closeBrowser);
+
+  it('/lab/runtime/ agrees with the eager TS forward on WASM and on WebGPU, with no console errors', async () => {
+    const { page, errors, status } = await openPage('/lab/runtime/');
+    expect(status).toBe(200);
+    await page.waitForSelector('.runtime-check[data-state="done"], .runtime-check[data-state="error"]', { timeout: 120_000 });
+    const rows: RowData[] = await page.$$eval('.runtime-check tbody tr', (trs) =>
+      trs.map((tr) => ({
+        backend: tr.getAttribute('data-backend'),
+        state: tr.getAttribute('data-state'),
+        maxErr: tr.getAttribute('data-max-err') === null ? null : Number(tr.getAttribute('data-max-err')),
+        text: (tr as HTMLElement).innerText.replace(/\s+/g, ' '),
+      })),
+    );
+    const picks = await page.$$eval('.runtime-choices li', (lis) => lis.map((li) => (li as HTMLElement).innerText.replace(/\s+/g, ' ')));
+    console.log('runtime check:', JSON.stringify({ rows, picks }, null, 1));
+    await screenshot(page, 'lab-runtime');
+
+    expect(await page.getAttribute('.runtime-check', 'data-state')).toBe('done');
+    const wasm = rows.find((r) => r.backend === 'wasm')!;
+    expect(wasm.state).toBe('ok');
+    expect(wasm.maxErr).toBeLessThanOrEqual(TOLERANCE);
+    // WebGPU: Chromium here exposes a (software) adapter, so it must run and agree too.
+    const webgpu = rows.find((r) => r.backend === 'webgpu')!;
+    expect(webgpu.state).toBe('ok');
+    expect(webgpu.maxErr).toBeLessThanOrEqual(TOLERANCE);
+    // the runtime's pick for each workload comes with a measured reason
+    expect(picks).toHaveLength(2);
+    for (const p of picks) expect(p).toMatch(/(WASM|WebGPU) chosen: faster for .+ \(measured [\d.]+ ms vs [\d.]+ ms\)/);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+
+  it('/lab/runtime/ has no serious axe violations and fits 360 px', async () => {
+    const { page, errors } = await openPage('/lab/runtime/', { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
+    await page.waitForSelector('.runtime-check[data-state="done"], .runtime-check[data-state="error"]', { timeout: 120_000 });
+    expect(await runAxe(page)).toEqual([]);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await screenshot(page, 'lab-runtime-dark-360');
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
