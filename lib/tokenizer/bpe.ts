@@ -24,3 +24,17 @@ export { loadGpt2, loadCl100k, parseTiktokenFile, parseJsTiktokenRanks, tokenize
 export { fromMerges, fromRanks, pairKey } from './model';
 export type { BpeModel } from './model';
 export { GPT2_PATTERN, CL100K_PATTERN, WHITESPACE_PATTERN, PATTERNS, splitPieces, toWellFormed } from './pretokenize';
+
+import { BpeTokenizer as Bpe } from './encode';
+import { fromMerges as buildFromMerges } from './model';
+
+/**
+ * The tokenizer as it was after the first k merges of training (for scrubbing through the
+ * merge trace: encode a sample with bpeAtStep(t, k) for k = 0 … merges.length).
+ * Special tokens are dropped (their ids would collide with later merges).
+ */
+export function bpeAtStep(tok: Bpe, k: number): Bpe {
+  if (tok.model.kind !== 'merges') throw new Error('bpeAtStep needs a trained (merges) tokenizer');
+  const n = Math.max(0, Math.min(k, tok.model.merges.length));
+  return new Bpe(buildFromMerges(tok.model.merges.slice(0, n), tok.model.pattern), `${tok.name} @ ${n} merges`);
+}

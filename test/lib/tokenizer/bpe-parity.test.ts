@@ -7,7 +7,7 @@ import { getEncoding } from 'js-tiktoken';
 import { encode as gptTokEncodeR50k } from 'gpt-tokenizer/encoding/r50k_base';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BpeTokenizer, loadCl100k, loadGpt2, parseTiktokenFile, tokenizerFromRanks, GPT2_PATTERN } from '@/lib/tokenizer/bpe';
-import { EDGE_STRINGS, LONE_SURROGATES } from './edge-strings';
+import { EDGE_STRINGS, LONE_SURROGATES, randomStrings } from './edge-strings';
 
 const prose = readFileSync('test/fixtures/tokenizer/prose.txt', 'utf8');
 
@@ -42,6 +42,10 @@ describe.each([
 
   it.each(cases)('decode(encode(x)) is the identity on %s', (_name, text) => {
     expect(ours.decode(ours.encode(text))).toBe(text);
+  });
+
+  it('encode gives js-tiktoken’s ids on 300 seeded random mixed-script strings', () => {
+    for (const s of randomStrings(42, 300, 60)) expect(ours.encode(s), JSON.stringify(s)).toEqual(ref.encode(s));
   });
 
   it('encode turns <|endoftext|> into its special id by default, like js-tiktoken with allowedSpecial "all"', () => {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BpeTokenizer, loadGpt2, trainBpe } from '@/lib/tokenizer/bpe';
+import { BpeTokenizer, loadCl100k, loadGpt2, trainBpe } from '@/lib/tokenizer/bpe';
 import { mergeHeap, mergeLinear } from '@/lib/tokenizer/merge';
 import { mulberry32 } from '@/lib/tensor/rng';
 import { EDGE_STRINGS, randomStrings } from './edge-strings';
@@ -8,15 +8,18 @@ import { EDGE_STRINGS, randomStrings } from './edge-strings';
 const prose = readFileSync('test/fixtures/tokenizer/prose.txt', 'utf8');
 let gpt2: BpeTokenizer;
 let small: BpeTokenizer;
+let cl100k: BpeTokenizer;
 beforeAll(async () => {
   gpt2 = await loadGpt2();
+  cl100k = await loadCl100k();
   small = trainBpe(prose, 800, { specialTokens: ['<|endoftext|>'] }).tokenizer;
 });
 
 describe('BPE round trip (seeded property test)', () => {
-  it('decode(encode(x)) === x for 500 random well-formed strings (GPT-2 and a trained vocabulary)', () => {
+  it('decode(encode(x)) === x for 500 random well-formed strings (GPT-2, cl100k and a trained vocabulary)', () => {
     for (const s of randomStrings(1234, 500)) {
       expect(gpt2.decode(gpt2.encode(s))).toBe(s);
+      expect(cl100k.decode(cl100k.encode(s))).toBe(s);
       expect(small.decode(small.encode(s))).toBe(s);
     }
   });

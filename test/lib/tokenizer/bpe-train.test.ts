@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CL100K_PATTERN, GPT2_PATTERN, loadBpe, tokenizerToJSON, trainBpe } from '@/lib/tokenizer/bpe';
+import { bpeAtStep, CL100K_PATTERN, GPT2_PATTERN, loadBpe, tokenizerToJSON, trainBpe } from '@/lib/tokenizer/bpe';
 import { naiveTrain } from './naive-bpe';
 
 const prose = readFileSync('test/fixtures/tokenizer/prose.txt', 'utf8');
@@ -85,6 +85,16 @@ describe('trainBpe', () => {
     const walk = (n: typeof tree): void => (n.left && n.right ? (walk(n.left), walk(n.right)) : void leaves.push(n.text));
     walk(tree);
     expect(leaves).toEqual([' ', 't', 'h', 'e']);
+  });
+});
+
+describe('bpeAtStep', () => {
+  it('the tokenizer after k merges encodes the corpus to exactly the trace’s length after merge k', () => {
+    const r = trainBpe(prose, 456);
+    for (const k of [0, 1, 17, 100, 200]) {
+      const want = k === 0 ? r.trace[0].tokensBefore : r.trace[k - 1].tokensAfter;
+      expect(bpeAtStep(r.tokenizer, k).encode(prose).length).toBe(want);
+    }
   });
 });
 
