@@ -5,6 +5,7 @@ import { formatBytes } from '@/components/ui/ProgressBar';
 const FIRST = ['params', 'bytes', 'corpus', 'licence', 'license', 'recipe', 'sha256'];
 
 function show(key: string, v: unknown): string {
+  if (v === null || v === undefined) return '—';
   if (key === 'bytes' && typeof v === 'number') return `${formatBytes(v)} (${v.toLocaleString('en')} bytes)`;
   if (key === 'params' && typeof v === 'number') return v.toLocaleString('en');
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
@@ -12,8 +13,9 @@ function show(key: string, v: unknown): string {
 }
 
 export function ModelCards({ entries, error }: { entries: ManifestEntry[]; error?: string }) {
-  if (error) return <p className="url-notes">{error}</p>;
+  const note = error ? <p className="url-notes">{error}</p> : null;
   if (entries.length === 0) {
+    if (note) return note;
     return (
       <div className="callout intro" data-testid="no-models">
         <p className="callout-title">No models yet</p>
@@ -26,6 +28,7 @@ export function ModelCards({ entries, error }: { entries: ManifestEntry[]; error
   }
   return (
     <div className="model-cards">
+      {note}
       {entries.map((m, i) => {
         const keys = Object.keys(m).filter((k) => k !== 'id');
         keys.sort((a, b) => (FIRST.indexOf(a) + 1 || 99) - (FIRST.indexOf(b) + 1 || 99));
@@ -36,7 +39,7 @@ export function ModelCards({ entries, error }: { entries: ManifestEntry[]; error
               {keys.map((k) => (
                 <div key={k} className="model-row">
                   <dt>{k}</dt>
-                  <dd>{typeof m[k] === 'object' ? <pre>{show(k, m[k])}</pre> : show(k, m[k])}</dd>
+                  <dd>{typeof m[k] === 'object' && m[k] !== null ? <pre>{show(k, m[k])}</pre> : show(k, m[k])}</dd>
                 </div>
               ))}
             </dl>

@@ -58,13 +58,13 @@ function Embed({ def }: { def: AnyWidgetDef }) {
     <div className="embed-root" data-widget={def.id}>
       <h1 className="embed-title">{def.title}</h1>
       <UrlNotes notes={allNotes} />
-      <div className="widget-body" style={{ minHeight: def.minHeight ?? 240 }}>
+      <div className="widget-body">
         {ready && flags ? (
-          <Suspense fallback={<WidgetLoading />}>
+          <Suspense fallback={<WidgetLoading minHeight={def.minHeight} />}>
             <Component state={state} setState={setState} hidden={flags.hidden} locked={flags.locked} />
           </Suspense>
         ) : (
-          <WidgetLoading />
+          <WidgetLoading minHeight={def.minHeight} />
         )}
       </div>
       <p className="embed-foot">

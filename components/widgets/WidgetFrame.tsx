@@ -37,22 +37,23 @@ function Frame({ def, prefix }: { def: AnyWidgetDef; prefix: string }) {
         {ready && <ShareEmbed link={link} embed={embed} snippet={iframeSnippet(embed, def.title, (def.minHeight ?? 240) + 80)} />}
       </header>
       <UrlNotes notes={notes} onDismiss={dismissNotes} />
-      <div className="widget-body" style={{ minHeight: def.minHeight ?? 240 }}>
+      <div className="widget-body">
         {ready ? (
-          <Suspense fallback={<WidgetLoading />}>
+          <Suspense fallback={<WidgetLoading minHeight={def.minHeight} />}>
             <Component state={state} setState={setState} hidden={NONE} locked={NONE} />
           </Suspense>
         ) : (
-          <WidgetLoading />
+          <WidgetLoading minHeight={def.minHeight} />
         )}
       </div>
     </section>
   );
 }
 
-export function WidgetLoading() {
+/** Placeholder while a widget's code loads; reserves its height so the page does not jump. */
+export function WidgetLoading({ minHeight = 240 }: { minHeight?: number }) {
   return (
-    <p className="widget-loading" role="status">
+    <p className="widget-loading" role="status" style={{ minHeight }}>
       Loading the widget…
     </p>
   );

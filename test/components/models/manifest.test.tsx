@@ -20,7 +20,17 @@ describe('readManifest', () => {
     writeFileSync(join(root, 'models', 'manifest.json'), '[{"id":"tiny","params":1000}]');
     expect(readManifest(root).entries).toEqual([{ id: 'tiny', params: 1000 }]);
     writeFileSync(join(root, 'models', 'manifest.json'), '{oops');
-    expect(readManifest(root).error).toMatch(/could not be read/);
+    expect(readManifest(root).error).toMatch(/models\/manifest.json could not be read/);
+  });
+
+  it('also reads one models/<id>/manifest.json per model, in name order', () => {
+    const root = mkdtempSync(join(tmpdir(), 'm-'));
+    for (const id of ['zeta', 'alpha']) {
+      mkdirSync(join(root, 'models', id), { recursive: true });
+      writeFileSync(join(root, 'models', id, 'manifest.json'), JSON.stringify({ id, bytes: 1 }));
+    }
+    mkdirSync(join(root, 'models', 'tokenizer'));
+    expect(readManifest(root)).toEqual({ entries: [{ id: 'alpha', bytes: 1 }, { id: 'zeta', bytes: 1 }] });
   });
 
   it('accepts a list, {models: [...]} or a single entry', () => {
@@ -35,6 +45,11 @@ describe('<ModelCards />', () => {
   it('shows a friendly "no models yet" state when empty', () => {
     render(<ModelCards entries={[]} />);
     expect(screen.getByTestId('no-models')).toHaveTextContent('No models yet');
+  });
+
+  it('shows a broken manifest as an error message, not a crash', () => {
+    render(<ModelCards entries={[]} error="models/manifest.json could not be read" />);
+    expect(screen.getByText(/could not be read/)).toBeInTheDocument();
   });
 
   it('shows one card per model with its fields', () => {
