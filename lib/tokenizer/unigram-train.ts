@@ -77,8 +77,13 @@ export function trainUnigram(
   }
   const chars = [...charSet].sort();
   if (chars.length + 1 > vocabSize) throw new Error(`vocabSize ${vocabSize} is below the ${chars.length} characters + <unk>`);
-  const multi = [...subCount].filter(([s, c]) => c >= 2 && [...s].length > 1);
-  multi.sort((a, b) => b[1] * [...b[0]].length - a[1] * [...a[0]].length || (a[0] < b[0] ? -1 : 1));
+  const multi: [string, number][] = []; // [substring, count × length]
+  for (const [s, c] of subCount) {
+    if (c < 2) continue;
+    const len = [...s].length;
+    if (len > 1) multi.push([s, c * len]);
+  }
+  multi.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const seeds: string[] = [...chars, ...multi.slice(0, seedSize).map(([s]) => s)];
   const seedId = new Map(seeds.map((s, i) => [s, i]));
   const nChars = chars.length;
