@@ -6,15 +6,21 @@
  * Shapes are tracked symbolically (number, or a string dim such as 'T', 'P', 'P+T') so graph
  * outputs can be declared; ONNX's own shape inference does the real work at session creation.
  *
- * Opset 17, default domain. Ops used (all in onnxruntime-web's WASM and WebGPU EPs):
- *   MatMul, Gemm, Add, Sub, Mul, Div, Softmax, Transpose, Reshape, Gather, Concat, Slice,
- *   Expand, Cast, Shape, Range, Sin, Cos, Tanh, Sigmoid, Sqrt, ReduceMean, Greater, Where,
- *   LayerNormalization, Identity (taps only).
+ * Opset 17, default domain. Ops used: GRAPH_OPS below, every one listed for opset 17 in
+ * onnxruntime-web's docs/webgpu-operators.md (and all run on the WASM CPU EP). Shape runs on
+ * the CPU under WebGPU (tiny int64 tensors); taps and outputs are renamed with a no-op Reshape.
  */
 import type { OnnxDType, OnnxGraph, OnnxNode, OnnxTensor, OnnxValueInfo } from '@/lib/onnx';
 import type { Tensor } from '@/lib/tensor';
 import type { WeightMap } from './eager';
 import { wantsTap, type Ops, type TapFilter } from './ops';
+
+/** Every ONNX op GraphOps can emit (a test checks built graphs against this list). */
+export const GRAPH_OPS = [
+  'MatMul', 'Gemm', 'Add', 'Sub', 'Mul', 'Div', 'Softmax', 'Transpose', 'Reshape', 'Gather', 'Concat', 'Slice',
+  'Expand', 'Cast', 'Shape', 'Range', 'Sin', 'Cos', 'Tanh', 'Sigmoid', 'Sqrt', 'ReduceMean', 'Greater', 'Where',
+  'LayerNormalization',
+] as const;
 
 export type Dim = number | string;
 /** A recorded value: its graph name, element type and (symbolic) shape. */
@@ -53,7 +59,8 @@ export class GraphOps implements Ops<GVal> {
   /** Declares `v` as a graph output named `name` (an Identity node when the names differ). */
   output(name: string, v: GVal): void {
     if (this.outputs.some((o) => o.name === name)) throw new Error(`graph output "${name}" declared twice`);
-    if (v.name !== name) this.node('Identity', [v.name], {}, name);
+    // A Reshape that keeps every dim (0 = copy) renames without a copy; WebGPU has no Identity kernel.
+    if (v.name !== name) this.node('Reshape', [v.name, this.int64(v.shape.map(() => 0)).name], {}, name);
     this.outputs.push({ name, dtype: v.dtype, dims: v.shape });
   }
   graph(name = 'model'): OnnxGraph {

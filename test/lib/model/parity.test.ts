@@ -1,7 +1,8 @@
 // Eager (TS reference) vs ONNX graph (onnxruntime-web WASM in Node) on every tap and the logits.
 import { afterAll, describe, expect, it } from 'vitest';
 import { ids, type AnyTensor } from '@/lib/tensor';
-import { buildTransformerModel } from '@/lib/model/build';
+import { buildTransformerGraph, buildTransformerModel } from '@/lib/model/build';
+import { GRAPH_OPS } from '@/lib/model/graph';
 import { EagerOps } from '@/lib/model/eager';
 import { randomWeights } from '@/lib/model/init';
 import { allTapNames, names } from '@/lib/model/names';
@@ -37,6 +38,16 @@ describe('eager ↔ ONNX graph parity', () => {
       report.push(`  ${label.padEnd(50)} ${worst.toExponential(1)} | ${le.toExponential(1)}`);
     });
   }
+
+  it('every variant, with taps and with a cache, uses only the ops listed in GRAPH_OPS', () => {
+    const used = new Set<string>();
+    for (const cfg of Object.values(variants)) {
+      const w = randomWeights(cfg, 1);
+      for (const cache of ['none', 'decode'] as const) buildTransformerGraph(cfg, w, { taps: true, cache }).nodes.forEach((n) => used.add(n.opType));
+    }
+    expect([...used].filter((op) => !(GRAPH_OPS as readonly string[]).includes(op))).toEqual([]);
+    expect(used.size).toBe(GRAPH_OPS.length); // the list is not longer than needed (Div comes from RMSNorm)
+  });
 
   it('a graph built without taps outputs only the logits', async () => {
     const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
