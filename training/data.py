@@ -45,6 +45,9 @@ class BatchSampler:
         self.weights = torch.tensor(weights, dtype=torch.float64)
         self.ar = torch.arange(T + 1, device=device)  # [T+1]
 
+    def set_weights(self, weights: list[float]) -> None:
+        self.weights = torch.tensor(weights, dtype=torch.float64)
+
     def next(self) -> tuple[torch.Tensor, torch.Tensor]:
         which = torch.multinomial(self.weights, self.B, replacement=True, generator=self.gen)  # [B]
         u = torch.rand(self.B, generator=self.gen, dtype=torch.float64)  # [B]

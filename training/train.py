@@ -45,6 +45,8 @@ def parse_args(argv=None):
     p.add_argument("--max-seconds", type=float, default=1e9, help="wall-clock cap on the training loop")
     p.add_argument("--eval-every", type=int, default=100)
     p.add_argument("--patience", type=int, default=10, help="evals without improvement before stopping")
+    p.add_argument("--anneal-frac", type=float, default=0.0,
+                   help="last fraction of max-steps trained on the FIRST --train file only (e.g. Austen after a mix)")
     p.add_argument("--dropout", type=float, default=0.1)
     p.add_argument("--weight-decay", type=float, default=0.1)
     p.add_argument("--beta2", type=float, default=0.95)
@@ -132,6 +134,9 @@ def train(a) -> dict:
                 break
         for g in opt.param_groups:
             g["lr"] = lr_at(step, a)
+        if a.anneal_frac and step == int(a.max_steps * (1 - a.anneal_frac)) and len(mix) > 1:
+            sampler.set_weights([1.0] + [0.0] * (len(mix) - 1))
+            log["annealFromStep"] = step
         x, y = sampler.next()
         with torch.autocast(dev.type, dtype=amp, enabled=amp is not None):
             _, loss = fwd(x, y)
