@@ -12,25 +12,15 @@ D=training/data
 AUSTEN="$D/austen.train.bin"
 MIX="$D/austen.train.bin:2,$D/moby-dick.bin:1,$D/kjv.bin:1"
 COMMON="--val $D/austen.val.bin --prompts $D/prompts.json --tokenizer models/tokenizer/austen-bpe-4096.json --out $RUNS --eval-every 100 --patience 10 --max-seconds ${MAX_SECONDS:-470} --sample-tokens 120"
-# id | config | train data | extra flags
-RUNS_TABLE="
-lm-d192-l4-drop10   lm-d192-l4  $AUSTEN --dropout 0.1 --max-steps 3000 --extra-eval-lens 256,512
-lm-d192-l4-drop20   lm-d192-l4  $AUSTEN --dropout 0.2 --max-steps 4000 --extra-eval-lens 256,512
-lm-d128-l8-drop10   lm-d128-l8  $AUSTEN --dropout 0.1 --max-steps 3000 --extra-eval-lens 256,512
-lm-d128-l8-drop20   lm-d128-l8  $AUSTEN --dropout 0.2 --max-steps 4000 --extra-eval-lens 256,512
-lm-d176-l5-drop15   lm-d176-l5  $AUSTEN --dropout 0.15 --max-steps 3500 --extra-eval-lens 256,512
-lm-d192-l4-mix      lm-d192-l4  $MIX --dropout 0.1 --max-steps 4000 --extra-eval-lens 256,512
-lm-draft            lm-draft    $AUSTEN --dropout 0.05 --max-steps 3000 --extra-eval-lens 256,512
-lm-learned-pos      lm-learned-pos $AUSTEN --dropout 0.1 --max-steps 3000 --extra-eval-lens 128,256,512
-lm-alibi            lm-alibi    $AUSTEN --dropout 0.1 --max-steps 3000 --extra-eval-lens 128,256,512
-lm-rope-128         lm-rope-128 $AUSTEN --dropout 0.1 --max-steps 3000 --extra-eval-lens 128,256,512
-"
+TABLE=${TABLE:-training/sweeps/round2.txt}
+# Each table line: id | config name | train data (AUSTEN or MIX) | extra train.py flags
 while read -r id cfg data rest; do
-  [ -z "$id" ] && continue
+  case "$id" in ""|"#"*) continue;; esac
+  case "$data" in AUSTEN) data=$AUSTEN;; MIX) data=$MIX;; esac
   echo "launch $id: --config training/configs/$cfg.json --train $data $rest"
   python3 training/train.py --id "$id" --config "training/configs/$cfg.json" --train "$data" $COMMON $rest \
     > "$RUNS/stdout/$id.txt" 2>&1 &
-done <<< "$RUNS_TABLE"
+done < "$TABLE"
 wait
 grep -h "done:" "$RUNS"/stdout/*.txt
 grep -h -A1 "Error" "$RUNS"/stdout/*.txt | head -20
