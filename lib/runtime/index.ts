@@ -10,7 +10,7 @@ export type { TaskQueue } from './queue';
 export { SessionCache, sessionKey } from './sessions';
 export { probeWebGpu, decideByTiming, applyPreference, formatMs } from './backend';
 export type { WebGpuProbe, GpuNavigator } from './backend';
-export { calibrate, timeRuns, median } from './calibrate';
+export { calibrate, calibrateWorkload, timeRuns, median, SLOWER_STOP } from './calibrate';
 export { loadOrt, setOrtLoader, configureOrt, DEFAULT_WASM_BASE } from './ort';
 export type { OrtModule } from './ort';
 export { fetchWithProgress } from './fetch';

@@ -8,7 +8,7 @@
 import { mulberry32 } from '@/lib/tensor';
 import { generate, type GenerateResult, type SamplerOptions, type TokenEvent } from '@/lib/sample';
 import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } from './backend';
-import { calibrate } from './calibrate';
+import { calibrateWorkload } from './calibrate';
 import type { LoadedModel, ModelProvider } from './model';
 import { loadOrt, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
@@ -37,7 +37,8 @@ export interface GenerateRequest {
 
 export class Runtime {
   private readonly models = new Map<string, Promise<LoadedModel>>();
-  private readonly decisions = new Map<string, Promise<Record<Workload, BackendChoice>>>();
+  /** Calibrated choices by "model|workload", each measured the first time it is needed. */
+  private readonly decisions = new Map<string, Promise<BackendChoice>>();
   private readonly sessions: SessionCache;
   private readonly now: () => number;
   private probed: Promise<WebGpuProbe> | null = null;
@@ -92,16 +93,16 @@ export class Runtime {
         ? { backend: 'webgpu', workload, reason: 'WebGPU chosen: default for prefill (not measured)' }
         : { backend: 'wasm', workload, reason: 'WASM chosen: default for one-token decode (not measured)' };
     }
-    let d = this.decisions.get(modelId);
+    const key = `${modelId}|${workload}`;
+    let d = this.decisions.get(key);
     if (!d) {
-      const plan = model.calibration();
       const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) =>
         this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
-      d = calibrate(plan, run, this.now, this.opts.calibrationRepeats ?? 3);
-      this.decisions.set(modelId, d);
-      d.catch(() => this.decisions.delete(modelId));
+      d = calibrateWorkload(workload, model.calibration(), run, this.now, this.opts.calibrationRepeats ?? 3);
+      this.decisions.set(key, d);
+      d.catch(() => this.decisions.delete(key));
     }
-    return (await d)[workload];
+    return d;
   }
 
   /** Runs one graph variant on the chosen (or given) backend. */
@@ -148,13 +149,9 @@ export class Runtime {
   /** Releases sessions (and forgets decisions) of one model, or of all. */
   async dispose(modelId?: string): Promise<number> {
     const match = modelId === undefined ? () => true : (k: string) => k.startsWith(`${modelId}|`);
-    if (modelId === undefined) {
-      this.models.clear();
-      this.decisions.clear();
-    } else {
-      this.models.delete(modelId);
-      this.decisions.delete(modelId);
-    }
+    if (modelId === undefined) this.models.clear();
+    else this.models.delete(modelId);
+    for (const k of [...this.decisions.keys()]) if (match(k)) this.decisions.delete(k);
     return this.sessions.dispose(match);
   }
 }

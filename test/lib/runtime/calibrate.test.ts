@@ -31,8 +31,16 @@ describe('calibrate', () => {
     const d = await calibrate(plan, t.run, t.now);
     expect(d.prefill).toMatchObject({ backend: 'webgpu', reason: 'WebGPU chosen: faster for 128-token prefill (measured 2 ms vs 40 ms)' });
     expect(d.decode).toMatchObject({ backend: 'wasm', reason: 'WASM chosen: faster for one-token decode (measured 0.4 ms vs 3.1 ms)' });
-    // one warm-up + 3 timed runs per backend per workload
-    expect(t.calls.length).toBe(16);
+    // one warm-up + 3 timed runs per backend per workload, except WebGPU decode: its first
+    // timed run (3.1 ms) is already > 3 × WASM's 0.4 ms, so it stops after warm-up + 1
+    expect(t.calls.length).toBe(4 + 4 + 4 + 2);
+  });
+
+  it('still measures all runs when WebGPU is slower but within 3× (the median could flip)', async () => {
+    const t = fakeTimer((b) => (b === 'webgpu' ? 2.5 : 1));
+    const d = await calibrate(plan, t.run, t.now);
+    expect(d.decode.backend).toBe('wasm');
+    expect(t.calls.filter((c) => c.startsWith('webgpu')).length).toBe(8);
   });
 
   it('chooses WASM everywhere when WebGPU throws', async () => {
@@ -57,6 +65,16 @@ describe('timeRuns', () => {
       t += costs[i++];
     }, () => t, 3);
     expect(ms).toBe(6);
+  });
+
+  it('returns the first timed run alone when stopAfterFirst says so', async () => {
+    const costs = [100, 50, 1, 1];
+    let t = 0;
+    let i = 0;
+    const ms = await timeRuns(async () => {
+      t += costs[i++];
+    }, () => t, 3, (first) => first > 10);
+    expect([ms, i]).toEqual([50, 2]);
   });
 
   it('median averages the middle pair of an even count', () => {
