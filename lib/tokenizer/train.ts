@@ -165,27 +165,34 @@ export function trainBpe(text: string, vocabSize: number, opts: TrainBpeOptions 
       if (seen[w] === step) continue;
       seen[w] = step;
       const word = words[w];
-      let has = false;
-      for (let i = 0; i + 1 < word.length; i++) {
-        if (word[i] === a && word[i + 1] === b) {
-          has = true;
-          break;
-        }
-      }
-      if (!has) continue;
       const f = freq[w];
-      for (let i = 0; i + 1 < word.length; i++) bump(pairKey(word[i], word[i + 1]), -f);
+      // rewrite the word; only pairs touching an occurrence change (count each once:
+      // an occurrence right after another shares its left pair with that one's right pair)
       const nw: number[] = [];
+      let lastEnd = -1;
       for (let i = 0; i < word.length; ) {
         if (i + 1 < word.length && word[i] === a && word[i + 1] === b) {
+          if (i > 0 && lastEnd !== i) bump(pairKey(word[i - 1], a), -f);
+          bump(best, -f);
+          if (i + 2 < word.length) bump(pairKey(b, word[i + 2]), -f);
           nw.push(z);
           i += 2;
+          lastEnd = i;
         } else nw.push(word[i++]);
       }
-      for (let i = 0; i + 1 < nw.length; i++) {
-        const k = pairKey(nw[i], nw[i + 1]);
-        bump(k, f);
-        if (nw[i] === z || nw[i + 1] === z) addWhere(k, w);
+      if (nw.length === word.length) continue; // stale entry: the pair is no longer in this word
+      for (let j = 0; j < nw.length; j++) {
+        if (nw[j] !== z) continue;
+        if (j > 0 && nw[j - 1] !== z) {
+          const k = pairKey(nw[j - 1], z);
+          bump(k, f);
+          addWhere(k, w);
+        }
+        if (j + 1 < nw.length) {
+          const k = pairKey(z, nw[j + 1]);
+          bump(k, f);
+          addWhere(k, w);
+        }
       }
       tokens -= (word.length - nw.length) * f;
       words[w] = nw;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { bpeAtStep, CL100K_PATTERN, GPT2_PATTERN, loadBpe, tokenizerToJSON, trainBpe } from '@/lib/tokenizer/bpe';
 import { naiveTrain } from './naive-bpe';
+import { mulberry32 } from '@/lib/tensor/rng';
 
 const prose = readFileSync('test/fixtures/tokenizer/prose.txt', 'utf8');
 const chars = (ids: number[], tok: ReturnType<typeof trainBpe>['tokenizer']) => ids.map((id) => tok.tokenText(id));
@@ -29,6 +30,16 @@ describe('trainBpe', () => {
   ])('gives the same merges as a naive recount-every-merge trainer (%s)', (_n, pattern) => {
     const r = trainBpe(prose, 256 + 120, { pattern });
     expect(r.merges).toEqual(naiveTrain(prose, 120, pattern));
+  });
+
+  it('matches the naive trainer on runs and repeats that overlap ("aaaa", "abab", seeded random a/b text)', () => {
+    const rng = mulberry32(3);
+    for (let t = 0; t < 20; t++) {
+      let text = '';
+      for (let i = 0; i < 200; i++) text += rng.uniform() < 0.1 ? ' ' : 'ab'[rng.int(2)];
+      const r = trainBpe(text, 256 + 40);
+      expect(r.merges).toEqual(naiveTrain(text, 40, GPT2_PATTERN));
+    }
   });
 
   it('is deterministic: two runs give identical merges and traces', () => {
