@@ -1,51 +1,61 @@
-/** "About the models": one card per manifest entry, or a friendly empty state. */
+/** "About the models": one card per model (and per tokenizer), or a friendly empty state. */
 import type { ManifestEntry } from './manifest';
-import { formatBytes } from '@/components/ui/ProgressBar';
+import { describeEntry, type ModelView } from './describe';
 
-const FIRST = ['params', 'bytes', 'corpus', 'licence', 'license', 'recipe', 'sha256'];
-
-function show(key: string, v: unknown): string {
-  if (v === null || v === undefined) return '—';
-  if (key === 'bytes' && typeof v === 'number') return `${formatBytes(v)} (${v.toLocaleString('en')} bytes)`;
-  if (key === 'params' && typeof v === 'number') return v.toLocaleString('en');
-  if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
-  return JSON.stringify(v, null, 1);
-}
-
-export function ModelCards({ entries, error }: { entries: ManifestEntry[]; error?: string }) {
+export function ModelCards({ entries, tokenizers = [], error }: { entries: ManifestEntry[]; tokenizers?: ManifestEntry[]; error?: string }) {
   const note = error ? <p className="url-notes">{error}</p> : null;
   if (entries.length === 0) {
-    if (note) return note;
     return (
-      <div className="callout intro" data-testid="no-models">
-        <p className="callout-title">No models yet</p>
-        <p>
-          The lab’s small models are still being trained. Lessons that need one will say so; everything else works
-          already.
-        </p>
-      </div>
+      <>
+        {note}
+        <div className="callout intro" data-testid="no-models">
+          <p className="callout-title">No models yet</p>
+          <p>
+            The lab’s small models are still being trained. Lessons that need one will say so; everything else works
+            already.
+          </p>
+        </div>
+      </>
     );
   }
   return (
     <div className="model-cards">
       {note}
-      {entries.map((m, i) => {
-        const keys = Object.keys(m).filter((k) => k !== 'id');
-        keys.sort((a, b) => (FIRST.indexOf(a) + 1 || 99) - (FIRST.indexOf(b) + 1 || 99));
-        return (
-          <section key={String(m.id ?? i)} className="model-card" aria-labelledby={`model-${i}`}>
-            <h2 id={`model-${i}`}>{String(m.id ?? `Model ${i + 1}`)}</h2>
-            <dl>
-              {keys.map((k) => (
-                <div key={k} className="model-row">
-                  <dt>{k}</dt>
-                  <dd>{typeof m[k] === 'object' && m[k] !== null ? <pre>{show(k, m[k])}</pre> : show(k, m[k])}</dd>
-                </div>
-              ))}
-            </dl>
-          </section>
-        );
-      })}
+      {entries.map((m, i) => (
+        <Card key={`m-${i}`} view={describeEntry(m, `Model ${i + 1}`)} />
+      ))}
+      {tokenizers.length > 0 && <h2>Tokenizers</h2>}
+      {tokenizers.map((t, i) => (
+        <Card key={`t-${i}`} view={describeEntry(t, `Tokenizer ${i + 1}`)} />
+      ))}
     </div>
+  );
+}
+
+function Card({ view }: { view: ModelView }) {
+  const hid = `model-${view.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
+  return (
+    <section className="model-card" aria-labelledby={hid}>
+      <h3 id={hid}>{view.id}</h3>
+      {view.role && <p className="muted">{view.role}</p>}
+      <dl>
+        {view.rows.map((r) => (
+          <div key={r.label} className="model-row">
+            <dt>{r.label}</dt>
+            <dd>{r.value}</dd>
+          </div>
+        ))}
+      </dl>
+      {view.commands.length > 0 && (
+        <details className="hint">
+          <summary>How it was made</summary>
+          {view.commands.map((c, i) => (
+            <pre key={i} className="model-command">
+              {c}
+            </pre>
+          ))}
+        </details>
+      )}
+    </section>
   );
 }

@@ -6,7 +6,7 @@ import '@/components/ui/styles/lesson.css';
 export const metadata: Metadata = { title: 'About the models' };
 
 export default function AboutModels() {
-  const { entries, error } = readManifest();
+  const { entries, tokenizers, error } = readManifest();
   return (
     <div className="page">
       <h1>About the models</h1>
@@ -14,7 +14,7 @@ export default function AboutModels() {
         Every model in the lab is small enough to download in seconds and run in your browser. Here is what each one
         is, what it was trained on, and how it was made.
       </p>
-      <ModelCards entries={entries} error={error} />
+      <ModelCards entries={entries} tokenizers={tokenizers} error={error} />
     </div>
   );
 }
