@@ -68,6 +68,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
   });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;
 }
 

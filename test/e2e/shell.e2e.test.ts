@@ -1,6 +1,7 @@
 /** The lab's frame in a real browser: every page renders cleanly, embeds resize, bad URLs are explained. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, expect, it } from 'vitest';
+import { readManifest } from '@/components/models/manifest';
 import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, url, waitForWidgets } from './browser';
 
 const lessons: { slug: string }[] = JSON.parse(readFileSync('content/lessons.json', 'utf8'));
@@ -53,6 +54,25 @@ describeBrowser('every page', () => {
     await page.keyboard.press('Enter');
     await expect(page.evaluate(() => location.hash)).resolves.toBe('#main');
     await page.close();
+  });
+
+  it('about the models lists each model in the manifests, or says there are none yet', async () => {
+    const { page } = await openPage('/about-models/');
+    const { entries, tokenizers } = readManifest();
+    await expect(page.locator('.model-card').count()).resolves.toBe(entries.length ? entries.length + tokenizers.length : 0);
+    await expect(page.getByTestId('no-models').count()).resolves.toBe(entries.length ? 0 : 1);
+    await page.close();
+  });
+
+  it('with prefers-reduced-motion, transitions and animations are switched off', async () => {
+    const duration = async (reducedMotion: 'reduce' | 'no-preference') => {
+      const { page } = await openPage('/', { reducedMotion });
+      const d = await page.evaluate(() => getComputedStyle(document.querySelector('.btn')!).transitionDuration);
+      await page.close();
+      return parseFloat(d);
+    };
+    expect(await duration('no-preference')).toBeGreaterThan(0.1);
+    expect(await duration('reduce')).toBeLessThan(0.001);
   });
 
   it('the theme toggle switches to dark and the choice survives a reload', async () => {
@@ -139,6 +159,9 @@ describeBrowser('embeds', () => {
     await page.getByRole('button', { name: 'Share / embed' }).first().click();
     const snippet = await page.getByLabel('Iframe snippet').first().inputValue();
     expect(snippet).toContain(`/embed/utf8-bytes/?text=xyz&amp;base=hex`);
+    await page.getByRole('button', { name: 'Copy' }).nth(2).click();
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    await expect(page.getByRole('button', { name: 'Copied' }).count()).resolves.toBe(1);
     await screenshot(page, 'lesson-share-panel');
     expect(errors).toEqual([]);
     await page.close();
