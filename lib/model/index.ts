@@ -1,0 +1,19 @@
+/**
+ * lib/model: a Transformer written once over Ops, run eagerly (EagerOps) or recorded as an ONNX
+ * graph (GraphOps → buildTransformerModel). See shared/ARCHITECTURE.md, "The one idea".
+ */
+export * from './config';
+export type { Ops, TapFilter } from './ops';
+export { EagerOps, type WeightMap } from './eager';
+export { GraphOps, GRAPH_OPS, type GVal } from './graph';
+export { names, allTapNames } from './names';
+export { transformer, type LayerKV, type ForwardResult } from './transformer';
+export { buildTransformerGraph, buildTransformerModel, type BuildOptions, type CacheMode } from './build';
+export { buildDecodeGraph, buildPrefillGraph, cacheLength, eagerStep, pastFeeds, type KvCache } from './kvcache';
+export { ropeFrequencies, ropeRules, baseInvFreq, type RopeFrequencies, type RopeRule } from './rope';
+export { alibiSlopes } from './alibi';
+export { loadWeights, checkWeights, sha256Hex, verifySha256 } from './weights';
+export { parseSafetensors, writeSafetensors, f16ToF32, f32ToF16, type SafeTensor } from './safetensors';
+export { presets, type PresetId } from './presets';
+export { randomWeights, weightShapes, paramCount } from './init';
+export { headOf } from './trace';
