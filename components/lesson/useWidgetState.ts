@@ -3,10 +3,13 @@
  * A widget's state, read from and written to the page URL through its schema.
  * Lesson pages pass `prefix` (the widget instance) so several widgets share one URL; the embed
  * page passes no prefix and reserves its classroom flags. The URL is only read after mount (the
- * page is static HTML), and written with history.replaceState (no navigation, no history spam).
+ * page is static HTML), and written with history.replaceState (no navigation, no history spam),
+ * debounced by URL_WRITE_DELAY_MS.
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { Schema } from './url-state';
+
+export const URL_WRITE_DELAY_MS = 250;
 
 export interface WidgetStateOptions {
   prefix?: string;
@@ -28,16 +31,19 @@ export function useWidgetState<S>(schema: Schema<S>, opts: WidgetStateOptions = 
     setReady(true);
   }, [schema, prefix, reservedKey]);
 
-  const setState = useCallback(
-    (patch: Partial<S>) => {
-      setFull((prev) => {
-        const next = { ...prev, ...patch };
-        writeUrl(schema.serialize(next, { prefix }), schema.keys, prefix);
-        return next;
-      });
-    },
-    [schema, prefix],
-  );
+  const [touched, setTouched] = useState(false); // the URL is left as given until the student changes something
+  const setState = useCallback((patch: Partial<S>) => {
+    setTouched(true);
+    setFull((prev) => ({ ...prev, ...patch }));
+  }, []);
+
+  // Write the URL a moment after the last change: typing stays cheap, and browsers that
+  // rate-limit history.replaceState (Safari: 100 calls / 30 s) are never hit.
+  useEffect(() => {
+    if (!ready || !touched) return;
+    const t = setTimeout(() => writeUrl(schema.serialize(state, { prefix }), schema.keys, prefix), URL_WRITE_DELAY_MS);
+    return () => clearTimeout(t);
+  }, [state, ready, touched, schema, prefix]);
 
   return { state, setState, notes, ready, dismissNotes: () => setNotes([]) };
 }

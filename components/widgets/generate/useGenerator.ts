@@ -1,0 +1,116 @@
+'use client';
+/**
+ * The generate widget's run: load the model (progress), pick backends (badge), stream tokens,
+ * then one tapped run over prompt + output for the attention map and the last step's
+ * distribution. Holds no tensors in React state beyond the attention taps of the last run.
+ */
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { setBackendStatus } from '@/components/ui/backend-status';
+import { names } from '@/lib/model/names';
+import type { Backend, BackendChoice, Progress } from '@/lib/runtime/protocol';
+import type { StopReason } from '@/lib/sample';
+import type { GenerateState } from './index';
+import { friendlyError, MODEL_ID, type Deps } from './model';
+import { attentionOf, idsFeed, lastStep, samplerOf, type Attention, type NextToken } from './steps';
+
+export type Phase = 'idle' | 'loading' | 'choosing' | 'generating' | 'tapping' | 'done' | 'error';
+
+export interface RunView {
+  phase: Phase;
+  progress: Progress | null;
+  choices: BackendChoice[];
+  promptText: string;
+  promptIds: number[];
+  newIds: number[];
+  text: string;
+  stepMs: number[];
+  stopReason?: StopReason;
+  /** Backends that ran the generation steps, and the one that ran the tapped graph. */
+  backends: Backend[];
+  tap?: { backend: Backend; ms: number };
+  attention: Attention | null;
+  next: NextToken | null;
+  error: string | null;
+  /** A message about the input (empty prompt, prompt cut to fit), not a failure. */
+  note: string | null;
+  model: { nLayer: number; nHead: number; contextLength: number } | null;
+}
+
+const EMPTY: RunView = {
+  phase: 'idle', progress: null, choices: [], promptText: '', promptIds: [], newIds: [], text: '', stepMs: [], backends: [],
+  attention: null, next: null, error: null, note: null, model: null,
+};
+
+export const EMPTY_PROMPT_NOTE = 'Type a prompt first: the model continues your text.';
+
+export function useGenerator(deps: Deps, modelId = MODEL_ID) {
+  const [view, setView] = useState<RunView>(EMPTY);
+  const abort = useRef<AbortController | null>(null);
+  const patch = (p: Partial<RunView>) => setView((v) => ({ ...v, ...p }));
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const start = useCallback(
+    async (s: GenerateState) => {
+      if (abort.current) return; // one run at a time
+      if (s.prompt.trim() === '') {
+        patch({ note: EMPTY_PROMPT_NOTE });
+        return;
+      }
+      const ac = new AbortController();
+      abort.current = ac;
+      patch({ phase: 'loading', error: null, note: null });
+      try {
+        const [client, tok] = await Promise.all([deps.client(), deps.tokenizer()]);
+        const loaded = await client.load(modelId, { onProgress: (progress) => patch({ progress }) });
+        const cfg = (loaded.info.config ?? {}) as { nLayer?: number; nHead?: number; contextLength?: number };
+        const model = { nLayer: cfg.nLayer ?? 1, nHead: cfg.nHead ?? 1, contextLength: cfg.contextLength ?? 256 };
+        patch({ phase: 'choosing', model });
+        await client.setBackend(s.backend);
+        const choices = [await client.choose(modelId, 'prefill'), await client.choose(modelId, 'decode')];
+        setBackendStatus({ backend: choices[1].backend, reason: choices[1].reason });
+        let promptIds = tok.encode(s.prompt);
+        let note: string | null = null;
+        const room = model.contextLength - 1;
+        if (promptIds.length > room) {
+          promptIds = promptIds.slice(-room);
+          note = `The prompt is longer than the model's context of ${model.contextLength} tokens; only its last ${room} tokens are used.`;
+        }
+        const newIds: number[] = [];
+        const stepMs: number[] = [];
+        patch({
+          phase: 'generating', choices, note, promptIds, promptText: tok.decode(promptIds), newIds: [], text: '', stepMs: [],
+          stopReason: undefined, backends: [], tap: undefined, attention: null, next: null,
+        });
+        const sampler = samplerOf(s);
+        const r = await client.generate(
+          modelId,
+          { prompt: promptIds, maxNewTokens: s.maxTokens, sampler, seed: s.seed },
+          (t) => {
+            newIds.push(t.id);
+            stepMs.push(t.ms);
+            patch({ newIds: [...newIds], stepMs: [...stepMs], text: tok.decode(newIds) });
+          },
+          { signal: ac.signal },
+        );
+        patch({ phase: 'tapping', stopReason: r.stopReason, backends: r.backends, newIds: r.newIds, text: tok.decode(r.newIds) });
+        // one forward pass of the taps graph over everything: attention maps + the last step's logits
+        const tapped = await client.run(modelId, 'taps', idsFeed(r.ids), { workload: 'prefill' });
+        patch({
+          phase: 'done',
+          tap: { backend: tapped.backend, ms: tapped.ms },
+          attention: attentionOf(tapped.outputs),
+          next: lastStep(tapped.outputs[names.logits()], r.ids, r.newIds.length, sampler),
+        });
+      } catch (e) {
+        patch({ phase: 'error', error: friendlyError(e) });
+      } finally {
+        abort.current = null;
+      }
+    },
+    [deps, modelId],
+  );
+
+  const stop = useCallback(() => abort.current?.abort(), []);
+  return { view, start, stop, setNote: (note: string | null) => patch({ note }) };
+}
