@@ -65,3 +65,37 @@ describe('ALiBi slopes', () => {
     [2 ** -2, 2 ** -4, 2 ** -6, 2 ** -8, 2 ** -1, 2 ** -3].forEach((v, i) => expect(s[i]).toBeCloseTo(v, 7));
   });
 });
+
+describe('sinusoidal table', () => {
+  it('gives PE[p, 2j] = sin(p/10000^(2j/C)) and PE[p, 2j+1] = cos(same) for C = 4', async () => {
+    const { sinusoidal } = await import('@/lib/model/positions');
+    const ops = new EagerOps(new Map());
+    const pe = sinusoidal(ops, { data: BigInt64Array.of(0n, 1n, 2n), shape: [3] }, 4);
+    expect(pe.shape).toEqual([3, 4]);
+    const want = [0, 1, 2].flatMap((p) => [Math.sin(p), Math.cos(p), Math.sin(p / 100), Math.cos(p / 100)]);
+    want.forEach((v, i) => expect(pe.data[i] as number).toBeCloseTo(v, 6));
+  });
+});
+
+describe('ALiBi in the model', () => {
+  it('adds exactly -slope[h]·(i - j) to every scaled score', async () => {
+    const { transformer } = await import('@/lib/model/transformer');
+    const { randomWeights } = await import('@/lib/model/init');
+    const { names } = await import('@/lib/model/names');
+    const { ids } = await import('@/lib/tensor');
+    const { base } = await import('./fixtures');
+    const cfg = { ...base, position: 'alibi' as const, nHead: 4, nKvHead: 4 };
+    const ops = new EagerOps(randomWeights(cfg, 4, { std: 0.3 }), { taps: true });
+    transformer(ops, cfg, ids([1, 2, 3, 4, 5]));
+    const raw = ops.trace.get(names.attnScores(1))!.data as Float32Array;
+    const scaled = ops.trace.get(names.attnScaled(1))!.data as Float32Array;
+    const slopes = [2 ** -2, 2 ** -4, 2 ** -6, 2 ** -8];
+    const hs = cfg.dModel / cfg.nHead;
+    for (let h = 0; h < 4; h++)
+      for (let i = 0; i < 5; i++)
+        for (let j = 0; j < 5; j++) {
+          const k = (h * 5 + i) * 5 + j;
+          expect(scaled[k] - raw[k] / Math.sqrt(hs)).toBeCloseTo(-slopes[h] * (i - j), 5);
+        }
+  });
+});
