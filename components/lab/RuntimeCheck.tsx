@@ -16,6 +16,15 @@ import { maxAbsDiff, modelFromSearch, ms } from './lab-math';
 /** Agreement needed between ORT and the eager forward (float32 logits of size ~1). */
 export const TOLERANCE = 1e-3;
 const PROMPT = [1, 7, 42, 99, 128, 3, 250, 17, 64, 5, 200, 31];
+/** generate check: seeded sampling, the same draws on both sides when the logits agree. */
+const GEN = { maxNewTokens: 8, sampler: { temperature: 1 }, seed: 7 };
+
+interface GenCheck {
+  worker: number[];
+  eager: number[];
+  streamed: number;
+  backends: string[];
+}
 
 type RowState = 'waiting' | 'running' | 'ok' | 'mismatch' | 'unavailable' | 'error';
 interface Row {
@@ -34,6 +43,7 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = '/' }: { def
   const [rows, setRows] = useState<Row[]>(fresh);
   const [choices, setChoices] = useState<BackendChoice[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [gen, setGen] = useState<GenCheck | null>(null);
   const [model, setModel] = useState(defaultModel);
   const client = useRef<ModelClient | null>(null);
 
@@ -43,10 +53,12 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = '/' }: { def
     setState('running');
     setRows(fresh());
     setChoices([]);
+    setGen(null);
     setError(null);
     try {
-      const [{ createModelClient }, { modelWeights, idsTensor }, { eagerStep }] = await Promise.all([
+      const [{ createModelClient }, { modelWeights, idsTensor, lastLogits }, { eagerStep }, { generate }, { mulberry32 }] = await Promise.all([
         import('@/lib/runtime/client'), import('@/lib/runtime/transformer'), import('@/lib/model/kvcache'),
+        import('@/lib/sample'), import('@/lib/tensor'),
       ]);
       client.current ??= createModelClient({ base });
       const c = client.current;
@@ -70,6 +82,17 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = '/' }: { def
           patch(backend, { state: 'error', note: e instanceof Error ? e.message : String(e) });
         }
       }
+      // generate: streamed from the worker (kv-prefill + kv-decode) vs the eager loop here
+      let streamed = 0;
+      const w = await c.generate(modelId, { prompt: PROMPT, ...GEN }, () => streamed++);
+      const e = await generate({
+        prompt: PROMPT, maxNewTokens: GEN.maxNewTokens, sampler: GEN.sampler, rng: mulberry32(GEN.seed),
+        nextLogits: (all) => {
+          const l = eagerStep(config, weights, { data: BigInt64Array.from(all.map(BigInt)), shape: [1, all.length] }).logits;
+          return lastLogits({ dtype: 'float32', dims: l.shape, data: l.data as Float32Array });
+        },
+      });
+      setGen({ worker: w.newIds, eager: e.newIds, streamed, backends: w.backends });
       const picked = [await c.choose(modelId, 'prefill'), await c.choose(modelId, 'decode')];
       setChoices(picked);
       setBackendStatus({ backend: picked[1].backend, reason: picked[1].reason });
@@ -125,6 +148,13 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = '/' }: { def
           ))}
         </tbody>
       </table>
+      {gen && (
+        <p className="runtime-gen" data-same={String(gen.worker.join() === gen.eager.join())} data-streamed={gen.streamed}>
+          generate ({GEN.maxNewTokens} tokens, seed {GEN.seed}, on {gen.backends.join(' + ')}): worker{' '}
+          <code>{gen.worker.join(' ')}</code>, eager <code>{gen.eager.join(' ')}</code> —{' '}
+          {gen.worker.join() === gen.eager.join() ? 'same tokens' : 'DIFFERENT tokens'}, {gen.streamed} streamed
+        </p>
+      )}
       {choices.length > 0 && (
         <ul className="runtime-choices" aria-label="Backend the runtime chooses">
           {choices.map((c) => (

@@ -43,6 +43,10 @@ describeBrowser('model runtime in Chromium', () => {
     const webgpu = rows.find((r) => r.backend === 'webgpu')!;
     expect(webgpu.state).toBe('ok');
     expect(webgpu.maxErr).toBeLessThanOrEqual(TOLERANCE);
+    // generate through the worker streams each token and draws what the eager loop draws
+    const gen = await page.$eval('.runtime-gen', (p) => ({ same: p.getAttribute('data-same'), streamed: p.getAttribute('data-streamed'), text: (p as HTMLElement).innerText }));
+    console.log('generate:', gen.text);
+    expect(gen).toMatchObject({ same: 'true', streamed: '8' });
     // the runtime's pick for each workload comes with a measured reason
     expect(picks).toHaveLength(2);
     for (const p of picks) expect(p).toMatch(/(WASM|WebGPU) chosen: faster for .+ \(measured [\d.]+ ms vs [\d.]+ ms\)/);
