@@ -49,6 +49,18 @@ describe('KV cache', () => {
     });
   }
 
+  it('the decode graph accepts an empty past (P = 0) and then acts as the prefill graph', async () => {
+    const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
+    const w = randomWeights(cfg, 1, testInit);
+    const dec = await session(encodeModel(buildDecodeGraph(cfg, w), { opsetVersion: 17 }));
+    const empty = { data: new Float32Array(0), shape: [1, cfg.nKvHead, 0, cfg.dModel / cfg.nHead] };
+    const feeds: Record<string, typeof empty> = {};
+    for (let l = 0; l < cfg.nLayer; l++) feeds[names.pastKey(l)] = feeds[names.pastValue(l)] = empty;
+    const out = await run(dec, { ids: ids([1, 2, 3]), ...feeds });
+    expect(maxErr(out.logits.data, eagerStep(cfg, w, ids([1, 2, 3])).logits.data)).toBeLessThan(1e-4);
+    expect(out[names.presentKey(0)].shape).toEqual([1, cfg.nKvHead, 3, cfg.dModel / cfg.nHead]);
+  });
+
   it('the uncached graph has no cache inputs or outputs, the decode graph has both per layer', async () => {
     const cfg = variants['MHA layernorm learned gelu tied bias'];
     const w = randomWeights(cfg, 3);

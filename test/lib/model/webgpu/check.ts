@@ -84,7 +84,17 @@ async function main(): Promise<void> {
       o = await runF(dec, { ids: ids(seq.slice(s0, s1)), ...pastFeeds(o, cfg.nLayer) });
       ke = Math.max(ke, maxErr(o.logits.data as Float32Array, full.data.subarray(s0 * Vn, s1 * Vn)));
     }
-    console.log(`PARITY ${label.padEnd(50)} taps ${worst.toExponential(1)} (${worstName}) logits ${le.toExponential(1)} kv-decode ${ke.toExponential(1)}`);
+    const empty = { data: new Float32Array(0), shape: [1, cfg.nKvHead, 0, cfg.dModel / cfg.nHead] };
+    const emptyPast: Record<string, AnyTensor> = {};
+    for (let l = 0; l < cfg.nLayer; l++) emptyPast[names.pastKey(l)] = emptyPast[names.pastValue(l)] = empty;
+    let p0 = 'ok';
+    try {
+      const z = await runF(dec, { ids: ids(seq.slice(0, 4)), ...emptyPast });
+      p0 = maxErr(z.logits.data as Float32Array, full.data.subarray(0, 4 * Vn)).toExponential(1);
+    } catch (e) {
+      p0 = `error: ${(e as Error).message.slice(0, 80)}`;
+    }
+    console.log(`PARITY ${label.padEnd(50)} taps ${worst.toExponential(1)} (${worstName}) logits ${le.toExponential(1)} kv-decode ${ke.toExponential(1)} decode-from-empty ${p0}`);
   }
 
   // lm-shape: parity at 128 tokens and timings WebGPU vs WASM
