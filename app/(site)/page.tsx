@@ -1,4 +1,5 @@
 import { LessonIndex } from '@/components/lesson/LessonIndex';
+import { WidgetFrame } from '@/components/widgets/WidgetFrame';
 
 export default function Home() {
   return (
@@ -8,6 +9,14 @@ export default function Home() {
         How do language models work? Not in the abstract: poke small, real models that run live in your browser, and see
         every number they compute.
       </p>
+      <section aria-labelledby="try-it">
+        <h2 id="try-it">Try it: a language model in this browser</h2>
+        <p>
+          A 2.4-million-parameter model trained on Jane Austen (plus Moby-Dick and the King James Bible) continues your
+          text here, on your device. Nothing is sent to a server.
+        </p>
+        <WidgetFrame id="generate" />
+      </section>
       <LessonIndex />
     </div>
   );

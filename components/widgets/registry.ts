@@ -6,9 +6,11 @@
  */
 import type { AnyWidgetDef } from './types';
 import utf8Bytes from './utf8-bytes';
+import generate from './generate';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
+  generate,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {

@@ -40,10 +40,24 @@ describeBrowser('every page', () => {
     });
   }
 
-  it('an unknown lesson slug is a 404 page', async () => {
-    const { page, status } = await openPage('/lessons/no-such-lesson/');
-    expect(status).toBe(404);
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/not found/i);
+  for (const path of ['/lessons/no-such-lesson/', '/embed/no-such-widget/']) {
+    it(`${path} (unknown slug) is a 404 page`, async () => {
+      const { page, status } = await openPage(path);
+      expect(status).toBe(404);
+      await expect(page.locator('h1').textContent()).resolves.toMatch(/not found/i);
+      await page.close();
+    });
+  }
+
+  it('the share panel of a lesson widget fits a 360 px screen', async () => {
+    const { page, errors } = await openPage(`/lessons/${lessons[0].slug}/`, { viewport: { width: 360, height: 740 } });
+    await waitForWidgets(page);
+    await page.getByRole('button', { name: 'Share / embed' }).first().click();
+    const box = await page.locator('.share-panel').first().boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+    await screenshot(page, 'lesson-share-panel-360');
+    expect(errors).toEqual([]);
     await page.close();
   });
 
