@@ -10,7 +10,7 @@ import { names } from '@/lib/model/names';
 import type { Backend, BackendChoice, Progress } from '@/lib/runtime/protocol';
 import type { StopReason } from '@/lib/sample';
 import type { GenerateState } from './index';
-import { friendlyError, MODEL_ID, type Deps } from './model';
+import { friendlyError, MODEL_ID, type Deps, type TokenizerLike } from './model';
 import { attentionOf, idsFeed, lastStep, samplerOf, type Attention, type NextToken } from './steps';
 
 export type Phase = 'idle' | 'loading' | 'choosing' | 'generating' | 'tapping' | 'done' | 'error';
@@ -45,6 +45,7 @@ export const EMPTY_PROMPT_NOTE = 'Type a prompt first: the model continues your 
 
 export function useGenerator(deps: Deps, modelId = MODEL_ID) {
   const [view, setView] = useState<RunView>(EMPTY);
+  const [tokenizer, setTokenizer] = useState<TokenizerLike | null>(null);
   const abort = useRef<AbortController | null>(null);
   const patch = (p: Partial<RunView>) => setView((v) => ({ ...v, ...p }));
 
@@ -62,6 +63,7 @@ export function useGenerator(deps: Deps, modelId = MODEL_ID) {
       patch({ phase: 'loading', error: null, note: null });
       try {
         const [client, tok] = await Promise.all([deps.client(), deps.tokenizer()]);
+        setTokenizer(tok);
         const loaded = await client.load(modelId, { onProgress: (progress) => patch({ progress }) });
         const cfg = (loaded.info.config ?? {}) as { nLayer?: number; nHead?: number; contextLength?: number };
         const model = { nLayer: cfg.nLayer ?? 1, nHead: cfg.nHead ?? 1, contextLength: cfg.contextLength ?? 256 };
@@ -112,5 +114,5 @@ export function useGenerator(deps: Deps, modelId = MODEL_ID) {
   );
 
   const stop = useCallback(() => abort.current?.abort(), []);
-  return { view, start, stop, setNote: (note: string | null) => patch({ note }) };
+  return { view, start, stop, tokenizer };
 }
