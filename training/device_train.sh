@@ -6,7 +6,7 @@
 set -uo pipefail
 export PYTHONUNBUFFERED=1 OMP_NUM_THREADS=2
 OUT=${OUT:-/tmp/out}
-RUNS=/tmp/runs
+RUNS=${RUNS:-/tmp/runs}
 mkdir -p "$RUNS/stdout"
 D=training/data
 AUSTEN="$D/austen.train.bin"
@@ -28,8 +28,8 @@ python3 training/promote.py --runs "$RUNS" --prefix lm-d --to lm --max-bytes 500
 grep -h "sample:" "$RUNS"/stdout/*.txt | cut -c1-400
 cd "$RUNS"
 tar cf "$OUT/lm.tar" lm/model.safetensors lm/config.json lm/log.json lm/fixture.json
-tar cf "$OUT/family.tar" $(for m in lm-draft lm-learned-pos lm-alibi; do echo $m/model.safetensors $m/config.json $m/log.json $m/fixture.json; done)
-tar cf "$OUT/masters.tar" lm/model.fp32.safetensors lm-draft/model.fp32.safetensors
-tar cf "$OUT/masters2.tar" lm-learned-pos/model.fp32.safetensors lm-alibi/model.fp32.safetensors
+tar cf "$OUT/family.tar" $(for m in lm-draft lm-learned-pos lm-alibi; do echo $m/model.safetensors $m/config.json $m/log.json $m/fixture.json; done) || echo "no family in this round"
+tar cf "$OUT/masters.tar" lm/model.fp32.safetensors || true
+tar cf "$OUT/masters2.tar" lm-learned-pos/model.fp32.safetensors lm-alibi/model.fp32.safetensors || true
 tar cf "$OUT/logs.tar" */log.json */fixture.json stdout
 ls -la "$OUT"
