@@ -23,6 +23,7 @@ import { pastFeeds } from '@/lib/model/kvcache';
 import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import { loadWeights } from '@/lib/model/weights';
+import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
 import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
 import type { Progress, WireTensor } from './protocol';
@@ -131,7 +132,8 @@ export async function fetchModelWeights(modelId: string, base: string, onProgres
     if (!res.ok) throw new Error(`model "${modelId}": ${dir + file} → HTTP ${res.status}`);
     return (await res.json()) as T;
   };
-  const manifest = await getJson<Manifest>('manifest.json');
+  // the model's entry in the family manifest models/manifest.json, else models/<id>/manifest.json
+  const manifest = (await familyManifest(modelId, base)) ?? (await getJson<Manifest>('manifest.json'));
   const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
   const bytes = await fetchWithProgress(dir + manifest.weights, { onProgress });
   onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
