@@ -29,12 +29,13 @@ describeBrowser('every page', () => {
         await page.close();
       });
     }
-    it(`${p.path} fits a 360 px wide screen without horizontal scrolling`, async () => {
+    it(`${p.path} fits a 360 px wide screen without horizontal scrolling or axe violations`, async () => {
       const { page, errors } = await openPage(p.path, { viewport: { width: 360, height: 740 } });
       await waitForWidgets(page);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       await screenshot(page, `${p.name}-360`);
       expect(overflow).toBeLessThanOrEqual(0);
+      expect(await runAxe(page)).toEqual([]);
       expect(errors).toEqual([]);
       await page.close();
     });
