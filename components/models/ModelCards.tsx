@@ -1,6 +1,7 @@
 /** "About the models": one card per model (and per tokenizer), or a friendly empty state. */
 import type { ManifestEntry } from './manifest';
 import { describeEntry, type ModelView } from './describe';
+import { LiveSample } from './LiveSample';
 
 export function ModelCards({ entries, tokenizers = [], error }: { entries: ManifestEntry[]; tokenizers?: ManifestEntry[]; error?: string }) {
   const note = error ? <p className="url-notes">{error}</p> : null;
@@ -22,7 +23,7 @@ export function ModelCards({ entries, tokenizers = [], error }: { entries: Manif
     <div className="model-cards">
       {note}
       {entries.map((m, i) => (
-        <Card key={`m-${i}`} view={describeEntry(m, `Model ${i + 1}`)} />
+        <Card key={`m-${i}`} view={describeEntry(m, `Model ${i + 1}`)} live={<LiveSample entry={m} />} />
       ))}
       {tokenizers.length > 0 && <h2>Tokenizers</h2>}
       {tokenizers.map((t, i) => (
@@ -32,7 +33,7 @@ export function ModelCards({ entries, tokenizers = [], error }: { entries: Manif
   );
 }
 
-function Card({ view }: { view: ModelView }) {
+function Card({ view, live }: { view: ModelView; live?: React.ReactNode }) {
   const hid = `model-${view.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <section className="model-card" aria-labelledby={hid}>
@@ -46,6 +47,7 @@ function Card({ view }: { view: ModelView }) {
           </div>
         ))}
       </dl>
+      {live}
       {view.commands.length > 0 && (
         <details className="hint">
           <summary>How it was made</summary>

@@ -14,7 +14,7 @@ const STOPPED: Record<string, string> = {
 
 function phaseText(v: RunView): string {
   switch (v.phase) {
-    case 'idle': return 'The model (4.7 MB) downloads when you press Generate.';
+    case 'idle': return 'The model (a few MB) downloads when you press Generate.';
     case 'loading': return v.progress?.phase === 'verify' ? 'Checking the model file (sha256)…' : 'Loading the model…';
     case 'choosing': return 'Choosing WebGPU or WASM (timing both on this device the first time)…';
     case 'generating': return `Generating… ${v.newIds.length} tokens`;
