@@ -113,15 +113,21 @@ describeBrowser('embeds', () => {
     expect(new URL(page.url()).origin).not.toBe(new URL(lab).origin);
     const frames = page.locator('iframe');
     await expect.poll(() => frames.evaluateAll((fs) => fs.every((f) => Number((f as HTMLElement).dataset.resized) > 0)), { timeout: 20_000 }).toBe(true);
+    for (let i = 0; i < (await frames.count()); i++) {
+      const body = page.frameLocator('iframe').nth(i).locator('body');
+      const inner = await body.evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
+      expect(inner).toBeGreaterThan(200); // grew from the 150 px the page starts with
+      await expect.poll(() => frames.nth(i).evaluate((f) => f.clientHeight)).toBeGreaterThanOrEqual(inner - 2);
+      expect(Math.abs((await frames.nth(i).evaluate((f) => f.clientHeight)) - inner)).toBeLessThanOrEqual(2);
+    }
     const first = page.frameLocator('iframe').first();
-    const inner = await first.locator('body').evaluate((b) => Math.ceil(b.getBoundingClientRect().height));
     const outer = await frames.first().evaluate((f) => f.clientHeight);
-    expect(inner).toBeGreaterThan(200); // grew from the 150 px the page starts with
-    expect(Math.abs(outer - inner)).toBeLessThanOrEqual(2);
     // Content grows → the iframe follows.
     await first.getByLabel('Text').fill('Longer text makes more cards: 日本語のテキスト, emoji 👩‍👩‍👧 🇫🇷 and more text to wrap lines');
     await expect.poll(() => frames.first().evaluate((f) => f.clientHeight), { timeout: 10_000 }).toBeGreaterThan(outer);
     await screenshot(page, 'embed-example-cross-origin');
+    await frames.nth(1).scrollIntoViewIfNeeded();
+    await frames.nth(1).screenshot({ path: 'test-results/screenshots/embed-example-second-frame.png' });
     expect(errors).toEqual([]);
     await page.close();
   });
