@@ -1,0 +1,22 @@
+import { lazy } from 'react';
+import { defineSchema, enumOf, str } from '@/components/lesson/url-state';
+import { defineWidget } from '../types';
+
+export const TOKENIZER_KINDS = ['gpt2', 'cl100k', 'austen', 'byte', 'char'] as const;
+export type TokenizerKind = (typeof TOKENIZER_KINDS)[number];
+
+export const tokenViewerSchema = defineSchema({
+  text: str({ default: 'Tokenization splits text into pieces.\nUnbelievable! 👋🏽 日本語', maxLength: 4000 }),
+  tok: enumOf(TOKENIZER_KINDS, 'gpt2'),
+});
+export type TokenViewerState = typeof tokenViewerSchema.defaults;
+
+export default defineWidget<TokenViewerState>({
+  id: 'token-viewer',
+  title: 'Token viewer',
+  description: 'Type any text and see how a tokenizer cuts it: coloured tokens, their ids and the counts.',
+  schema: tokenViewerSchema,
+  controls: ['text', 'tok'],
+  minHeight: 360,
+  Component: lazy(() => import('./TokenViewer')),
+});
