@@ -3,7 +3,8 @@
  * First-load JS per exported page: the gzip size of every script an HTML page in out/ loads
  * (`<script src>` except `nomodule` legacy polyfills, plus `<link rel=preload|modulepreload
  * as=script>`), before any lazy widget
- * chunk is fetched. Prints a table; exits 1 if a lesson page exceeds the budget.
+ * chunk is fetched. Prints a table; exits 1 if a lesson page exceeds the budget, or if any page
+ * loads onnxruntime-web up front (it must come in by dynamic import when a live widget needs it).
  *   node scripts/first-load-report.mjs [outDir=out]      env FIRST_LOAD_BUDGET_KB (default 150)
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
@@ -40,6 +41,11 @@ export function scriptsOf(html) {
   return [...srcs].filter((s) => s.endsWith('.js') || s.includes('.js?'));
 }
 
+function readScript(url) {
+  const path = join(outDir, decodeURIComponent(url.split('?')[0]));
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
 const sizeCache = new Map();
 function gz(url) {
   const path = join(outDir, decodeURIComponent(url.split('?')[0]));
@@ -56,7 +62,7 @@ const rows = htmlFiles(outDir)
     const route = '/' + rel.replace(/(^|\/)index\.html$/, '$1').replace(/\.html$/, '');
     const scripts = scriptsOf(readFileSync(file, 'utf8'));
     const sum = scripts.reduce((a, s) => ({ raw: a.raw + gz(s).raw, gzip: a.gzip + gz(s).gzip }), { raw: 0, gzip: 0 });
-    return { route, n: scripts.length, ...sum };
+    return { route, n: scripts.length, scripts, ...sum };
   })
   .sort((a, b) => a.route.localeCompare(b.route));
 
@@ -64,6 +70,14 @@ const kb = (n) => (n / 1024).toFixed(1);
 console.log('\nFirst-load JS per page (gzip -9 of the scripts each HTML loads up front):');
 console.log('route'.padEnd(44) + 'scripts'.padStart(8) + 'raw KB'.padStart(10) + 'gzip KB'.padStart(10));
 for (const r of rows) console.log(r.route.padEnd(44) + String(r.n).padStart(8) + kb(r.raw).padStart(10) + kb(r.gzip).padStart(10));
+
+// onnxruntime-web must load only when a live widget needs it (dynamic import), never up front.
+const ortMarker = 'InferenceSession';
+const eager = rows.filter((r) => r.scripts.some((src) => readScript(src).includes(ortMarker)));
+if (eager.length) {
+  console.error(`\nFAIL: onnxruntime-web is in the first-load JS of: ${eager.map((r) => r.route).join(', ')} (import it dynamically)`);
+  process.exit(1);
+}
 
 const over = rows.filter((r) => r.route.startsWith('/lessons/') && r.gzip > budgetKB * 1024);
 if (over.length) {
