@@ -15,16 +15,16 @@ export function lessonBySlug(slug: string): LessonMeta | undefined {
 }
 
 /** The lessons before and after `slug` in course order (undefined at the ends). */
-export function neighbours(slug: string): { prev?: LessonMeta; next?: LessonMeta } {
-  const i = lessons.findIndex((l) => l.slug === slug);
+export function neighbours(slug: string, list: readonly LessonMeta[] = lessons): { prev?: LessonMeta; next?: LessonMeta } {
+  const i = list.findIndex((l) => l.slug === slug);
   if (i < 0) return {};
-  return { prev: lessons[i - 1], next: lessons[i + 1] };
+  return { prev: list[i - 1], next: list[i + 1] };
 }
 
 /** Groups in first-appearance order: [{ group: 'Text to numbers', lessons: [...] }, ...]. */
-export function groupedLessons(): { group: string; lessons: LessonMeta[] }[] {
+export function groupedLessons(list: readonly LessonMeta[] = lessons): { group: string; lessons: LessonMeta[] }[] {
   const out: { group: string; lessons: LessonMeta[] }[] = [];
-  for (const l of lessons) {
+  for (const l of list) {
     let g = out.find((x) => x.group === l.group);
     if (!g) out.push((g = { group: l.group, lessons: [] }));
     g.lessons.push(l);

@@ -62,6 +62,16 @@ describeBrowser('every page', () => {
     await page.close();
   });
 
+  for (const l of lessons) {
+    it(`/lessons/${l.slug}/ has a table of contents whose links all land on a heading`, async () => {
+      const { page } = await openPage(`/lessons/${l.slug}/`);
+      const targets = await page.locator('.toc a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+      expect(targets.length).toBeGreaterThan(0);
+      for (const id of targets) await expect(page.locator(`[id="${id}"]`).evaluate((e) => e.tagName)).resolves.toMatch(/^H[23]$/);
+      await page.close();
+    });
+  }
+
   it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
     const { page } = await openPage(`/lessons/${lessons[0].slug}/`);
     await page.keyboard.press('Tab');

@@ -13,7 +13,8 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const def = getWidget((await params).widget);
-  return def ? { title: def.title, description: def.description } : {};
+  // Embeds are parts of other pages: keep them out of search results.
+  return def ? { title: def.title, description: def.description, robots: { index: false } } : {};
 }
 
 export default async function EmbedPage({ params }: Params) {
