@@ -9,6 +9,7 @@ import { mulberry32 } from '@/lib/tensor';
 import { generate, type GenerateResult, type SamplerOptions, type TokenEvent } from '@/lib/sample';
 import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } from './backend';
 import { calibrateWorkload } from './calibrate';
+import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
 import { loadOrt, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
@@ -25,7 +26,12 @@ export interface RuntimeOptions {
   now?: () => number;
   /** Timed runs per backend and workload during calibration (after one warm-up). */
   calibrationRepeats?: number;
+  /** Remembers calibrated choices across sessions (default: memory only). */
+  store?: DecisionStore;
 }
+
+/** Added to a remembered choice's reason. */
+export const REMEMBERED = ' (measured earlier on this device)';
 
 export interface GenerateRequest {
   prompt: number[];
@@ -43,10 +49,12 @@ export class Runtime {
   private readonly now: () => number;
   private probed: Promise<WebGpuProbe> | null = null;
   private preference: BackendPreference = 'auto';
+  private readonly store: DecisionStore;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue());
     this.now = opts.now ?? (() => performance.now());
+    this.store = opts.store ?? memoryStore();
   }
 
   /** Loads (once) and describes a model. */
@@ -96,9 +104,18 @@ export class Runtime {
     const key = `${modelId}|${workload}`;
     let d = this.decisions.get(key);
     if (!d) {
+      const plan = model.calibration();
       const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) =>
         this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
-      d = calibrateWorkload(workload, model.calibration(), run, this.now, this.opts.calibrationRepeats ?? 3);
+      const stored = decisionKey(modelId, workload, gpu.reason);
+      d = (async () => {
+        const earlier = await this.store.get(stored);
+        if (earlier) return { ...earlier, reason: earlier.reason + REMEMBERED };
+        const c = await calibrateWorkload(workload, plan, run, this.now, this.opts.calibrationRepeats ?? 3);
+        // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
+        if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
+        return c;
+      })();
       this.decisions.set(key, d);
       d.catch(() => this.decisions.delete(key));
     }

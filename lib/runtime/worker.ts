@@ -5,6 +5,7 @@
  * Messages: ./protocol.ts. Models come from ./provider.ts.
  */
 
+import { indexedDbStore } from './decisions';
 import { createHost } from './host';
 import { configureOrt } from './ort';
 import { defaultProvider } from './provider';
@@ -23,7 +24,8 @@ const scope = globalThis as unknown as WorkerScope;
 const base = /^model-worker:(\/.*)$/.exec((globalThis as { name?: string }).name ?? '')?.[1] ?? '/';
 configureOrt({ wasmBase: `${base}ort/` });
 registerTransformerModels(`${base}models/`);
-const host = createHost(new Runtime({ provider: defaultProvider }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
+const store = indexedDbStore() ?? undefined;
+const host = createHost(new Runtime({ provider: defaultProvider, store }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);
 });

@@ -54,9 +54,13 @@ describeBrowser('model runtime in Chromium', () => {
     await page.close();
   }, 180_000);
 
-  it('/lab/runtime/ has no serious axe violations and fits 360 px', async () => {
+  it('/lab/runtime/ on a second visit reuses the measured choice, has no serious axe violations and fits 360 px', async () => {
     const { page, errors } = await openPage('/lab/runtime/', { viewport: { width: 360, height: 740 }, colorScheme: 'dark' });
     await page.waitForSelector('.runtime-check[data-state="done"], .runtime-check[data-state="error"]', { timeout: 120_000 });
+    // same browser profile as the first test: the choice comes from IndexedDB, not a new measurement
+    const picks = await page.$$eval('.runtime-choices li', (lis) => lis.map((li) => (li as HTMLElement).innerText));
+    expect(picks).toHaveLength(2);
+    for (const p of picks) expect(p).toContain('(measured earlier on this device)');
     expect(await runAxe(page)).toEqual([]);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await screenshot(page, 'lab-runtime-dark-360');

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { Runtime, type ModelProvider } from '@/lib/runtime';
+import { memoryStore, REMEMBERED, Runtime, type DecisionStore, type ModelProvider } from '@/lib/runtime';
 import { bigramModel, idsTensor, lastRow, TABLE, V } from './bigramModel';
 import { countingOrt } from './nodeOrt';
 
-function setup(navigator: object = {}) {
-  const ort = countingOrt();
+function setup(navigator: object = {}, store?: DecisionStore, pretendWebGpu = false) {
+  const ort = countingOrt(pretendWebGpu);
   const graphCalls: string[] = [];
   const provider: ModelProvider = (id, onProgress) => {
     if (id !== 'bigram') return Promise.reject(new Error(`unknown model "${id}"`));
     return bigramModel(graphCalls)(onProgress);
   };
-  return { rt: new Runtime({ provider, ort: ort.load, navigator, calibrationRepeats: 1 }), creates: ort.creates, graphCalls };
+  return { rt: new Runtime({ provider, ort: ort.load, navigator, calibrationRepeats: 1, store }), creates: ort.creates, graphCalls };
 }
 
 describe('Runtime on onnxruntime-web WASM (Node)', () => {
@@ -52,6 +52,33 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     expect(c.backend).toBe('wasm');
     expect(c.reason).toMatch(/^WASM chosen: WebGPU failed \(.+\)$/);
     expect(c.timings?.wasm).toBeGreaterThan(0);
+  });
+
+  it('remembers a calibrated choice in its store, so a new Runtime on the same device does not measure again', async () => {
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const store = memoryStore();
+    const first = setup(fakeAdapterNav, store, true);
+    await first.rt.load('bigram');
+    const c1 = await first.rt.choose('bigram', 'prefill');
+    expect(first.creates).toEqual(['wasm', 'webgpu']); // it measured both
+    expect(c1.timings?.webgpu).toBeGreaterThan(0);
+    const second = setup(fakeAdapterNav, store, true);
+    await second.rt.load('bigram');
+    const c2 = await second.rt.choose('bigram', 'prefill');
+    expect(second.creates).toEqual([]); // no session was created to measure
+    expect(c2).toEqual({ ...c1, reason: c1.reason + REMEMBERED });
+  });
+
+  it('does not remember a choice made because WebGPU failed', async () => {
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const store = memoryStore();
+    const first = setup(fakeAdapterNav, store);
+    await first.rt.load('bigram');
+    expect((await first.rt.choose('bigram', 'decode')).reason).toMatch(/WebGPU failed/);
+    const second = setup(fakeAdapterNav, store);
+    await second.rt.load('bigram');
+    await second.rt.choose('bigram', 'decode');
+    expect(second.creates).toEqual(['wasm', 'webgpu']); // measured again
   });
 
   it('uses an override, and refuses a WebGPU override without an adapter', async () => {
