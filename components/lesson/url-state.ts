@@ -7,8 +7,8 @@
  *     → { state: { text: 'yo', topk: 50 }, notes: ['topk: 900 is above the maximum 50; using 50.'] }
  *   schema.serialize({ text: 'yo', topk: 50 }) → 'text=yo&topk=50'
  *
- * Rules: a missing key takes its default silently; a bad value takes the default (or the clamped
- * value) and adds a note; unknown keys add a note unless listed in `reserved`. With a `prefix`
+ * Rules: a missing key takes its default (or `base`, a lesson's preset) silently; a bad value
+ * takes that same value (or the clamped value) and adds a note; unknown keys add a note unless listed in `reserved`. With a `prefix`
  * (used on lesson pages, where several widgets share one URL) only keys `prefix.key` are read and
  * written. serialize writes every field, so links do not change meaning if defaults change.
  */
@@ -17,14 +17,17 @@ export type FieldResult<T> = { value: T; note?: string };
 
 export interface Field<T> {
   readonly default: T;
-  /** Parse one raw query value. Always returns a usable value; `note` explains any fix-up. */
-  parse(raw: string, key: string): FieldResult<T>;
+  /**
+   * Parse one raw query value. Always returns a usable value; `note` explains any fix-up.
+   * A rejected value becomes `fallback` (the field default unless a lesson preset says otherwise).
+   */
+  parse(raw: string, key: string, fallback?: T): FieldResult<T>;
   serialize(value: T): string;
 }
 
-const fallback = <T>(d: T, key: string, why: string): FieldResult<T> => ({
+const reject = <T>(d: T, key: string, why: string): FieldResult<T> => ({
   value: d,
-  note: `${key}: ${why}; using the default ${JSON.stringify(d)}.`,
+  note: `${key}: ${why}; using ${JSON.stringify(d)} instead.`,
 });
 
 const clampNote = (key: string, raw: string, bound: 'minimum' | 'maximum', v: number) =>
@@ -33,8 +36,8 @@ const clampNote = (key: string, raw: string, bound: 'minimum' | 'maximum', v: nu
 export function int(o: { default: number; min: number; max: number }): Field<number> {
   return {
     default: o.default,
-    parse(raw, key) {
-      if (!/^[+-]?\d+$/.test(raw.trim())) return fallback(o.default, key, `"${raw}" is not a whole number`);
+    parse(raw, key, fb = o.default) {
+      if (!/^[+-]?\d+$/.test(raw.trim())) return reject(fb, key, `"${raw}" is not a whole number`);
       const n = Number(raw);
       if (n < o.min) return { value: o.min, note: clampNote(key, raw, 'minimum', o.min) };
       if (n > o.max) return { value: o.max, note: clampNote(key, raw, 'maximum', o.max) };
@@ -47,10 +50,10 @@ export function int(o: { default: number; min: number; max: number }): Field<num
 export function float(o: { default: number; min: number; max: number }): Field<number> {
   return {
     default: o.default,
-    parse(raw, key) {
+    parse(raw, key, fb = o.default) {
       const t = raw.trim();
       const n = t === '' ? NaN : Number(t);
-      if (!Number.isFinite(n)) return fallback(o.default, key, `"${raw}" is not a finite number`);
+      if (!Number.isFinite(n)) return reject(fb, key, `"${raw}" is not a finite number`);
       if (n < o.min) return { value: o.min, note: clampNote(key, raw, 'minimum', o.min) };
       if (n > o.max) return { value: o.max, note: clampNote(key, raw, 'maximum', o.max) };
       return { value: n };
@@ -63,9 +66,9 @@ export function float(o: { default: number; min: number; max: number }): Field<n
 export function enumOf<const V extends string>(values: readonly V[], d: V): Field<V> {
   return {
     default: d,
-    parse(raw, key) {
+    parse(raw, key, fb = d) {
       if ((values as readonly string[]).includes(raw)) return { value: raw as V };
-      return fallback(d, key, `"${raw}" is not one of ${values.join(', ')}`);
+      return reject(fb, key, `"${raw}" is not one of ${values.join(', ')}`);
     },
     serialize: (v) => v,
   };
@@ -86,10 +89,10 @@ export function str(o: { default: string; maxLength: number }): Field<string> {
 export function bool(d: boolean): Field<boolean> {
   return {
     default: d,
-    parse(raw, key) {
+    parse(raw, key, fb = d) {
       if (raw === '1' || raw === 'true') return { value: true };
       if (raw === '0' || raw === 'false') return { value: false };
-      return fallback(d, key, `"${raw}" is not 1/0/true/false`);
+      return reject(fb, key, `"${raw}" is not 1/0/true/false`);
     },
     serialize: (v) => (v ? '1' : '0'),
   };
@@ -110,10 +113,15 @@ export interface ParseOptions {
   reserved?: readonly string[];
 }
 
+export interface ParseWithBase<S> extends ParseOptions {
+  /** Start from this state instead of the defaults (a lesson's preset for this placement). */
+  base?: S;
+}
+
 export interface Schema<S> {
   readonly defaults: S;
   readonly keys: readonly (keyof S & string)[];
-  parse(params: URLSearchParams, opts?: ParseOptions): { state: S; notes: string[] };
+  parse(params: URLSearchParams, opts?: ParseWithBase<S>): { state: S; notes: string[] };
   serialize(state: S, opts?: { prefix?: string }): string;
 }
 
@@ -125,7 +133,7 @@ export function defineSchema<F extends Fields>(fields: F): Schema<StateOf<F>> {
     keys,
     parse(params, opts = {}) {
       const pre = opts.prefix ? `${opts.prefix}.` : '';
-      const state = { ...defaults } as Record<string, unknown>;
+      const state = { ...(opts.base ?? defaults) } as Record<string, unknown>;
       const notes: string[] = [];
       const seen = new Set<string>();
       for (const [fullKey, raw] of params) {
@@ -140,7 +148,7 @@ export function defineSchema<F extends Fields>(fields: F): Schema<StateOf<F>> {
           continue;
         }
         seen.add(key);
-        const r = fields[key].parse(raw, fullKey);
+        const r = fields[key].parse(raw, fullKey, state[key]);
         state[key] = r.value;
         if (r.note) notes.push(r.note);
       }

@@ -14,22 +14,25 @@ export const URL_WRITE_DELAY_MS = 250;
 export interface WidgetStateOptions {
   prefix?: string;
   reserved?: readonly string[];
+  /** A lesson's starting state for this placement, as a query string ('text=hi&base=bin'). */
+  preset?: string;
 }
 
 export function useWidgetState<S>(schema: Schema<S>, opts: WidgetStateOptions = {}) {
-  const { prefix, reserved } = opts;
+  const { prefix, reserved, preset = '' } = opts;
   const [state, setFull] = useState<S>(schema.defaults);
   const [notes, setNotes] = useState<string[]>([]);
   const [ready, setReady] = useState(false);
 
   const reservedKey = reserved?.join(',') ?? '';
   useEffect(() => {
-    const r = schema.parse(new URLSearchParams(window.location.search), { prefix, reserved: reservedKey.split(',') });
+    const base = schema.parse(new URLSearchParams(preset));
+    const r = schema.parse(new URLSearchParams(window.location.search), { prefix, reserved: reservedKey.split(','), base: base.state });
     // Reading the URL is only possible after mount: the page itself is prerendered HTML.
     setFull(r.state);
-    setNotes(r.notes);
+    setNotes([...base.notes.map((n) => `lesson preset — ${n}`), ...r.notes]);
     setReady(true);
-  }, [schema, prefix, reservedKey]);
+  }, [schema, prefix, reservedKey, preset]);
 
   const [touched, setTouched] = useState(false); // the URL is left as given until the student changes something
   const setState = useCallback((patch: Partial<S>) => {

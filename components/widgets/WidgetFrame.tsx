@@ -13,14 +13,14 @@ import type { AnyWidgetDef } from './types';
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function WidgetFrame({ id, instance }: { id: string; instance?: string }) {
+export function WidgetFrame({ id, instance, preset }: { id: string; instance?: string; preset?: string }) {
   const def = getWidget(id);
   if (!def) return <p className="url-notes">Unknown widget “{id}”.</p>;
-  return <Frame def={def} prefix={instance ?? id} />;
+  return <Frame def={def} prefix={instance ?? id} preset={preset} />;
 }
 
-function Frame({ def, prefix }: { def: AnyWidgetDef; prefix: string }) {
-  const { state, setState, notes, ready, dismissNotes } = useWidgetState(def.schema, { prefix });
+function Frame({ def, prefix, preset }: { def: AnyWidgetDef; prefix: string; preset?: string }) {
+  const { state, setState, notes, ready, dismissNotes } = useWidgetState(def.schema, { prefix, preset });
   const [origin, setOrigin] = useState('');
   // window.location exists only after mount (static HTML).
   useEffect(() => setOrigin(window.location.origin), []);

@@ -7,10 +7,18 @@
 import type { AnyWidgetDef } from './types';
 import utf8Bytes from './utf8-bytes';
 import generate from './generate';
+import tokenViewer from './token-viewer';
+import bpeTrainer from './bpe-trainer';
+import tokenizerCompare from './tokenizer-compare';
+import unigramSamples from './unigram-samples';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
   generate,
+  tokenViewer,
+  bpeTrainer,
+  tokenizerCompare,
+  unigramSamples,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {

@@ -3,7 +3,8 @@
  * content and on small broken fixtures (so we know the check can fail).
  *
  * A lesson may use only registered capitalised tags (mdx-components.tsx LESSON_TAGS), no
- * import/export, `<Widget id>` ids from the widget registry, and internal links that resolve
+ * import/export, `<Widget id>` ids from the widget registry (with a `preset` that parses cleanly
+ * under the widget's URL schema), and internal links that resolve
  * to a page of the static site (and to a heading, when the link has a #fragment).
  */
 import { createProcessor } from '@mdx-js/mdx';
@@ -16,6 +17,8 @@ export interface Site {
   tags: readonly string[];
   /** Heading ids of a lesson (for #fragment links). */
   headingsOf: (slug: string) => readonly string[];
+  /** Notes the widget's URL schema gives for a `preset="…"` query string ([] = valid). */
+  presetNotes?: (widgetId: string, preset: string) => readonly string[];
 }
 
 interface Node {
@@ -73,6 +76,11 @@ export function checkLesson(slug: string, source: string, site: Site): string[] 
         const id = attr('id');
         if (typeof id !== 'string') problems.push(`${at(n)}: <Widget> needs a literal id="…"`);
         else if (!site.widgetIds.includes(id)) problems.push(`${at(n)}: <Widget id="${id}"> is not in the widget registry`);
+        const preset = attr('preset');
+        if (preset !== undefined && typeof preset !== 'string') problems.push(`${at(n)}: <Widget preset> must be a literal string`);
+        if (typeof id === 'string' && typeof preset === 'string' && site.presetNotes) {
+          for (const note of site.presetNotes(id, preset)) problems.push(`${at(n)}: <Widget id="${id}"> preset: ${note}`);
+        }
       }
       const href = attr('href');
       if (typeof href === 'string') checkLink(n, href);

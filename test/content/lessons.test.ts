@@ -13,6 +13,7 @@ const site: Site = {
   widgetIds: widgets.map((w) => w.id),
   tags: LESSON_TAGS,
   headingsOf: (slug) => extractHeadings(source(slug)).map((h) => h.id),
+  presetNotes: (id, preset) => widgets.find((w) => w.id === id)!.schema.parse(new URLSearchParams(preset)).notes,
 };
 
 describe('content/lessons.json', () => {
@@ -44,6 +45,13 @@ describe('the content check itself', () => {
       'a.mdx:2: dead internal link /lessons/zzz/',
       'a.mdx:2: link /lessons/b/#gone names a heading that does not exist',
       'a.mdx:2: link #nowhere names a heading that does not exist',
+    ]);
+  });
+
+  it('fails on a widget preset its URL schema rejects', () => {
+    const withPresets: Site = { ...fake, presetNotes: (_id, p) => (p.includes('bad') ? ['x: "bad" is not valid'] : []) };
+    expect(checkLesson('a', '<Widget id="w" preset="x=ok" />\n\n<Widget id="w" preset="x=bad" />\n', withPresets)).toEqual([
+      'a.mdx:3: <Widget id="w"> preset: x: "bad" is not valid',
     ]);
   });
 

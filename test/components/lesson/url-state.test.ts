@@ -36,8 +36,8 @@ describe('defineSchema.parse', () => {
     const { state, notes } = schema.parse(q('topk=3.5&temperature=NaN&mode=beam&taps=yes&seed=-1'));
     expect(state).toMatchObject({ topk: 5, temperature: 1, mode: 'sample', taps: false, seed: 0 });
     expect(notes).toHaveLength(5);
-    expect(notes[0]).toBe('topk: "3.5" is not a whole number; using the default 5.');
-    expect(notes[2]).toBe('mode: "beam" is not one of greedy, sample; using the default "sample".');
+    expect(notes[0]).toBe('topk: "3.5" is not a whole number; using 5 instead.');
+    expect(notes[2]).toBe('mode: "beam" is not one of greedy, sample; using "sample" instead.');
   });
 
   it('rejects Infinity and empty numbers', () => {
@@ -61,7 +61,21 @@ describe('defineSchema.parse', () => {
   it('with a prefix, reads only its own keys and names them in notes', () => {
     const { state, notes } = schema.parse(q('a.topk=9&b.topk=99&a.mode=x&other=1'), { prefix: 'a' });
     expect(state.topk).toBe(9);
-    expect(notes).toEqual(['a.mode: "x" is not one of greedy, sample; using the default "sample".']);
+    expect(notes).toEqual(['a.mode: "x" is not one of greedy, sample; using "sample" instead.']);
+  });
+});
+
+describe('defineSchema.parse with a base state (a lesson preset)', () => {
+  const base = { ...schema.defaults, text: 'yo', topk: 9 };
+
+  it('starts from the base: missing keys keep the base values', () => {
+    expect(schema.parse(q('mode=greedy'), { base })).toEqual({ state: { ...base, mode: 'greedy' }, notes: [] });
+  });
+
+  it('falls back to the base value, not the default, for a rejected value', () => {
+    const { state, notes } = schema.parse(q('topk=lots'), { base });
+    expect(state.topk).toBe(9);
+    expect(notes).toEqual(['topk: "lots" is not a whole number; using 9 instead.']);
   });
 });
 

@@ -36,6 +36,14 @@ describe('<WidgetFrame /> in a lesson', () => {
     expect(window.location.search).toBe('');
   });
 
+  it('starts from the lesson preset, and the URL still wins over it', async () => {
+    window.history.replaceState(null, '', '/lessons/x/?utf8-bytes.text=from-url');
+    render(<WidgetFrame id="utf8-bytes" preset="text=from-preset&base=bin" />);
+    expect(await screen.findByLabelText('Text')).toHaveValue('from-url');
+    expect(screen.getByLabelText('Binary')).toBeChecked();
+    expect(screen.queryByTestId('url-notes')).toBeNull();
+  });
+
   it('says so when the widget id is unknown', () => {
     render(<WidgetFrame id="nope" />);
     expect(screen.getByText(/Unknown widget/)).toBeInTheDocument();
