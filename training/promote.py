@@ -51,11 +51,11 @@ def main() -> None:
     fixture = json.load(open(os.path.join(src, "fixture.json")))
     fixture.update({"id": a.to, "weights": f"models/{a.to}/model.safetensors", "sha256": sha})
     json.dump(fixture, open(os.path.join(dst, "fixture.json"), "w"), separators=(",", ":"))
-    best.update({"id": a.to, "promotedFrom": best["id"], "sha256": sha, "sha256Master": sha_master,
-                 "bytes": os.path.getsize(os.path.join(dst, "model.safetensors"))})
-    best["sweep"] = [{"id": l["id"], "params": l["params"], "bytes": l["bytes"], "valLoss": l["valLoss_fp32_shipped"],
+    sweep = [{"id": l["id"], "params": l["params"], "bytes": l["bytes"], "valLoss": l["valLoss_fp32_shipped"],
                       "bestStep": l["bestStep"], "args": {k: l["args"][k] for k in ("dropout", "lr", "max_steps", "train")}}
                      for l in logs]
+    best.update({"id": a.to, "sweep": sweep, "promotedFrom": best["id"], "sha256": sha, "sha256Master": sha_master,
+                 "bytes": os.path.getsize(os.path.join(dst, "model.safetensors"))})
     json.dump(best, open(os.path.join(dst, "log.json"), "w"), indent=1)
     print(f"promoted {best['promotedFrom']} -> {a.to} (sha256 {sha[:12]}…)")
 
