@@ -1,25 +1,27 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
-import { getWidget, widgets } from '@/components/widgets/registry';
+import { listWidgets } from '@/components/widgets/server-list';
 import { EmbedFrame } from '@/components/widgets/EmbedFrame';
 
 type Params = { params: Promise<{ widget: string }> };
 
 export const dynamicParams = false;
 
+// From the widget folders, not registry.ts: see components/widgets/server-list.ts for why.
 export function generateStaticParams() {
-  return widgets.map((w) => ({ widget: w.id }));
+  return listWidgets().map((w) => ({ widget: w.id }));
 }
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const def = getWidget((await params).widget);
+  const { widget } = await params;
+  const w = listWidgets().find((x) => x.id === widget);
   // Embeds are parts of other pages: keep them out of search results.
-  return def ? { title: def.title, description: def.description, robots: { index: false } } : {};
+  return w ? { title: w.title, description: w.description, robots: { index: false } } : {};
 }
 
 export default async function EmbedPage({ params }: Params) {
   const { widget } = await params;
-  if (!getWidget(widget)) notFound();
+  if (!listWidgets().some((w) => w.id === widget)) notFound();
   return (
     <main id="main" className="embed-main">
       <EmbedFrame id={widget} />

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getWidget, widgets } from '@/components/widgets/registry';
+import { listWidgets } from '@/components/widgets/server-list';
 
 describe('widget registry', () => {
   it('has unique kebab-case ids', () => {
@@ -21,6 +22,12 @@ describe('widget registry', () => {
       for (const c of w.controls) expect(c).toMatch(/^[a-z][a-zA-Z0-9-]*$/);
     });
   }
+
+  it('lists exactly the widget folders, with the titles and descriptions of their defs (embed route source)', () => {
+    const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
+    const fromRegistry = widgets.map((w) => ({ id: w.id, title: w.title, description: w.description })).sort(byId);
+    expect(listWidgets()).toEqual(fromRegistry);
+  });
 
   it('getWidget finds by id and returns undefined for unknown ids', () => {
     expect(getWidget('utf8-bytes')?.id).toBe('utf8-bytes');
