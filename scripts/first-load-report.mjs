@@ -3,7 +3,7 @@
  * First-load JS per exported page: the gzip size of every script an HTML page in out/ loads
  * (`<script src>` except `nomodule` legacy polyfills, plus `<link rel=preload|modulepreload
  * as=script>`), before any lazy widget
- * chunk is fetched. Prints a table; exits 1 if a lesson page exceeds the budget, or if any page
+ * chunk is fetched. Prints a table; exits 1 if a lesson or embed page exceeds the budget, or if any page
  * loads onnxruntime-web up front (it must come in by dynamic import when a live widget needs it).
  *   node scripts/first-load-report.mjs [outDir=out]      env FIRST_LOAD_BUDGET_KB (default 150)
  */
@@ -79,9 +79,10 @@ if (eager.length) {
   process.exit(1);
 }
 
-const over = rows.filter((r) => r.route.startsWith('/lessons/') && r.gzip > budgetKB * 1024);
+const budgeted = (route) => route.startsWith('/lessons/') || route.startsWith('/embed/');
+const over = rows.filter((r) => budgeted(r.route) && r.gzip > budgetKB * 1024);
 if (over.length) {
-  console.error(`\nFAIL: lesson pages over the ${budgetKB} KB gzip first-load budget: ${over.map((r) => r.route).join(', ')}`);
+  console.error(`\nFAIL: pages over the ${budgetKB} KB gzip first-load budget: ${over.map((r) => r.route).join(', ')}`);
   process.exit(1);
 }
-console.log(`\nLesson pages within the ${budgetKB} KB gzip first-load budget.`);
+console.log(`\nLesson and embed pages within the ${budgetKB} KB gzip first-load budget.`);
