@@ -2,6 +2,7 @@
 Install trained runs into the repo (stdlib only; runs on the dev machine after a device call).
 
     python3 training/install_models.py RUNS_DIR lm lm-draft lm-learned-pos lm-alibi
+    npx vitest run test/lib/models && python3 training/install_models.py --mark-checked lm lm-draft ...
 
 For each id: RUNS_DIR/<id>/model.safetensors + config.json -> models/<id>/, log.json ->
 models/<id>/training-log.json (loss curves and samples for lessons), fixture.json ->
@@ -112,13 +113,31 @@ def install(runs: str, model_id: str, manifest: dict) -> None:
             command_of({**args, "id": log.get("promotedFrom", model_id)}),
         ] + ([f"python3 training/promote.py --runs OUT --prefix lm-d --to {model_id} --max-bytes 5000000"]
              if log.get("promotedFrom") else []),
-        "runtimeChecked": False,
+        "runtimeChecked": False,  # set by --mark-checked once test/lib/models passes
     }
 
 
+CHECKED_BY = ("test/lib/models/eager.test.ts (TS EagerOps) and test/lib/models/onnx.test.ts (ONNX graph on "
+              "onnxruntime-web WASM in Node) reproduce the PyTorch fixture: logits, taps, greedy tokens, val-slice loss")
+
+
+def mark_checked(path: str, ids: list[str]) -> None:
+    """After `npx vitest run test/lib/models` passes: runtimeChecked = true for these ids."""
+    manifest = json.load(open(path))
+    for model_id in ids:
+        manifest["models"][model_id]["runtimeChecked"] = True
+        manifest["models"][model_id]["runtimeCheckedBy"] = CHECKED_BY
+    with open(path, "w") as f:
+        json.dump(manifest, f, indent=2)
+        f.write("\n")
+
+
 def main() -> None:
-    runs, ids = sys.argv[1], sys.argv[2:]
     path = os.path.join(ROOT, "models", "manifest.json")
+    if sys.argv[1] == "--mark-checked":
+        mark_checked(path, sys.argv[2:])
+        return
+    runs, ids = sys.argv[1], sys.argv[2:]
     manifest = json.load(open(path)) if os.path.exists(path) else {
         "format": 1, "tokenizers": {}, "models": {}}
     manifest["tokenizers"]["austen-bpe-4096"] = {
