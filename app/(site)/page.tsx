@@ -12,7 +12,7 @@ export default function Home() {
       <section aria-labelledby="try-it">
         <h2 id="try-it">Try it: a language model in this browser</h2>
         <p>
-          A 2.4-million-parameter model trained on Jane Austen (plus Moby-Dick and the King James Bible) continues your
+          A small transformer (about two million parameters) trained on Jane Austen (plus Moby-Dick and the King James Bible) continues your
           text here, on your device. Nothing is sent to a server.
         </p>
         <WidgetFrame id="generate" />

@@ -9,7 +9,7 @@ import { layoutHeatmap } from './layout';
 import { headMatrix, type Attention } from './steps';
 import { showToken, useWidth } from './useWidth';
 
-export const WINDOW = 40;
+export const WINDOW = 24;
 
 interface Props {
   attention: Attention;
@@ -27,13 +27,14 @@ export function AttentionMap({ attention, layer, head, tokens, onPick, hidden, l
   const [ref, width] = useWidth<HTMLDivElement>(480);
   const l = Math.min(layer, attention.layers.length - 1);
   const h = Math.min(head, attention.nHead - 1);
-  const labelW = width < 420 ? 56 : 84;
-  const size = Math.max(120, Math.min(420, width - labelW - 8));
+  const n = Math.min(attention.T, WINDOW);
+  const labelW = width < 420 ? 60 : 84;
+  const size = Math.max(120, Math.min(n * 18, width - labelW - 8));
   const view = useMemo(() => layoutHeatmap(headMatrix(attention, l, h), attention.T, attention.S, size, WINDOW), [attention, l, h, size]);
   const strongest = view.cells.reduce((a, c) => (c.value > a.value && c.row !== c.col ? c : a), { value: -1, row: 0, col: 0 });
   const label = (i: number) => showToken(tokens[i] ?? `#${i}`);
   const short = (s: string) => (s.length > 9 ? `${s.slice(0, 8)}…` : s);
-  const showLabels = view.cellSize >= 9;
+  const showLabels = view.cellSize >= 9; // labelW is reserved either way: the map keeps its place
   return (
     <figure className="gen-figure" ref={ref}>
       <figcaption>
@@ -58,7 +59,7 @@ export function AttentionMap({ attention, layer, head, tokens, onPick, hidden, l
           </div>
         )}
       </div>
-      <svg className="gen-heatmap" width={labelW + size} height={size} data-cells={view.cells.length} role="img"
+      <svg className="gen-heatmap" width={labelW + size} height={size} data-cells={view.cells.length} data-tokens={attention.T} data-window={view.window.n} role="img"
         aria-label={`Attention map of layer ${l} head ${h} over ${view.window.n} tokens${strongest.value >= 0 ? `; strongest off-diagonal weight ${strongest.value.toFixed(2)} from ${label(strongest.row)} to ${label(strongest.col)}` : ''}`}>
         {showLabels && view.cells.filter((c) => c.col === view.window.col0).map((c) => (
           <text key={c.row} x={labelW - 4} y={c.y + view.cellSize / 2} dy="0.35em" textAnchor="end" className="gen-heat-label"

@@ -84,7 +84,7 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
             <label htmlFor={`${id}-b`}>Engine</label>
             <select id={`${id}-b`} value={state.backend} disabled={off('backend')}
               onChange={(e) => setState({ backend: e.target.value as GenerateState['backend'] })}>
-              <option value="auto">Fastest (measured)</option>
+              <option value="auto">Auto (measured)</option>
               <option value="webgpu">WebGPU</option>
               <option value="wasm">WASM (CPU)</option>
             </select>

@@ -13,7 +13,7 @@ export function ProbBars({ next, tokenText }: { next: NextToken; tokenText: Toke
   const [ref, width] = useWidth<HTMLDivElement>(480);
   const view = useMemo(() => {
     const items = topTokens(next.probs, TOP).map((t) => ({ ...t, label: showToken(tokenText(t.id)), chosen: t.id === next.chosen }));
-    return layoutBars(items, { width: Math.max(240, width), labelWidth: Math.min(130, Math.round(width * 0.32)), rowHeight: ROW });
+    return layoutBars(items, { width: Math.max(240, width), labelWidth: Math.min(120, Math.round(width * 0.28)), valueWidth: next.chosen === undefined ? 48 : 96, rowHeight: ROW });
   }, [next, tokenText, width]);
   const chosenOutside = next.chosen !== undefined && !view.bars.some((b) => b.chosen);
   return (
@@ -30,8 +30,7 @@ export function ProbBars({ next, tokenText }: { next: NextToken; tokenText: Toke
               {b.label.length > 14 ? `${b.label.slice(0, 13)}…` : b.label}
             </text>
             <rect x={view.labelWidth} y={b.y} width={Math.max(1, b.width)} height={b.height} rx={2} />
-            <text x={view.labelWidth + (b.width > view.plotWidth * 0.7 ? b.width - 4 : b.width + 4)} y={b.y + b.height / 2} dy="0.35em"
-              textAnchor={b.width > view.plotWidth * 0.7 ? 'end' : 'start'} className={b.width > view.plotWidth * 0.7 ? 'gen-bar-value gen-bar-value-in' : 'gen-bar-value'}>
+            <text x={view.labelWidth + b.width + 4} y={b.y + b.height / 2} dy="0.35em" className="gen-bar-value">
               {b.pct}{b.chosen ? ' ← drawn' : ''}
             </text>
           </g>

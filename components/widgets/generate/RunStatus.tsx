@@ -31,7 +31,7 @@ export function RunStatus({ view }: { view: RunView }) {
       <p role="status" aria-live="polite" className="gen-phase">{phaseText(view)}</p>
       {speed.tokens > 0 && (
         <p className="gen-speed muted" data-first-ms={speed.firstMs.toFixed(1)} data-tokens-per-s={speed.decodePerS?.toFixed(2) ?? ''}>
-          First token {Math.round(speed.firstMs)} ms (reads the {view.promptIds.length}-token prompt)
+          First token {Math.round(speed.firstMs)} ms (reads the {view.promptIds.length}-token prompt; the first run also builds the graph)
           {speed.decodePerS !== null && <>, then {speed.decodePerS.toFixed(1)} tokens/s</>}.
         </p>
       )}

@@ -3,13 +3,14 @@
  *
  *   topTokens(p, k)        the k most likely ids of a distribution, ties broken by the lower id
  *   layoutBars(items, o)   horizontal probability bars: a d3 band scale for rows, a linear scale
- *                          for length (0 … the largest p, so the top bar spans the plot)
+ *                          for length (0 … the largest p, so the top bar spans the plot); the
+ *                          value text sits right of each bar, in a reserved valueWidth column
  *   windowOf(T, S, w)      the last w queries × last w keys of an attention matrix [T, S]
  *   layoutHeatmap(m, …)    one cell per (query, key) with key ≤ query (causal), band scales for
  *                          position and a sqrt scale for the cell's opacity
  *
- * Worked example (bars): p = [0.5, 0.3, 0.2], width 300, labelWidth 100, rowHeight 24 → plot
- * width 200; bar lengths 200, 120, 80; band step 24 with inner padding 0.25 → bar height 18,
+ * Worked example (bars): p = [0.5, 0.3, 0.2], width 340, labelWidth 100, valueWidth 40,
+ * rowHeight 24 → plot width 200; bar lengths 200, 120, 80; band step 24 with inner padding 0.25 → bar height 18,
  * y = 3, 27, 51.
  */
 import { scaleBand, scaleLinear, scaleSqrt } from 'd3';
@@ -55,8 +56,8 @@ export function formatPct(p: number): string {
   return `${(p * 100).toFixed(1)}%`;
 }
 
-export function layoutBars(items: readonly BarInput[], o: { width: number; labelWidth: number; rowHeight: number }): BarsLayout {
-  const plotWidth = Math.max(0, o.width - o.labelWidth);
+export function layoutBars(items: readonly BarInput[], o: { width: number; labelWidth: number; valueWidth: number; rowHeight: number }): BarsLayout {
+  const plotWidth = Math.max(0, o.width - o.labelWidth - o.valueWidth);
   const height = items.length * o.rowHeight;
   const y = scaleBand<number>()
     .domain(items.map((_, i) => i))

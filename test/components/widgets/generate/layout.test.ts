@@ -13,7 +13,7 @@ describe('topTokens', () => {
 });
 
 describe('layoutBars', () => {
-  // by hand: plot width 300 - 100 = 200; x = p / 0.5 · 200 → 200, 120, 80.
+  // by hand: plot width 340 - 100 - 40 = 200; x = p / 0.5 · 200 → 200, 120, 80.
   // band: step = 72 / (3 - 0.25 + 2·0.125) = 24; bandwidth = 24 · 0.75 = 18;
   // start = (72 - 24 · 2.75) / 2 = 3 → y = 3, 27, 51.
   const items = [
@@ -21,7 +21,7 @@ describe('layoutBars', () => {
     { id: 8, p: 0.3, label: 'b', chosen: true },
     { id: 9, p: 0.2, label: 'c' },
   ];
-  const v = layoutBars(items, { width: 300, labelWidth: 100, rowHeight: 24 });
+  const v = layoutBars(items, { width: 340, labelWidth: 100, valueWidth: 40, rowHeight: 24 });
 
   it('scales bar lengths so the most likely token spans the plot', () => {
     expect(v.plotWidth).toBe(200);
