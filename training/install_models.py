@@ -106,7 +106,7 @@ def install(runs: str, model_id: str, manifest: dict) -> None:
             "steps": log["stepsRun"], "bestStep": log["bestStep"], "stopReason": log["stopReason"],
             "seconds": log["trainSeconds"], "tokensPerStep": log["tokensPerStep"],
             "promotedFrom": log.get("promotedFrom"),
-            "device": "one NVIDIA H100 (shared by 8-10 runs in parallel processes)",
+            "device": "one NVIDIA H100, shared with the other runs of its sweep round (parallel processes; see training/sweeps)",
         },
         "commands": [
             "npx tsx scripts/encode-corpus.ts",
