@@ -22,9 +22,9 @@ describeBrowser('every page', () => {
         const { page, errors, status } = await openPage(p.path, { colorScheme: scheme });
         expect(status).toBe(200);
         await waitForWidgets(page);
+        await screenshot(page, `${p.name}-${scheme}`); // first, so a failing page still leaves its picture
         await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
         expect(await runAxe(page)).toEqual([]);
-        await screenshot(page, `${p.name}-${scheme}`);
         expect(errors).toEqual([]);
         await page.close();
       });
