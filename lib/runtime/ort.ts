@@ -61,8 +61,9 @@ export function loadOrt(): Promise<OrtModule> {
       ort.env.logLevel = 'error';
       return ort;
     });
-    loaded.catch(() => {
-      loaded = null; // let a later call retry (e.g. after a network blip)
+    const attempt = loaded;
+    attempt.catch(() => {
+      if (loaded === attempt) loaded = null; // let a later call retry (e.g. after a network blip)
     });
   }
   return loaded;

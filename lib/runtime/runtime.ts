@@ -62,8 +62,11 @@ export class Runtime {
     let m = this.models.get(modelId);
     if (!m) {
       m = this.opts.provider(modelId, onProgress);
-      this.models.set(modelId, m);
-      m.catch(() => this.models.delete(modelId));
+      const loading = m;
+      this.models.set(modelId, loading);
+      loading.catch(() => {
+        if (this.models.get(modelId) === loading) this.models.delete(modelId); // let a later load retry
+      });
     }
     const [model, gpu] = await Promise.all([m, this.probe()]);
     return {
@@ -116,8 +119,11 @@ export class Runtime {
         if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
         return c;
       })();
-      this.decisions.set(key, d);
-      d.catch(() => this.decisions.delete(key));
+      const deciding = d;
+      this.decisions.set(key, deciding);
+      deciding.catch(() => {
+        if (this.decisions.get(key) === deciding) this.decisions.delete(key);
+      });
     }
     return d;
   }

@@ -51,7 +51,10 @@ export class SessionCache {
         return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
       });
       this.sessions.set(k, s);
-      s.catch(() => this.sessions.delete(k)); // a failed create is not cached
+      const created = s;
+      created.catch(() => {
+        if (this.sessions.get(k) === created) this.sessions.delete(k); // a failed create is not cached
+      });
     }
     return s;
   }
