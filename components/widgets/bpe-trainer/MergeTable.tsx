@@ -5,7 +5,7 @@ import type { MergeRow } from './layout';
 
 export function MergeTable({ rows, step, total }: { rows: readonly MergeRow[]; step: number; total: number }) {
   return (
-    <div className="bt-table-wrap">
+    <div className="bt-table-wrap" tabIndex={0} role="region" aria-label="Merge table">
       <table className="bt-table">
         <caption className="control-label">
           Merge table ({step} of {total} merges; the last {rows.length} shown)

@@ -6,7 +6,8 @@ import type { UnigramSamplesState } from './index';
 
 export function Pieces({ pieces }: { pieces: readonly string[] }) {
   return (
-    <span className="tok-strip" aria-label={pieces.join(' | ')}>
+    <span className="tok-strip">
+      <span className="sr-only">{pieces.join(' | ')}</span>
       {pieces.map((p, i) => (
         <span key={i} className={`tok tok-c${i % 5}`} aria-hidden="true">{p}</span>
       ))}

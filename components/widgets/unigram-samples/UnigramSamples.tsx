@@ -50,7 +50,7 @@ export default function UnigramSamples(props: WidgetProps<UnigramSamplesState>) 
       </p>
       {view && (
         <div className="us-grid">
-          <div className="bt-table-wrap">
+          <div className="bt-table-wrap" tabIndex={0} role="region" aria-label="Best segmentations">
             <table className="us-table" aria-describedby={tableId}>
               <caption className="control-label">The {view.best.length} most probable segmentations</caption>
               <thead>

@@ -1,0 +1,116 @@
+/**
+ * The Tokenization lesson in real Chromium: every widget loads, the BPE trainer trains and
+ * scrubs, no console errors, axe clean, and it fits 360 px. Screenshots (light, dark, 360 px)
+ * go to test-results/screenshots/tokenization-*.png. Also logs (not asserts) how long the page
+ * takes to tokenize big pastes, for the report.
+ */
+import { readFileSync } from 'node:fs';
+import { afterAll, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
+import type { Page } from 'playwright-core';
+
+const LESSON = '/lessons/tokenization/';
+
+/** One PNG per widget (the full page is too tall to read): tokenization-<name>-w<i>.png. */
+async function widgetShots(page: Page, name: string) {
+  const ws = page.locator('.widget');
+  for (let i = 0; i < (await ws.count()); i++) await ws.nth(i).screenshot({ path: join(SCREENSHOT_DIR, `tokenization-${name}-w${i}.png`), animations: 'disabled' });
+}
+
+async function ready(page: Page) {
+  await waitForWidgets(page);
+  // the live-trained comparison and the unigram widget finish training
+  await page.getByText(/were trained live in your browser/).waitFor({ timeout: 30_000 });
+  await page.getByText(/Unigram tokenizer with \d+ pieces/).waitFor({ timeout: 30_000 });
+  await page.locator('.tv-counts').first().waitFor({ timeout: 30_000 });
+}
+
+describeBrowser('tokenization lesson', () => {
+  afterAll(closeBrowser);
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`renders all four widgets in ${scheme} mode with no console errors and no serious axe violations`, async () => {
+      const { page, errors, status } = await openPage(LESSON, { colorScheme: scheme });
+      expect(status).toBe(200);
+      await ready(page);
+      expect(await page.locator('.tok-strip .tok').count()).toBeGreaterThan(20);
+      expect(await runAxe(page)).toEqual([]);
+      await screenshot(page, `tokenization-${scheme}`);
+      await widgetShots(page, scheme);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('fits a 360 px wide screen without horizontal scrolling', async () => {
+    const { page, errors } = await openPage(LESSON, { viewport: { width: 360, height: 800 } });
+    await ready(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'tokenization-360');
+    await widgetShots(page, '360');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('pressing Train in the BPE widget produces merges, and the slider replays them', async () => {
+    const { page, errors } = await openPage(LESSON);
+    await waitForWidgets(page);
+    const bt = page.locator('.bt');
+    await bt.getByRole('button', { name: 'Train' }).click();
+    const slider = bt.getByRole('slider');
+    await slider.waitFor({ timeout: 20_000 });
+    expect(Number(await slider.getAttribute('max'))).toBe(64); // default vocabulary 320 = 256 + 64 merges
+    await slider.focus();
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+    const rows = bt.locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    // the first merge of the default paragraph: "·" + "o" (11 times)
+    expect(await rows.first().textContent()).toMatch(/^1·\s*\+\s*o11/);
+    // the step is in the URL, so a reload shows the same view
+    await page.waitForFunction(() => location.search.includes('bpe-trainer.step=5'), null, { timeout: 5000 });
+    await bt.screenshot({ path: join(SCREENSHOT_DIR, 'tokenization-bpe-step5.png') });
+    // click a merged token in the corpus: its merge tree appears
+    await bt.locator('.bt-reseg [role="listitem"]').filter({ hasText: /^·o/ }).first().click();
+    await expect.poll(() => bt.locator('.bt-tree-rows li').count()).toBeGreaterThanOrEqual(3);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('measures how long big pastes take (logged for the report, not asserted)', async () => {
+    const austen = readFileSync('/work/shared/corpus/austen.txt', 'utf8').slice(2_000_000);
+    const { page } = await openPage('/embed/token-viewer/?tok=austen');
+    await waitForWidgets(page);
+    await page.locator('.tv-counts').waitFor({ timeout: 20_000 });
+    for (const n of [10_000, 100_000, 1_000_000]) {
+      const text = austen.slice(0, n);
+      const ms = await page.evaluate(async (t) => {
+        const ta = document.querySelector('textarea') as HTMLTextAreaElement;
+        const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
+        const t0 = performance.now();
+        setter.call(ta, t);
+        ta.dispatchEvent(new Event('input', { bubbles: true }));
+        const want = new TextEncoder().encode(t).length.toLocaleString('en');
+        while (!(document.querySelector('.tv-counts')?.textContent ?? '').replace(/,/g, '').includes(`${want.replace(/,/g, '')} bytes`)) {
+          await new Promise((r) => setTimeout(r, 5));
+          if (performance.now() - t0 > 30_000) return -1;
+        }
+        await new Promise((r) => requestAnimationFrame(() => r(null)));
+        return performance.now() - t0;
+      }, text);
+      console.log(`[tokenization perf] token-viewer (Austen BPE-4096): ${n.toLocaleString('en')} chars → counts on screen in ${Math.round(ms)} ms`);
+    }
+    await page.close();
+    const { page: p2 } = await openPage('/embed/bpe-trainer/');
+    await waitForWidgets(p2);
+    for (const n of [10_000, 60_000]) {
+      await p2.locator('textarea').fill(austen.slice(0, n));
+      await p2.getByRole('button', { name: 'Train' }).click();
+      await p2.getByText(/^Trained \d+ merges/).waitFor({ timeout: 60_000 });
+      console.log(`[tokenization perf] bpe-trainer: ${(await p2.getByText(/^Trained \d+ merges/).textContent()) ?? ''}`);
+    }
+    await p2.close();
+  });
+});
