@@ -142,6 +142,24 @@ describeBrowser('live generation on the home page', () => {
     await page.close();
   });
 
+  it('a corrupted model download is refused with a clear sha256 message', async () => {
+    const { page } = await openPage('/?generate.maxTokens=5');
+    // flip one byte of the weights on their way to the model worker
+    await page.context().route('**/models/lm/model.safetensors', async (route) => {
+      const res = await route.fetch();
+      const body = await res.body();
+      body[body.length - 1] ^= 0xff;
+      await route.fulfill({ response: res, body });
+    });
+    await waitForWidgets(page);
+    await page.getByRole('button', { name: /generate/i }).first().click();
+    await page.waitForSelector('.gen[data-phase="error"], .gen[data-phase="done"]', { timeout: RUN_TIMEOUT });
+    await page.context().unroute('**/models/lm/model.safetensors');
+    await expect(page.locator('.gen-error').textContent()).resolves.toMatch(/did not pass its integrity check \(sha256 mismatch\)/);
+    await shot(page, '.gen', 'generate-sha256-error');
+    await page.close();
+  }, RUN_TIMEOUT);
+
   it('/embed/generate/ renders the same widget', async () => {
     const { page, errors, status } = await openPage('/embed/generate/?maxTokens=10&seed=5');
     expect(status).toBe(200);
