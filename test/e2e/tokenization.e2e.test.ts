@@ -105,12 +105,27 @@ describeBrowser('tokenization lesson', () => {
     await page.close();
     const { page: p2 } = await openPage('/embed/bpe-trainer/');
     await waitForWidgets(p2);
-    for (const n of [10_000, 60_000]) {
+    await p2.getByLabel(/Vocabulary size/).fill('1024');
+    for (const n of [10_000, 60_000, 100_000]) {
       await p2.locator('textarea').fill(austen.slice(0, n));
       await p2.getByRole('button', { name: 'Train' }).click();
       await p2.getByText(/^Trained \d+ merges/).waitFor({ timeout: 60_000 });
       console.log(`[tokenization perf] bpe-trainer: ${(await p2.getByText(/^Trained \d+ merges/).textContent()) ?? ''}`);
     }
     await p2.close();
+  });
+
+  it('a corpus above 64 KB trains in the tokenizer worker and can still be scrubbed', async () => {
+    const austen = readFileSync('/work/shared/corpus/austen.txt', 'utf8').slice(1_000_000, 1_080_000);
+    const { page, errors } = await openPage('/embed/bpe-trainer/');
+    await waitForWidgets(page);
+    await page.locator('textarea').fill(austen);
+    await expect.poll(() => page.getByText(/training runs in a background worker/).count()).toBe(1);
+    await page.getByRole('button', { name: 'Train' }).click();
+    await page.getByText(/^Trained 64 merges on 80,\d{3} bytes in \d+ ms \(background worker\)/).waitFor({ timeout: 60_000 });
+    await page.getByRole('slider').fill('64');
+    await expect.poll(() => page.locator('tbody tr').count()).toBe(8);
+    expect(errors).toEqual([]);
+    await page.close();
   });
 });

@@ -1,8 +1,8 @@
 'use client';
 /** Live tokenization of a text: coloured token spans, their ids and the counts, under a chosen tokenizer. */
-import { useId, useMemo, useState } from 'react';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { WidgetProps } from '../types';
-import { TOKENIZER_KINDS, type TokenViewerState, type TokenizerKind } from './index';
+import { MAX_TEXT, TOKENIZER_KINDS, type TokenViewerState, type TokenizerKind } from './index';
 import { fmtRatio, layoutTokens, type TokenView } from './layout';
 import { RovingList } from './RovingList';
 import { LOADING_LABELS, TOKENIZER_LABELS } from './tokenizers';
@@ -12,10 +12,12 @@ import './tokens.css';
 export default function TokenViewer({ state, setState, hidden, locked }: WidgetProps<TokenViewerState>) {
   const textId = useId();
   const tokId = useId();
-  const status = useTokenizer(state.tok, state.text);
+  // tokenize the deferred text: typing stays responsive while a long text is re-encoded
+  const text = useDeferredValue(state.text);
+  const status = useTokenizer(state.tok, text);
   const view = useMemo<TokenView | null>(
-    () => (status.state === 'ready' ? layoutTokens(state.text, status.tokenizer.encodeWithSpans(state.text)) : null),
-    [status, state.text],
+    () => (status.state === 'ready' ? layoutTokens(text, status.tokenizer.encodeWithSpans(text)) : null),
+    [status, text],
   );
   return (
     <div className="tv">
@@ -26,6 +28,7 @@ export default function TokenViewer({ state, setState, hidden, locked }: WidgetP
             <textarea
               id={textId}
               rows={3}
+              maxLength={MAX_TEXT}
               value={state.text}
               readOnly={locked.has('text')}
               onChange={(e) => setState({ text: e.target.value })}

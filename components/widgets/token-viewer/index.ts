@@ -5,8 +5,11 @@ import { defineWidget } from '../types';
 export const TOKENIZER_KINDS = ['gpt2', 'cl100k', 'austen', 'byte', 'char'] as const;
 export type TokenizerKind = (typeof TOKENIZER_KINDS)[number];
 
+/** Longest text kept in the URL (code points); the textarea stops there too. */
+export const MAX_TEXT = 10_000;
+
 export const tokenViewerSchema = defineSchema({
-  text: str({ default: 'Tokenization splits text into pieces.\nUnbelievable! 👋🏽 日本語', maxLength: 4000 }),
+  text: str({ default: 'Tokenization splits text into pieces.\nUnbelievable! 👋🏽 日本語', maxLength: MAX_TEXT }),
   tok: enumOf(TOKENIZER_KINDS, 'gpt2'),
 });
 export type TokenViewerState = typeof tokenViewerSchema.defaults;

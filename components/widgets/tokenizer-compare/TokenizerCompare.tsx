@@ -22,7 +22,7 @@ export const KIND_LABELS: Record<CompareKind, string> = {
 const VOCABS = [300, 500, 800, 1200, 2000];
 
 export default function TokenizerCompare({ state, setState, hidden, locked }: WidgetProps<TokenizerCompareState>) {
-  const ids = { text: useId(), vocab: useId(), ref: useId(), big: useId() };
+  const ids = { text: useId(), vocab: useId(), ref: useId() };
   const { ready, training, loadingBig, error } = useCompareTokenizers(state.vocab, state.big);
   const rows = useMemo(() => {
     const all = { ...ready, char: CharTokenizer.fromText(state.text, 'Characters') };
@@ -61,9 +61,11 @@ export default function TokenizerCompare({ state, setState, hidden, locked }: Wi
           </div>
         )}
         {!hidden.has('big') && (
-          <div className="control tc-check">
-            <input id={ids.big} type="checkbox" checked={state.big} disabled={locked.has('big')} onChange={(e) => setState({ big: e.target.checked })} />
-            <label htmlFor={ids.big}>Also GPT-2 and GPT-4 (loads 1.5 MB)</label>
+          <div className="control">
+            <span className="control-label" aria-hidden="true">Pretrained</span>
+            <label className="tc-check">
+              <input type="checkbox" checked={state.big} disabled={locked.has('big')} onChange={(e) => setState({ big: e.target.checked })} /> Also GPT-2 and GPT-4 (loads 1.5 MB)
+            </label>
           </div>
         )}
       </div>
