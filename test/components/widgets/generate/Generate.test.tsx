@@ -93,6 +93,26 @@ describe('<GeneratePanel /> with a fake model client', () => {
     expect(document.querySelector('.gen-speed')!.getAttribute('data-tokens-per-s')).toBe('100.00');
   });
 
+  it('shows a progress bar with the bytes loaded while the weights download', async () => {
+    let finish!: () => void;
+    const base = fakeClient();
+    const client = fakeClient({
+      load: vi.fn(async (modelId: string, o?: { onProgress?: (p: { phase: 'download'; loaded: number; total: number }) => void }) => {
+        o?.onProgress?.({ phase: 'download', loaded: 1024 * 1024, total: 4 * 1024 * 1024 });
+        await new Promise<void>((r) => (finish = r));
+        return base.load(modelId);
+      }) as ModelClient['load'],
+    });
+    setup({ prompt: 'Emma' }, client);
+    fireEvent.click(screen.getByRole('button', { name: /generate/i }));
+    const bar = await screen.findByRole('progressbar', { name: 'Model weights (lm)' });
+    expect(bar).toHaveAttribute('aria-valuenow', '25');
+    expect(bar).toHaveAttribute('aria-valuetext', '1.0 MB of 4.0 MB (25%)');
+    await act(async () => finish());
+    await screen.findByRole('img', { name: /attention map/i });
+    expect(screen.queryByRole('progressbar')).toBeNull();
+  });
+
   it('asks for a layer and head through setState', async () => {
     const { setState } = setup({ prompt: 'Hi' }, fakeClient());
     fireEvent.click(screen.getByRole('button', { name: /generate/i }));
