@@ -132,15 +132,34 @@ describeBrowser('live generation on the home page', () => {
     expect(out.webgpu.ids).toEqual(out.wasm.ids);
   }, 2 * RUN_TIMEOUT);
 
-  it('an empty prompt shows a message and loads nothing', async () => {
+  it('an empty prompt shows a message and loads nothing (no model or ORT file is requested)', async () => {
     const { page, errors } = await openPage('/?generate.prompt=');
+    const heavy: string[] = [];
+    page.context().on('request', (r) => {
+      if (/\/models\/|\/ort\/|\.wasm/.test(r.url())) heavy.push(r.url());
+    });
     await waitForWidgets(page);
     await page.getByRole('button', { name: /generate/i }).first().click();
     await expect(page.locator('.gen-note').textContent()).resolves.toMatch(/Type a prompt first/);
     expect(await page.getAttribute('.gen', 'data-phase')).toBe('idle');
+    await page.waitForTimeout(500);
+    expect(heavy).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('Stop ends a long generation early, between tokens', async () => {
+    const { page, errors } = await openPage('/?generate.maxTokens=200&generate.backend=wasm');
+    await waitForWidgets(page);
+    await page.getByRole('button', { name: /generate/i }).first().click();
+    await page.waitForFunction(() => Number(document.querySelector('.gen-output')?.getAttribute('data-new-tokens')) >= 3, null, { timeout: RUN_TIMEOUT });
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await page.waitForSelector('.gen[data-phase="done"]', { timeout: RUN_TIMEOUT });
+    await expect(page.locator('.gen-phase').textContent()).resolves.toMatch(/stopped by you/);
+    expect((await readPanel(page)).ids.length).toBeLessThan(200);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, RUN_TIMEOUT);
 
   it('a corrupted model download is refused with a clear sha256 message', async () => {
     const { page } = await openPage('/?generate.maxTokens=5');
