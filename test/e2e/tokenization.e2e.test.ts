@@ -15,7 +15,10 @@ const LESSON = '/lessons/tokenization/';
 /** One PNG per widget (the full page is too tall to read): tokenization-<name>-w<i>.png. */
 async function widgetShots(page: Page, name: string) {
   const ws = page.locator('.widget');
-  for (let i = 0; i < (await ws.count()); i++) await ws.nth(i).screenshot({ path: join(SCREENSHOT_DIR, `tokenization-${name}-w${i}.png`), animations: 'disabled' });
+  for (let i = 0; i < (await ws.count()); i++) {
+    // the copy inside the closed deep dive is not visible
+    if (await ws.nth(i).isVisible()) await ws.nth(i).screenshot({ path: join(SCREENSHOT_DIR, `tokenization-${name}-w${i}.png`), animations: 'disabled' });
+  }
 }
 
 async function ready(page: Page) {
@@ -58,7 +61,7 @@ describeBrowser('tokenization lesson', () => {
   it('pressing Train in the BPE widget produces merges, and the slider replays them', async () => {
     const { page, errors } = await openPage(LESSON);
     await waitForWidgets(page);
-    const bt = page.locator('.bt');
+    const bt = page.locator('[data-widget="bpe-trainer"] .bt').first();
     await bt.getByRole('button', { name: 'Train' }).click();
     const slider = bt.getByRole('slider');
     await slider.waitFor({ timeout: 20_000 });
@@ -77,6 +80,46 @@ describeBrowser('tokenization lesson', () => {
     await expect.poll(() => bt.locator('.bt-tree-rows li').count()).toBeGreaterThanOrEqual(3);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('the worked example in the deep dive reproduces aaabdaaabac → XdXac, and Play advances the step', async () => {
+    const { page, errors } = await openPage(LESSON);
+    await waitForWidgets(page);
+    await page.getByText('The textbook example, by hand').click();
+    const wiki = page.locator('[data-widget="bpe-trainer"]').nth(1);
+    await wiki.getByRole('button', { name: 'Train' }).click();
+    await wiki.getByRole('button', { name: '▶ Play' }).click();
+    await page.waitForFunction(() => new URLSearchParams(location.search).get('wiki.step') === '3', null, { timeout: 10_000 });
+    const corpus = wiki.getByRole('list', { name: 'Corpus tokens at this step' });
+    await expect.poll(async () => (await corpus.locator('[role="listitem"]').allTextContents()).join('|')).toBe('aaab|d|aaab|a|c');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('with reduced motion, Play is replaced by Jump to end', async () => {
+    const { page } = await openPage('/embed/bpe-trainer/?trained=1&vocab=300', { reducedMotion: 'reduce' });
+    await waitForWidgets(page);
+    await page.getByRole('button', { name: 'Jump to end' }).click();
+    await expect.poll(() => page.getByRole('slider').inputValue()).toBe('44');
+    expect(await page.getByRole('button', { name: '▶ Play' }).count()).toBe(0);
+    await page.close();
+  });
+
+  it('embed pages restore their state from the URL', async () => {
+    const { page, errors } = await openPage('/embed/unigram-samples/?text=happiness&alpha=3&seed=5&samples=4&nbest=2');
+    await waitForWidgets(page);
+    await page.getByText(/Unigram tokenizer with \d+ pieces/).waitFor({ timeout: 30_000 });
+    expect(await page.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => page.getByText('×4').count()).toBe(1); // alpha 3: all four samples agree
+    const tv = await openPage('/embed/token-viewer/?text=hello%20hello&tok=byte');
+    await waitForWidgets(tv.page);
+    await expect.poll(() => tv.page.locator('.tv-counts').textContent()).toContain('11 tokens');
+    const tc = await openPage('/embed/tokenizer-compare/?text=cats&ref=char&vocab=300');
+    await waitForWidgets(tc.page);
+    await tc.page.getByText(/were trained live/).waitFor({ timeout: 30_000 });
+    expect(await tc.page.getByLabel(/^Characters: 4 tokens, reference$/).count()).toBe(1);
+    expect([...errors, ...tv.errors, ...tc.errors]).toEqual([]);
+    for (const p of [page, tv.page, tc.page]) await p.close();
   });
 
   it('measures how long big pastes take (logged for the report, not asserted)', async () => {
