@@ -9,6 +9,13 @@
  * the faster backend). Chromium here has no GPU: its WebGPU adapter is SwiftShader (CPU).
  *
  *   npm run build && npm run bench -- runtime
+ *
+ * For reference, the same Runtime measured on a real GPU (one H100, ORT 1.30 WebGPU EP through
+ * Dawn's Node binding, shared/gpu-webgpu recipe; 2026-11-24), median ms per run:
+ *   prefill 128 tok: WASM 215, WebGPU 49   → runtime picked WebGPU (pick ÷ fastest 1.00)
+ *   decode 1 tok:    WASM 3.9, WebGPU 84   → runtime picked WASM   (pick ÷ fastest 1.00)
+ *   generate 128 + 64 tokens: per-workload picks 272 tok/s, all-WASM 204, all-WebGPU 15
+ *   WASM vs WebGPU logits: max |Δ| 1.5e-6
  */
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
