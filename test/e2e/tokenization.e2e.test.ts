@@ -49,6 +49,11 @@ describeBrowser('tokenization lesson', () => {
   it('fits a 360 px wide screen without horizontal scrolling', async () => {
     const { page, errors } = await openPage(LESSON, { viewport: { width: 360, height: 800 } });
     await ready(page);
+    // trained, the BPE widget shows its widest parts (merge table, chart)
+    const bt = page.locator('[data-widget="bpe-trainer"] .bt').first();
+    await bt.getByRole('button', { name: 'Train' }).click();
+    await bt.getByRole('slider').fill('20');
+    await bt.getByRole('table').waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await runAxe(page)).toEqual([]);
@@ -88,7 +93,7 @@ describeBrowser('tokenization lesson', () => {
     await page.getByText('The textbook example, by hand').click();
     const wiki = page.locator('[data-widget="bpe-trainer"]').nth(1);
     await wiki.getByRole('button', { name: 'Train' }).click();
-    await wiki.getByRole('button', { name: '▶ Play' }).click();
+    await wiki.getByRole('button', { name: 'Play' }).click();
     await page.waitForFunction(() => new URLSearchParams(location.search).get('wiki.step') === '3', null, { timeout: 10_000 });
     const corpus = wiki.getByRole('list', { name: 'Corpus tokens at this step' });
     await expect.poll(async () => (await corpus.locator('[role="listitem"]').allTextContents()).join('|')).toBe('aaab|d|aaab|a|c');
@@ -101,7 +106,7 @@ describeBrowser('tokenization lesson', () => {
     await waitForWidgets(page);
     await page.getByRole('button', { name: 'Jump to end' }).click();
     await expect.poll(() => page.getByRole('slider').inputValue()).toBe('44');
-    expect(await page.getByRole('button', { name: '▶ Play' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Play' }).count()).toBe(0);
     await page.close();
   });
 
@@ -129,6 +134,11 @@ describeBrowser('tokenization lesson', () => {
     await page.locator('.tv-counts').waitFor({ timeout: 20_000 });
     for (const n of [10_000, 100_000, 1_000_000]) {
       const text = austen.slice(0, n);
+      await page.evaluate(() => {
+        const w = window as unknown as { __tasks: number[] };
+        w.__tasks = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask' });
+      });
       const ms = await page.evaluate(async (t) => {
         const ta = document.querySelector('textarea') as HTMLTextAreaElement;
         const setter = Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value')!.set!;
@@ -143,7 +153,24 @@ describeBrowser('tokenization lesson', () => {
         await new Promise((r) => requestAnimationFrame(() => r(null)));
         return performance.now() - t0;
       }, text);
-      console.log(`[tokenization perf] token-viewer (Austen BPE-4096): ${n.toLocaleString('en')} chars → counts on screen in ${Math.round(ms)} ms`);
+      const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks));
+      console.log(`[tokenization perf] token-viewer (Austen BPE-4096): pasting ${n.toLocaleString('en')} chars → counts on screen in ${Math.round(ms)} ms, longest task ${Math.round(longest)} ms`);
+    }
+    // one keystroke at the end of a long text: the longest main-thread task it causes
+    for (const n of [2_000, 10_000]) {
+      await page.locator('textarea').fill(austen.slice(0, n));
+      await page.waitForTimeout(1500);
+      await page.locator('textarea').focus();
+      await page.keyboard.press('End');
+      await page.evaluate(() => {
+        const w = window as unknown as { __tasks: number[] };
+        w.__tasks = [];
+        new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask' });
+      });
+      await page.keyboard.type('x');
+      await page.waitForTimeout(1500);
+      const longest = await page.evaluate(() => Math.max(0, ...(window as unknown as { __tasks: number[] }).__tasks));
+      console.log(`[tokenization perf] token-viewer: typing into a ${n.toLocaleString('en')}-char text, longest task ${Math.round(longest)} ms`);
     }
     await page.close();
     const { page: p2 } = await openPage('/embed/bpe-trainer/');

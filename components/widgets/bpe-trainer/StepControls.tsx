@@ -28,11 +28,11 @@ export function StepControls({ step, total, onStep, disabled }: { step: number; 
         <input id={id} type="range" min={0} max={total} step={1} value={step} disabled={disabled} onChange={(e) => go(Number(e.target.value))} />
       </div>
       <div className="chips-row" role="group" aria-label="Step through merges">
-        <button type="button" className="btn btn-small" disabled={disabled || step <= 0} onClick={() => go(step - 1)} aria-label="Undo one merge">
-          ◀ Back
+        <button type="button" className="btn btn-small" disabled={disabled || step <= 0} onClick={() => go(step - 1)} title="Undo one merge">
+          <span aria-hidden="true">◀</span> Back
         </button>
-        <button type="button" className="btn btn-small" disabled={disabled || step >= total} onClick={() => go(step + 1)} aria-label="Apply one more merge">
-          Step ▶
+        <button type="button" className="btn btn-small" disabled={disabled || step >= total} onClick={() => go(step + 1)} title="Apply one more merge">
+          Step <span aria-hidden="true">▶</span>
         </button>
         {reduced ? (
           <button type="button" className="btn btn-small" disabled={disabled || step >= total} onClick={() => go(total)}>
@@ -40,7 +40,7 @@ export function StepControls({ step, total, onStep, disabled }: { step: number; 
           </button>
         ) : (
           <button type="button" className="btn btn-small" disabled={disabled || (!playing && step >= total)} onClick={() => setPlaying((p) => !p)} aria-pressed={playing}>
-            {playing ? '❚❚ Pause' : '▶ Play'}
+            <span aria-hidden="true">{playing ? '❚❚' : '▶'}</span> {playing ? 'Pause' : 'Play'}
           </button>
         )}
         <button type="button" className="btn btn-small" disabled={disabled || step === 0} onClick={() => go(0)}>

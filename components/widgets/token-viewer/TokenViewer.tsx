@@ -81,7 +81,7 @@ function TokenPanes({ view }: { view: TokenView }) {
       ) : (
         <div className="tv-panes">
           <div>
-            <p className="control-label" id="tv-tokens-h">Tokens</p>
+            <p className="control-label">Tokens</p>
             <RovingList items={tokens} active={active} onActive={setActive} label="Tokens (arrow keys move, the matching id lights up)" className="tok-strip" />
           </div>
           <div>

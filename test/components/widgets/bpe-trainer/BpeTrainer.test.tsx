@@ -51,10 +51,10 @@ describe('<BpeTrainer />', () => {
   it('Step and Back buttons change the step by one', async () => {
     render(<Harness initial={{ corpus: 'aaabdaaabac', vocab: 259, trained: true, step: 1 }} />);
     await screen.findByRole('slider', {}, { timeout: 5000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Apply one more merge' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Step' }));
     expect(screen.getByRole('slider')).toHaveValue('2');
-    fireEvent.click(screen.getByRole('button', { name: 'Undo one merge' }));
-    fireEvent.click(screen.getByRole('button', { name: 'Undo one merge' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('slider')).toHaveValue('0');
   });
 });
