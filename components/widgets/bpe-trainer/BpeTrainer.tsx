@@ -7,6 +7,7 @@ import { MAX_CORPUS, type BpeTrainerState } from './index';
 import { compressionPoints, mergeRows } from './layout';
 import { CompressionChart } from './CompressionChart';
 import { MergeTable, VocabGrowth } from './MergeTable';
+import { NumberField } from './NumberField';
 import { MergeTreeView, Resegmented } from './Resegmented';
 import { StepControls } from './StepControls';
 import { useTraining, type Trained } from './useTraining';
@@ -47,18 +48,7 @@ export default function BpeTrainer({ state, setState, hidden, locked }: WidgetPr
         {!hidden.has('vocab') && (
           <div className="control">
             <label htmlFor={vocabId}>Vocabulary size (256 bytes + merges)</label>
-            <input
-              id={vocabId}
-              type="number"
-              min={257}
-              max={4096}
-              value={state.vocab}
-              readOnly={locked.has('vocab')}
-              onChange={(e) => {
-                const v = Math.round(Number(e.target.value));
-                if (Number.isFinite(v)) setState({ vocab: Math.max(257, Math.min(4096, v)), trained: false, step: 0, sel: -1 });
-              }}
-            />
+            <NumberField id={vocabId} value={state.vocab} min={257} max={4096} readOnly={locked.has('vocab')} onValue={(v) => setState({ vocab: v, trained: false, step: 0, sel: -1 })} />
           </div>
         )}
         <div className="control">

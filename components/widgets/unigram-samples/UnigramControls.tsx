@@ -3,6 +3,7 @@
 import { useId } from 'react';
 import type { WidgetProps } from '../types';
 import type { UnigramSamplesState } from './index';
+import { NumberField } from '../bpe-trainer/NumberField';
 
 export function Pieces({ pieces }: { pieces: readonly string[] }) {
   return (
@@ -17,10 +18,6 @@ export function Pieces({ pieces }: { pieces: readonly string[] }) {
 
 export function UnigramControls({ state, setState, hidden, locked }: WidgetProps<UnigramSamplesState>) {
   const ids = { text: useId(), alpha: useId(), seed: useId(), nbest: useId(), samples: useId() };
-  const num = (k: 'nbest' | 'samples', min: number, max: number) => (e: React.ChangeEvent<HTMLInputElement>) => {
-    const v = Math.round(Number(e.target.value));
-    if (Number.isFinite(v)) setState({ [k]: Math.max(min, Math.min(max, v)) });
-  };
   return (
     <div className="controls">
       {!hidden.has('text') && (
@@ -39,10 +36,7 @@ export function UnigramControls({ state, setState, hidden, locked }: WidgetProps
         <div className="control">
           <label htmlFor={ids.seed}>Seed</label>
           <span className="chips-row">
-            <input id={ids.seed} type="number" min={0} max={4294967295} value={state.seed} readOnly={locked.has('seed')} onChange={(e) => {
-              const v = Math.round(Number(e.target.value));
-              if (Number.isFinite(v) && v >= 0 && v <= 0xffffffff) setState({ seed: v });
-            }} />
+            <NumberField id={ids.seed} value={state.seed} min={0} max={0xffffffff} readOnly={locked.has('seed')} onValue={(v) => setState({ seed: v })} />
             <button type="button" className="btn btn-small" disabled={locked.has('seed')} onClick={() => setState({ seed: (state.seed + 1) >>> 0 })}>
               Resample
             </button>
@@ -52,13 +46,13 @@ export function UnigramControls({ state, setState, hidden, locked }: WidgetProps
       {!hidden.has('nbest') && (
         <div className="control">
           <label htmlFor={ids.nbest}>Best list size</label>
-          <input id={ids.nbest} type="number" min={1} max={20} value={state.nbest} readOnly={locked.has('nbest')} onChange={num('nbest', 1, 20)} />
+          <NumberField id={ids.nbest} value={state.nbest} min={1} max={20} readOnly={locked.has('nbest')} onValue={(v) => setState({ nbest: v })} />
         </div>
       )}
       {!hidden.has('samples') && (
         <div className="control">
           <label htmlFor={ids.samples}>Samples</label>
-          <input id={ids.samples} type="number" min={1} max={30} value={state.samples} readOnly={locked.has('samples')} onChange={num('samples', 1, 30)} />
+          <NumberField id={ids.samples} value={state.samples} min={1} max={30} readOnly={locked.has('samples')} onValue={(v) => setState({ samples: v })} />
         </div>
       )}
     </div>

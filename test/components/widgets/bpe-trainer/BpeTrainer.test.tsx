@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/react';
 import { useState } from 'react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import BpeTrainer from '@/components/widgets/bpe-trainer/BpeTrainer';
 import { bpeTrainerSchema, type BpeTrainerState } from '@/components/widgets/bpe-trainer';
 
@@ -56,5 +56,16 @@ describe('<BpeTrainer />', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     fireEvent.click(screen.getByRole('button', { name: 'Back' }));
     expect(screen.getByRole('slider')).toHaveValue('0');
+  });
+});
+
+describe('<NumberField /> (vocabulary size)', () => {
+  it('lets the student clear the field and type 500: the state changes only to valid sizes', async () => {
+    const setState = vi.fn();
+    render(<BpeTrainer state={{ ...bpeTrainerSchema.defaults }} setState={setState} hidden={none} locked={none} />);
+    const input = screen.getByLabelText(/Vocabulary size/);
+    for (const t of ['', '5', '50', '500']) fireEvent.change(input, { target: { value: t } });
+    expect(input).toHaveValue(500);
+    expect(setState.mock.calls).toEqual([[{ vocab: 500, trained: false, step: 0, sel: -1 }]]);
   });
 });
