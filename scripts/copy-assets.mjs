@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Copies runtime assets into public/ (both targets are git-ignored):
-//   node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded*.{wasm,mjs} → public/ort/
-//     (every variant: plain, jsep, asyncify, jspi — lib/runtime picks which to load)
+//   node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.{wasm,mjs} → public/ort/
+//     (the one binary 'onnxruntime-web/webgpu' loads in 1.30: WebGPU EP + WASM CPU EP; see
+//     lib/runtime/ort.ts — the plain/jsep/jspi variants would add ~59 MB nobody downloads)
 //   models/**  → public/models/   (works when models/ is empty or missing)
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ const modelsDst = join(root, 'public', 'models');
 rmSync(ortDst, { recursive: true, force: true });
 mkdirSync(ortDst, { recursive: true });
 const ortFiles = existsSync(ortSrc)
-  ? readdirSync(ortSrc).filter((f) => /^ort-wasm-simd-threaded.*\.(wasm|mjs)$/.test(f))
+  ? readdirSync(ortSrc).filter((f) => /^ort-wasm-simd-threaded\.asyncify\.(wasm|mjs)$/.test(f))
   : [];
 if (ortFiles.length === 0) console.warn('copy-assets: no onnxruntime-web wasm files found (is it installed?)');
 for (const f of ortFiles) cpSync(join(ortSrc, f), join(ortDst, f));
