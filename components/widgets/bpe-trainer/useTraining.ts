@@ -29,16 +29,20 @@ async function trainInPage(corpus: string, vocab: number): Promise<Omit<Trained,
   return { tokenizer: r.tokenizer, trace: r.trace, bytes: r.stats.bytes, ms: performance.now() - t0, where: 'page' };
 }
 
-async function trainInWorker(corpus: string, vocab: number, onProgress: (done: number, total: number) => void): Promise<Omit<Trained, 'key'>> {
+/** Train in a fresh worker; `signal` aborting terminates it (a newer corpus or vocabulary). */
+async function trainInWorker(corpus: string, vocab: number, onProgress: (done: number, total: number) => void, signal: AbortSignal): Promise<Omit<Trained, 'key'>> {
   const lib = await import('@/lib/tokenizer');
   const worker = new Worker(new URL('../../../lib/tokenizer/worker.ts', import.meta.url), { type: 'module', name: 'bpe-trainer' });
+  const stop = () => worker.terminate();
+  signal.addEventListener('abort', stop);
   try {
     const client = new lib.TokenizerWorkerClient(worker as unknown as ConstructorParameters<typeof lib.TokenizerWorkerClient>[0]);
     const m = await client.train('bpe', corpus, vocab, { name: 'BPE (your corpus)' }, (p) => onProgress(p.done, p.total));
     const tokenizer = lib.reviveTokenizer(m.json) as BpeTokenizer;
     return { tokenizer, trace: m.trace as MergeStep[], bytes: new TextEncoder().encode(corpus).length, ms: m.ms, where: 'worker' };
   } finally {
-    worker.terminate();
+    signal.removeEventListener('abort', stop);
+    stop();
   }
 }
 
@@ -49,11 +53,12 @@ export function useTraining(corpus: string, vocab: number, wanted: boolean, main
   useEffect(() => {
     if (!wanted || trained?.key === key) return;
     let live = true;
+    const abort = new AbortController();
     const where = corpus.length > mainThreadLimit ? 'worker' : 'page';
     setStatus({ state: 'training', done: 0, total: vocab - 256, where });
     // let the "Training…" message paint before a main-thread run blocks
     const timer = setTimeout(() => {
-      const run = where === 'worker' ? trainInWorker(corpus, vocab, (done, total) => live && setStatus({ state: 'training', done, total, where })) : trainInPage(corpus, vocab);
+      const run = where === 'worker' ? trainInWorker(corpus, vocab, (done, total) => live && setStatus({ state: 'training', done, total, where }), abort.signal) : trainInPage(corpus, vocab);
       run.then(
         (r) => {
           if (!live) return;
@@ -66,6 +71,7 @@ export function useTraining(corpus: string, vocab: number, wanted: boolean, main
     return () => {
       live = false;
       clearTimeout(timer);
+      abort.abort();
     };
   }, [key, wanted]); // eslint-disable-line react-hooks/exhaustive-deps -- key covers corpus and vocab
   return { trained: trained?.key === key ? trained : null, stale: trained !== null && trained.key !== key ? trained : null, status };
