@@ -102,10 +102,14 @@ describeBrowser('tokenization lesson', () => {
   });
 
   it('with reduced motion, Play is replaced by Jump to end', async () => {
-    const { page } = await openPage('/embed/bpe-trainer/?trained=1&vocab=300', { reducedMotion: 'reduce' });
+    const { page, errors } = await openPage('/embed/bpe-trainer/?trained=1&vocab=300&sel=290&theme=dark', { reducedMotion: 'reduce', colorScheme: 'dark' });
     await waitForWidgets(page);
     await page.getByRole('button', { name: 'Jump to end' }).click();
     await expect.poll(() => page.getByRole('slider').inputValue()).toBe('44');
+    await page.getByRole('list', { name: 'Merge tree of token 290' }).waitFor();
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'tokenization-bpe-embed-dark');
+    expect(errors).toEqual([]);
     expect(await page.getByRole('button', { name: 'Play' }).count()).toBe(0);
     await page.close();
   });
