@@ -14,7 +14,7 @@ export function useCompareTokenizers(vocab: number, big: boolean): { ready: Read
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    // let the "Training…" message paint first: training blocks the main thread for a moment
+    // let the "Training…" message paint first (where there is no Worker, training blocks for a moment)
     const t = setTimeout(() => {
       trainedSet(vocab).then(
         (s) => live && setTrained({ vocab, set: { bpe: s.bpe, wordpiece: s.wordpiece, unigram: s.unigram } }),
