@@ -123,6 +123,17 @@ describeBrowser('tokenization lesson', () => {
     const tv = await openPage('/embed/token-viewer/?text=hello%20hello&tok=byte');
     await waitForWidgets(tv.page);
     await expect.poll(() => tv.page.locator('.tv-counts').textContent()).toContain('11 tokens');
+    // the lesson's challenge: "hello hello hello" is 3 GPT-2 tokens (hello, ·hello, ·hello) and 17 bytes
+    const g2 = await openPage('/embed/token-viewer/?text=hello%20hello%20hello&tok=gpt2');
+    await waitForWidgets(g2.page);
+    await expect.poll(() => g2.page.locator('.tv-counts').textContent(), { timeout: 20_000 }).toContain('3 tokens');
+    const ids = await g2.page.getByRole('list', { name: /^Token ids/ }).locator('[role="listitem"]').allTextContents();
+    expect(ids[1]).toBe(ids[2]);
+    expect(ids[0]).not.toBe(ids[1]);
+    await g2.page.getByLabel('Tokenizer').selectOption('byte');
+    await expect.poll(() => g2.page.locator('.tv-counts').textContent()).toContain('17 tokens');
+    errors.push(...g2.errors);
+    await g2.page.close();
     const tc = await openPage('/embed/tokenizer-compare/?text=cats&ref=char&vocab=300');
     await waitForWidgets(tc.page);
     await tc.page.getByText(/were trained live/).waitFor({ timeout: 30_000 });
@@ -133,6 +144,18 @@ describeBrowser('tokenization lesson', () => {
 
   it('measures how long big pastes take (logged for the report, not asserted)', async () => {
     const austen = readFileSync('/work/shared/corpus/austen.txt', 'utf8').slice(2_000_000);
+    // the lesson itself: longest main-thread task while it loads and its widgets train
+    const lesson = await openPage(LESSON);
+    await lesson.page.addInitScript(() => {
+      const w = window as unknown as { __tasks: number[] };
+      w.__tasks = [];
+      new PerformanceObserver((l) => l.getEntries().forEach((e) => w.__tasks.push(e.duration))).observe({ type: 'longtask', buffered: true });
+    });
+    await lesson.page.reload();
+    await ready(lesson.page);
+    const loadTasks = await lesson.page.evaluate(() => (window as unknown as { __tasks: number[] }).__tasks.map(Math.round));
+    console.log(`[tokenization perf] lesson load: long tasks ${JSON.stringify(loadTasks)} ms`);
+    await lesson.page.close();
     const { page } = await openPage('/embed/token-viewer/?tok=austen');
     await waitForWidgets(page);
     await page.locator('.tv-counts').waitFor({ timeout: 20_000 });

@@ -30,7 +30,7 @@ describe('URL state of the tokenization widgets', () => {
     expect(r.state.step).toBe(0);
     expect(r.state.trained).toBe(false);
     expect(r.notes).toHaveLength(3);
-    expect(tokenViewerSchema.parse(new URLSearchParams('tok=bert')).state.tok).toBe('gpt2');
+    expect(tokenViewerSchema.parse(new URLSearchParams('tok=bert')).state.tok).toBe('austen');
     expect(unigramSamplesSchema.parse(new URLSearchParams('alpha=9')).state.alpha).toBe(3);
   });
 });
