@@ -8,7 +8,10 @@ import { useSyncExternalStore } from 'react';
 
 const QUERY = '(prefers-reduced-motion: reduce)';
 
+const hasMatchMedia = (): boolean => typeof window !== 'undefined' && typeof window.matchMedia === 'function';
+
 function subscribe(onChange: () => void): () => void {
+  if (!hasMatchMedia()) return () => {};
   const mq = window.matchMedia(QUERY);
   mq.addEventListener('change', onChange);
   return () => mq.removeEventListener('change', onChange);
@@ -17,7 +20,7 @@ function subscribe(onChange: () => void): () => void {
 export function useReducedMotion(): boolean {
   return useSyncExternalStore(
     subscribe,
-    () => window.matchMedia(QUERY).matches,
+    () => hasMatchMedia() && window.matchMedia(QUERY).matches,
     () => false,
   );
 }

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { fmtRatio } from '../token-viewer/layout';
 import { chartGeometry, type CurvePoint } from './layout';
-import { useWidth } from './useWidth';
+import { useWidth } from '@/components/ui/useWidth';
 
 export function CompressionChart({ points, step }: { points: readonly CurvePoint[]; step: number }) {
   const [ref, width] = useWidth<HTMLDivElement>(320);

@@ -1,13 +1,13 @@
 'use client';
 /** Scrub through the merges: slider (arrow keys), step buttons, and Play (or Jump to end with reduced motion). */
 import { useEffect, useId, useState } from 'react';
-import { usePrefersReducedMotion } from './useWidth';
+import { useReducedMotion } from '@/components/ui/useReducedMotion';
 
 export const PLAY_MS = 350;
 
 export function StepControls({ step, total, onStep, disabled }: { step: number; total: number; onStep: (s: number) => void; disabled: boolean }) {
   const id = useId();
-  const reduced = usePrefersReducedMotion();
+  const reduced = useReducedMotion();
   const [playing, setPlaying] = useState(false);
   useEffect(() => {
     if (!playing) return;

@@ -7,7 +7,8 @@
 import { useId, useMemo } from 'react';
 import { layoutHeatmap } from './layout';
 import { headMatrix, type Attention } from './steps';
-import { showToken, useWidth } from './useWidth';
+import { useWidth } from '@/components/ui/useWidth';
+import { showToken } from './show-token';
 
 export const WINDOW = 24;
 

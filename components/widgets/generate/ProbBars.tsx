@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { layoutBars, topTokens } from './layout';
 import type { TokenizerLike } from './model';
 import type { NextToken } from './steps';
-import { showToken, useWidth } from './useWidth';
+import { useWidth } from '@/components/ui/useWidth';
+import { showToken } from './show-token';
 
 export const TOP = 10;
 const ROW = 24;

@@ -1,5 +1,5 @@
 'use client';
-/** The content width of an element, kept up to date with a ResizeObserver (fallback: `initial`). */
+/** The content width of an element, kept up to date with a ResizeObserver (`initial` until measured). */
 import { useEffect, useRef, useState } from 'react';
 
 export function useWidth<E extends HTMLElement>(initial: number) {
@@ -18,7 +18,3 @@ export function useWidth<E extends HTMLElement>(initial: number) {
   return [ref, width] as const;
 }
 
-/** A token's text made visible: spaces → ␣, newlines → ⏎, tabs → ⇥. */
-export function showToken(s: string): string {
-  return s.replace(/ /g, '␣').replace(/\n/g, '⏎').replace(/\t/g, '⇥');
-}
