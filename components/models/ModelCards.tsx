@@ -2,8 +2,18 @@
 import type { ManifestEntry } from './manifest';
 import { describeEntry, type ModelView } from './describe';
 import { LiveSample } from './LiveSample';
+import { CurvesSlot } from './CurvesSlot';
+import './curves.css';
 
-export function ModelCards({ entries, tokenizers = [], error }: { entries: ManifestEntry[]; tokenizers?: ManifestEntry[]; error?: string }) {
+interface Props {
+  entries: ManifestEntry[];
+  tokenizers?: ManifestEntry[];
+  error?: string;
+  /** Ids of the models whose training log is served (their cards get training curves). */
+  curves?: ReadonlySet<string>;
+}
+
+export function ModelCards({ entries, tokenizers = [], error, curves }: Props) {
   const note = error ? <p className="url-notes">{error}</p> : null;
   if (entries.length === 0) {
     return (
@@ -23,7 +33,12 @@ export function ModelCards({ entries, tokenizers = [], error }: { entries: Manif
     <div className="model-cards">
       {note}
       {entries.map((m, i) => (
-        <Card key={`m-${i}`} view={describeEntry(m, `Model ${i + 1}`)} live={<LiveSample entry={m} />} />
+        <Card
+          key={`m-${i}`}
+          view={describeEntry(m, `Model ${i + 1}`)}
+          chart={m.id && curves?.has(m.id) ? <CurvesSlot id={m.id} /> : undefined}
+          live={<LiveSample entry={m} />}
+        />
       ))}
       {tokenizers.length > 0 && <h2>Tokenizers</h2>}
       {tokenizers.map((t, i) => (
@@ -33,7 +48,7 @@ export function ModelCards({ entries, tokenizers = [], error }: { entries: Manif
   );
 }
 
-function Card({ view, live }: { view: ModelView; live?: React.ReactNode }) {
+function Card({ view, chart, live }: { view: ModelView; chart?: React.ReactNode; live?: React.ReactNode }) {
   const hid = `model-${view.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   return (
     <section className="model-card" aria-labelledby={hid}>
@@ -47,6 +62,7 @@ function Card({ view, live }: { view: ModelView; live?: React.ReactNode }) {
           </div>
         ))}
       </dl>
+      {chart}
       {live}
       {view.commands.length > 0 && (
         <details className="hint">

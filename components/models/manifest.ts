@@ -58,6 +58,12 @@ export function readManifest(root = process.cwd()): Manifests {
   return errors.length ? { entries, tokenizers, error: errors.join(' · ') } : { entries, tokenizers };
 }
 
+/** Ids of the entries that ship a training log (models/<id>/training-log.json, served at /models/<id>/). */
+export function trainingLogIds(entries: readonly ManifestEntry[], root = process.cwd()): Set<string> {
+  const ids = entries.map((e) => e.id).filter((id): id is string => typeof id === 'string' && /^[\w.-]+$/.test(id));
+  return new Set(ids.filter((id) => existsSync(join(root, 'models', id, 'training-log.json'))));
+}
+
 function isObject(x: unknown): x is ManifestEntry {
   return typeof x === 'object' && x !== null && !Array.isArray(x);
 }

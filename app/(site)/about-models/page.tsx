@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { readManifest } from '@/components/models/manifest';
+import { readManifest, trainingLogIds } from '@/components/models/manifest';
 import { ModelCards } from '@/components/models/ModelCards';
 import '@/components/ui/styles/lesson.css';
 
@@ -14,7 +14,7 @@ export default function AboutModels() {
         Every model in the lab is small enough to download in seconds and run in your browser. Here is what each one
         is, what it was trained on, and how it was made.
       </p>
-      <ModelCards entries={entries} tokenizers={tokenizers} error={error} />
+      <ModelCards entries={entries} tokenizers={tokenizers} error={error} curves={trainingLogIds(entries)} />
     </div>
   );
 }
