@@ -3,6 +3,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import type { Heading } from '@/lib/text/slug';
 import { neighbours, type LessonMeta } from './lessons';
+import { Toc } from './Toc';
 
 export function LessonShell({ lesson, headings, children }: { lesson: LessonMeta; headings: Heading[]; children: ReactNode }) {
   const { prev, next } = neighbours(lesson.slug);
@@ -32,20 +33,5 @@ export function LessonShell({ lesson, headings, children }: { lesson: LessonMeta
       </article>
       {headings.length > 0 && <Toc headings={headings} />}
     </div>
-  );
-}
-
-function Toc({ headings }: { headings: Heading[] }) {
-  return (
-    <nav className="toc" aria-label="On this page">
-      <p className="toc-title">On this page</p>
-      <ul>
-        {headings.map((h) => (
-          <li key={h.id} className={h.depth === 3 ? 'toc-sub' : undefined}>
-            <a href={`#${h.id}`}>{h.text}</a>
-          </li>
-        ))}
-      </ul>
-    </nav>
   );
 }

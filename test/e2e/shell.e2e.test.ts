@@ -72,6 +72,17 @@ describeBrowser('every page', () => {
     });
   }
 
+  it('the table of contents marks the section in view with aria-current', async () => {
+    const { page } = await openPage(`/lessons/${lessons[0].slug}/`, { viewport: { width: 1280, height: 800 } });
+    const ids = await page.locator('.toc a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+    const current = () => page.locator('.toc a[aria-current="true"]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+    await expect.poll(current).toEqual([ids[0]]);
+    const id = ids[Math.min(2, ids.length - 1)];
+    await page.evaluate((h) => window.scrollTo(0, document.getElementById(h)!.getBoundingClientRect().top + window.scrollY - 100), id);
+    await expect.poll(current).toEqual([id]);
+    await page.close();
+  });
+
   it('the first Tab reaches the skip link, which moves focus to the main content', async () => {
     const { page } = await openPage(`/lessons/${lessons[0].slug}/`);
     await page.keyboard.press('Tab');
