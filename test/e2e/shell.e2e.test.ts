@@ -100,6 +100,21 @@ describeBrowser('every page', () => {
     await page.close();
   });
 
+  it('about the models links to the lab pages, which sit inside the site header and footer', async () => {
+    const { page } = await openPage('/about-models/');
+    const hrefs = await page.locator('.lab-links a').evaluateAll((as) => as.map((a) => new URL((a as HTMLAnchorElement).href).pathname));
+    expect(hrefs).toEqual(['/lab/runtime/', '/lab/runtime-bench/']);
+    for (const path of hrefs) {
+      const { page: lab, status } = await openPage(path);
+      expect(status).toBe(200);
+      await expect(lab.locator('header.site-header').count()).resolves.toBe(1);
+      await expect(lab.locator('main#main h1').count()).resolves.toBe(1);
+      await expect(lab.locator('main').count()).resolves.toBe(1);
+      await lab.close();
+    }
+    await page.close();
+  });
+
   it('with prefers-reduced-motion, transitions and animations are switched off', async () => {
     const duration = async (reducedMotion: 'reduce' | 'no-preference') => {
       const { page } = await openPage('/', { reducedMotion });
