@@ -1,16 +1,21 @@
 'use client';
 /**
  * One head's attention probabilities from the ONNX graph's attnProbs tap, as a lower-triangular
- * heatmap (row = query token, column = the earlier token it attends to). React SVG; D3 scales in
- * layout.ts. Only the last WINDOW positions are drawn, so cells stay big enough to see.
+ * heatmap (row = query token, column = the earlier token it attends to), rows labelled on the
+ * left and key tokens labelled under the columns (rotated; every n-th when cells are small).
+ * React SVG; D3 scales in layout.ts. Only the last WINDOW positions are drawn, so cells stay big
+ * enough to see. Each cell and label has a <title> tooltip with the full tokens.
  */
 import { useId, useMemo } from 'react';
-import { layoutHeatmap } from './layout';
+import { labelIndices, layoutHeatmap } from './layout';
 import { headMatrix, type Attention } from './steps';
 import { useWidth } from '@/components/ui/useWidth';
 import { showToken } from './show-token';
 
 export const WINDOW = 24;
+/** Height reserved under the map for the rotated key labels (9 characters at 60°). */
+const COL_LABEL_H = 62;
+const SIN60 = Math.sin(Math.PI / 3);
 
 interface Props {
   attention: Attention;
@@ -35,11 +40,14 @@ export function AttentionMap({ attention, layer, head, tokens, onPick, hidden, l
   const strongest = view.cells.reduce((a, c) => (c.value > a.value && c.row !== c.col ? c : a), { value: -1, row: 0, col: 0 });
   const label = (i: number) => showToken(tokens[i] ?? `#${i}`);
   const short = (s: string) => (s.length > 9 ? `${s.slice(0, 8)}…` : s);
-  const showLabels = view.cellSize >= 9; // labelW is reserved either way: the map keeps its place
+  const fontSize = Math.max(9, Math.min(12, view.cellSize * 0.9));
+  const { row0, col0, n: shown } = view.window;
+  const rowLabels = labelIndices(shown, view.cellSize, fontSize * 1.15);
+  const colLabels = labelIndices(shown, view.cellSize, (fontSize * 1.15) / SIN60);
   return (
     <figure className="gen-figure" ref={ref}>
       <figcaption>
-        Attention of layer {l} head {h}: each row is a token, each cell how much it looks at an earlier token (darker = more).
+        Attention of layer {l} head {h}: each row is a token (query), each column an earlier token (key) it can look at; darker = more attention.
         {view.window.n < attention.T && ` Showing the last ${view.window.n} of ${attention.T} tokens.`}
       </figcaption>
       <div className="controls gen-pick">
@@ -60,12 +68,19 @@ export function AttentionMap({ attention, layer, head, tokens, onPick, hidden, l
           </div>
         )}
       </div>
-      <svg className="gen-heatmap" width={labelW + size} height={size} data-cells={view.cells.length} data-tokens={attention.T} data-window={view.window.n} role="img"
+      <svg className="gen-heatmap" width={labelW + size} height={size + COL_LABEL_H} data-cells={view.cells.length} data-tokens={attention.T} data-window={view.window.n} role="img"
         aria-label={`Attention map of layer ${l} head ${h} over ${view.window.n} tokens${strongest.value >= 0 ? `; strongest off-diagonal weight ${strongest.value.toFixed(2)} from ${label(strongest.row)} to ${label(strongest.col)}` : ''}`}>
-        {showLabels && view.cells.filter((c) => c.col === view.window.col0).map((c) => (
-          <text key={c.row} x={labelW - 4} y={c.y + view.cellSize / 2} dy="0.35em" textAnchor="end" className="gen-heat-label"
-            fontSize={Math.min(12, view.cellSize * 0.9)}>
-            {short(label(c.row))}
+        {rowLabels.map((i) => (
+          <text key={`r${i}`} x={labelW - 4} y={(i + 0.5) * view.cellSize} dy="0.35em" textAnchor="end" className="gen-heat-label" fontSize={fontSize}>
+            <title>{`query ${row0 + i}: ${label(row0 + i)}`}</title>
+            {short(label(row0 + i))}
+          </text>
+        ))}
+        {colLabels.map((j) => (
+          <text key={`c${j}`} transform={`translate(${labelW + (j + 0.5) * view.cellSize + fontSize * 0.3} ${size + 6}) rotate(-60)`} textAnchor="end"
+            className="gen-heat-label gen-heat-col" fontSize={fontSize}>
+            <title>{`key ${col0 + j}: ${label(col0 + j)}`}</title>
+            {short(label(col0 + j))}
           </text>
         ))}
         <rect x={labelW} y={0} width={size} height={size} className="gen-heat-bg" />

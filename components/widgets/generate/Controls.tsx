@@ -21,6 +21,9 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
   const id = useId();
   const show = (k: string) => !hidden.has(k);
   const off = (k: string) => locked.has(k) || busy;
+  // Temperature 0 is greedy decoding (lib/sample): the argmax, so top-k and top-p cannot change the pick.
+  const greedy = state.temperature === 0 && (show('topK') || show('topP'));
+  const greedyHint = greedy ? `${id}-greedy` : undefined;
   return (
     <div className="gen-controls">
       {show('prompt') && (
@@ -54,7 +57,8 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
         {show('topP') && (
           <div className="control">
             <label htmlFor={`${id}-p`}>Top-p <output htmlFor={`${id}-p`}>{state.topP >= 1 ? 'off' : state.topP.toFixed(2)}</output></label>
-            <input id={`${id}-p`} type="range" min={0.05} max={1} step={0.05} value={state.topP} disabled={off('topP')}
+            <input id={`${id}-p`} type="range" min={0.05} max={1} step={0.05} value={state.topP} disabled={off('topP') || greedy}
+              aria-describedby={greedyHint}
               onChange={(e) => setState({ topP: Number(e.target.value) })} />
           </div>
         )}
@@ -68,7 +72,8 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
         {show('topK') && (
           <div className="control gen-num">
             <label htmlFor={`${id}-k`}>Top-k (0 = off)</label>
-            <input id={`${id}-k`} type="number" min={0} max={4096} step={1} value={state.topK} disabled={off('topK')}
+            <input id={`${id}-k`} type="number" min={0} max={4096} step={1} value={state.topK} disabled={off('topK') || greedy}
+              aria-describedby={greedyHint}
               onChange={(e) => { const v = clampInt(e.target.value, 0, 4096); if (v !== null) setState({ topK: v }); }} />
           </div>
         )}
@@ -91,6 +96,12 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
           </div>
         )}
       </div>
+      {greedy && (
+        <p id={greedyHint} className="gen-hint">
+          Temperature 0 is greedy decoding: the most likely token is always picked, so top-k and top-p have no effect.
+          Raise the temperature to use them.
+        </p>
+      )}
     </div>
   );
 }

@@ -125,3 +125,16 @@ export function layoutHeatmap(m: ArrayLike<number>, T: number, S: number, size: 
   }
   return { cells, cellSize: band.bandwidth(), size, window: win };
 }
+
+/**
+ * Which of n rows (or columns) of cellSize px get a text label, so labels are at least minGap px
+ * apart: every `step`-th one, counted back from the last (the newest token is always labelled).
+ * Example: n 10, cellSize 6, minGap 14 → step ⌈14/6⌉ = 3 → [0, 3, 6, 9]; cellSize ≥ 14 → all ten.
+ */
+export function labelIndices(n: number, cellSize: number, minGap: number): number[] {
+  if (n <= 0 || cellSize <= 0) return [];
+  const step = Math.max(1, Math.ceil(minGap / cellSize - 1e-9));
+  const out: number[] = [];
+  for (let i = (n - 1) % step; i < n; i += step) out.push(i);
+  return out;
+}

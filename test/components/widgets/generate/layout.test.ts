@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatPct, layoutBars, layoutHeatmap, topTokens, windowOf } from '@/components/widgets/generate/layout';
+import { formatPct, labelIndices, layoutBars, layoutHeatmap, topTokens, windowOf } from '@/components/widgets/generate/layout';
 
 describe('topTokens', () => {
   it('returns the k most likely ids in descending order, ties broken by the lower id, zeros left out', () => {
@@ -85,5 +85,19 @@ describe('layoutHeatmap', () => {
 
   it('rejects a matrix of the wrong size', () => {
     expect(() => layoutHeatmap([1, 2], 3, 3, 90, 40)).toThrow(/expected 3×3/);
+  });
+});
+
+describe('labelIndices', () => {
+  it('labels every step-th cell counted back from the last, so labels are at least minGap apart', () => {
+    // by hand: step = ⌈14 / 6⌉ = 3; from the last (9) back: 9, 6, 3, 0.
+    expect(labelIndices(10, 6, 14)).toEqual([0, 3, 6, 9]);
+    // step ⌈14 / 5⌉ = 3 with n = 8: 7, 4, 1.
+    expect(labelIndices(8, 5, 14)).toEqual([1, 4, 7]);
+  });
+
+  it('labels all cells when they are at least minGap tall, none when there are none', () => {
+    expect(labelIndices(4, 14, 14)).toEqual([0, 1, 2, 3]);
+    expect(labelIndices(0, 14, 14)).toEqual([]);
   });
 });
