@@ -1,25 +1,31 @@
 #!/usr/bin/env node
 // Copies runtime assets into public/ (both targets are git-ignored):
-//   node_modules/onnxruntime-web/dist/ort-wasm-simd-threaded.asyncify.{wasm,mjs} → public/ort/
-//     (the one binary 'onnxruntime-web/webgpu' loads in 1.30: WebGPU EP + WASM CPU EP; see
-//     lib/runtime/ort.ts — the plain/jsep/jspi variants would add ~59 MB nobody downloads)
+//   node_modules/onnxruntime-web/dist/ → public/ort/: the ES module of 'onnxruntime-web/webgpu'
+//     that loads its wasm from outside (ort.webgpu.min.mjs in 1.30, the package's
+//     'onnxruntime-web-use-extern-wasm' export; lib/runtime/ort.ts imports it by URL), its source
+//     map, and the one binary it loads, ort-wasm-simd-threaded.asyncify.{mjs,wasm} (WebGPU EP + WASM CPU EP) — the
+//     plain/jsep/jspi variants would add ~59 MB nobody downloads
 //   models/**  → public/models/   (works when models/ is empty or missing)
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { basename, join } from 'node:path';
 
 const root = process.cwd();
-const ortSrc = join(root, 'node_modules', 'onnxruntime-web', 'dist');
+const ortPkg = join(root, 'node_modules', 'onnxruntime-web');
+const ortSrc = join(ortPkg, 'dist');
 const ortDst = join(root, 'public', 'ort');
 const modelsSrc = join(root, 'models');
 const modelsDst = join(root, 'public', 'models');
 
 rmSync(ortDst, { recursive: true, force: true });
 mkdirSync(ortDst, { recursive: true });
-const ortFiles = existsSync(ortSrc)
-  ? readdirSync(ortSrc).filter((f) => /^ort-wasm-simd-threaded\.asyncify\.(wasm|mjs)$/.test(f))
-  : [];
-if (ortFiles.length === 0) console.warn('copy-assets: no onnxruntime-web wasm files found (is it installed?)');
-for (const f of ortFiles) cpSync(join(ortSrc, f), join(ortDst, f));
+const ortModule = existsSync(ortSrc) ? webgpuModule() : null;
+// (+ its source map: fetched only by an open devtools, which would otherwise log a 404)
+const ortFiles = ortModule ? [ortModule, `${ortModule}.map`, 'ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm'] : [];
+if (ortFiles.length === 0) console.warn('copy-assets: onnxruntime-web is not installed (no ORT files copied)');
+for (const f of ortFiles) {
+  if (!existsSync(join(ortSrc, f))) throw new Error(`copy-assets: onnxruntime-web has no dist/${f} (did its layout change?)`);
+  cpSync(join(ortSrc, f), join(ortDst, f));
+}
 
 rmSync(modelsDst, { recursive: true, force: true });
 mkdirSync(modelsDst, { recursive: true });
@@ -29,7 +35,15 @@ if (existsSync(modelsSrc)) {
   nModels = countFiles(modelsDst);
 }
 
-console.log(`copy-assets: ${ortFiles.length} ORT files → public/ort/, ${nModels} model files → public/models/`);
+console.log(`copy-assets: ${ortFiles.length} ORT files → public/ort/ (${ortFiles.join(', ')}), ${nModels} model files → public/models/`);
+
+/** File name of the extern-wasm ES module build of 'onnxruntime-web/webgpu', read from the package's exports. */
+function webgpuModule() {
+  const exp = JSON.parse(readFileSync(join(ortPkg, 'package.json'), 'utf8')).exports?.['./webgpu']?.import;
+  const file = typeof exp === 'object' ? exp['onnxruntime-web-use-extern-wasm'] : undefined;
+  if (typeof file !== 'string') throw new Error("copy-assets: onnxruntime-web's package.json has no extern-wasm import for ./webgpu");
+  return basename(file);
+}
 
 function countFiles(dir) {
   let n = 0;

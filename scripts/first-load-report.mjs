@@ -5,9 +5,11 @@
  * as=script>`), before any lazy widget
  * chunk is fetched. Prints a table; exits 1 if a lesson or embed page exceeds the budget, or if any page
  * loads onnxruntime-web up front (it must come in by dynamic import when a live widget needs it).
+ * Also exits 1 unless ORT is self-hosted exactly once: its wasm under out/ort/, and neither ORT's JS
+ * nor a copy of its wasm in the bundler's output (out/_next/; see lib/runtime/ort.ts).
  *   node scripts/first-load-report.mjs [outDir=out]      env FIRST_LOAD_BUDGET_KB (default 150)
  */
-import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -78,6 +80,28 @@ if (eager.length) {
   console.error(`\nFAIL: onnxruntime-web is in the first-load JS of: ${eager.map((r) => r.route).join(', ')} (import it dynamically)`);
   process.exit(1);
 }
+
+// ORT is self-hosted once, under /ort/ (scripts/copy-assets.mjs), and imported from there by URL:
+// the bundler must neither bundle its JS (whose glue loader names 'ort-wasm-simd-threaded…') nor
+// emit a second copy of its ~27 MB wasm into _next/static/media.
+function filesUnder(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
+}
+const MB = 1024 * 1024;
+const bundled = filesUnder(join(outDir, '_next'));
+const bigWasm = bundled.filter((f) => f.endsWith('.wasm') && statSync(f).size > MB);
+const ortJs = bundled.filter((f) => /\.m?js$/.test(f) && readFileSync(f, 'utf8').includes('ort-wasm-simd-threaded'));
+const hosted = filesUnder(join(outDir, 'ort')).filter((f) => f.endsWith('.wasm'));
+if (bigWasm.length || ortJs.length) {
+  console.error(`\nFAIL: onnxruntime-web was bundled into ${outDir}/_next (it must be imported from /ort/ by URL): ${[...bigWasm, ...ortJs].join(', ')}`);
+  process.exit(1);
+}
+if (hosted.length !== 1) {
+  console.error(`\nFAIL: expected one self-hosted ORT wasm in ${outDir}/ort/, found ${hosted.length} (run scripts/copy-assets.mjs)`);
+  process.exit(1);
+}
+console.log(`ORT self-hosted once: ${relative(outDir, hosted[0])} (${(statSync(hosted[0]).size / MB).toFixed(1)} MB); none in _next/.`);
 
 const budgeted = (route) => route.startsWith('/lessons/') || route.startsWith('/embed/');
 const over = rows.filter((r) => budgeted(r.route) && r.gzip > budgetKB * 1024);
