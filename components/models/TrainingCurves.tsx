@@ -44,6 +44,7 @@ function Chart({ id, curves }: { id: string; curves: LossCurves }) {
   const v = layoutCurves(curves, { width, height, margin: MARGIN });
   const { plot, best } = v;
   const bottom = plot.y + plot.height;
+  // The best validation point is the lowest of its curve: its label goes under it, towards the plot's middle.
   const bestLeft = best !== null && best.x > plot.x + plot.width * 0.6;
   return (
     <figure className="curves" ref={ref} data-model={id}>
@@ -83,7 +84,7 @@ function Chart({ id, curves }: { id: string; curves: LossCurves }) {
         {best && (
           <g className="curves-best">
             <circle cx={best.x} cy={best.y} r={4.5} />
-            <text x={best.x + (bestLeft ? -8 : 8)} y={best.y - 9} textAnchor={bestLeft ? 'end' : 'start'}>
+            <text x={best.x + (bestLeft ? -8 : 8)} y={best.y + 17} textAnchor={bestLeft ? 'end' : 'start'}>
               best {best.loss.toFixed(3)} @ {best.step}
             </text>
           </g>
@@ -105,7 +106,7 @@ function DataTable({ id, curves }: { id: string; curves: LossCurves }) {
   const at = (pts: LossCurves['train'], s: number) => pts.find((p) => p.step === s)?.loss.toFixed(3) ?? '–';
   return (
     <details className="hint curves-data">
-      <summary>Data</summary>
+      <summary>Data table</summary>
       <div className="curves-table-wrap" tabIndex={0} role="region" aria-label={`Loss by step of ${id}`}>
         <table>
           <thead>
