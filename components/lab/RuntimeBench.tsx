@@ -78,8 +78,12 @@ export function RuntimeBench({ defaultModel = 'random:lm-shape', base = '/' }: {
       <h2 className="widget-title">
         Backends on this device: <code>{model}</code>
       </h2>
+      <p className="runtime-bench-note">
+        Median ms per run over {REPEATS} runs after a warm-up; pick ÷ fastest = 1.00 means the runtime chose the faster
+        backend.
+      </p>
       <table>
-        <caption>Median ms per run over {REPEATS} runs after a warm-up; pick ÷ fastest = 1.00 means the runtime chose the faster backend</caption>
+        <caption>WASM and WebGPU timings on this device</caption>
         <thead>
           <tr>
             <th scope="col">Workload</th>

@@ -31,6 +31,11 @@ export function SiteFooter() {
         LLM Lab — small models that run in your browser. Every widget keeps its settings in the URL: share a link, and
         others see exactly what you saw.
       </p>
+      <p>
+        <Link href="/lab/runtime/">Check the runtime in your browser</Link> ·{' '}
+        <Link href="/lab/runtime-bench/">Benchmark WebGPU vs WASM</Link> ·{' '}
+        <a href="/embed-example.html">Embedding example</a>
+      </p>
     </footer>
   );
 }
