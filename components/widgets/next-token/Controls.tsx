@@ -27,8 +27,8 @@ interface SliderSpec {
 const SLIDERS: SliderSpec[] = [
   { key: 'temperature', label: 'Temperature', min: 0, max: 2, step: 0.05, show: (v) => (v === 0 ? '0 (greedy)' : v.toFixed(2)) },
   { key: 'topP', label: 'Top-p', min: 0.05, max: 1, step: 0.05, show: (v) => (v >= 1 ? 'off' : v.toFixed(2)) },
-  { key: 'minP', label: 'Min-p', min: 0, max: 0.5, step: 0.01, show: (v) => (v <= 0 ? 'off' : v.toFixed(2)) },
-  { key: 'repetitionPenalty', label: 'Repetition penalty', min: 1, max: 2, step: 0.05, show: (v) => (v === 1 ? 'off' : v.toFixed(2)) },
+  { key: 'minP', label: 'Min-p', min: 0, max: 1, step: 0.01, show: (v) => (v <= 0 ? 'off' : v.toFixed(2)) },
+  { key: 'repetitionPenalty', label: 'Repeat penalty', min: 1, max: 2, step: 0.05, show: (v) => (v === 1 ? 'off' : v.toFixed(2)) },
 ];
 
 export function Controls({ state, setState, hidden, locked }: Props) {

@@ -13,7 +13,7 @@ export const nextTokenSchema = defineSchema({
   /** 0 = off. */
   minP: float({ default: 0, min: 0, max: 1 }),
   /** 1 = off; above 1 discourages tokens already in the prompt. */
-  repetitionPenalty: float({ default: 1, min: 1, max: 3 }),
+  repetitionPenalty: float({ default: 1, min: 1, max: 2 }),
   seed: seed(42),
 });
 export type NextTokenState = typeof nextTokenSchema.defaults;
