@@ -11,6 +11,7 @@ import tokenViewer from './token-viewer';
 import bpeTrainer from './bpe-trainer';
 import tokenizerCompare from './tokenizer-compare';
 import unigramSamples from './unigram-samples';
+import nextToken from './next-token';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
@@ -19,6 +20,7 @@ export const widgets: readonly AnyWidgetDef[] = [
   bpeTrainer,
   tokenizerCompare,
   unigramSamples,
+  nextToken,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {
