@@ -7,7 +7,7 @@
 import { useRef, useState } from 'react';
 import { BackendBadge } from '@/components/ui/BackendBadge';
 import { ProgressBar } from '@/components/ui/ProgressBar';
-import { defaultDeps, friendlyError, TOKENIZER_FILE, type Deps } from '@/components/widgets/generate/model';
+import { defaultDeps, friendlyError, TOKENIZER_FILE, type Deps } from '@/components/lesson/live-model';
 import type { Backend, Progress } from '@/lib/runtime/protocol';
 import '@/components/widgets/generate/generate.css';
 import './live-sample.css';

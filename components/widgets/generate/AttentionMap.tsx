@@ -10,7 +10,7 @@ import { useId, useMemo } from 'react';
 import { labelIndices, layoutHeatmap } from './layout';
 import { headMatrix, type Attention } from './steps';
 import { useWidth } from '@/components/ui/useWidth';
-import { showToken } from './show-token';
+import { showToken } from '@/components/viz/show-token';
 
 export const WINDOW = 24;
 /** Height reserved under the map for the rotated key labels (9 characters at 60°). */

@@ -11,7 +11,7 @@ import type { WidgetProps } from '../types';
 import type { GenerateState } from './index';
 import { AttentionMap } from './AttentionMap';
 import { Controls } from './Controls';
-import { defaultDeps, type Deps } from './model';
+import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { ProbBars } from './ProbBars';
 import { RunStatus } from './RunStatus';
 import { useGenerator } from './useGenerator';

@@ -2,10 +2,10 @@
 /** The next-token distribution of the last step as horizontal bars (top 10). React SVG, D3 scales. */
 import { useMemo } from 'react';
 import { layoutBars, topTokens } from './layout';
-import type { TokenizerLike } from './model';
+import type { TokenizerLike } from '@/components/lesson/live-model';
 import type { NextToken } from './steps';
 import { useWidth } from '@/components/ui/useWidth';
-import { showToken } from './show-token';
+import { showToken } from '@/components/viz/show-token';
 
 export const TOP = 10;
 const ROW = 24;

@@ -10,7 +10,7 @@ import { names } from '@/lib/model/names';
 import type { Backend, BackendChoice, Progress } from '@/lib/runtime/protocol';
 import type { StopReason } from '@/lib/sample';
 import type { GenerateState } from './index';
-import { friendlyError, MODEL_ID, type Deps, type TokenizerLike } from './model';
+import { friendlyError, MODEL_ID, type Deps, type TokenizerLike } from '@/components/lesson/live-model';
 import { attentionOf, idsFeed, lastStep, samplerOf, type Attention, type NextToken } from './steps';
 
 export type Phase = 'idle' | 'loading' | 'choosing' | 'generating' | 'tapping' | 'done' | 'error';

@@ -3,7 +3,7 @@
 import { useMemo } from 'react';
 import { useWidth } from '@/components/ui/useWidth';
 import { layoutPairs, pct, topRows, type Transformed } from './layout';
-import { showToken } from './model';
+import { showToken } from '@/components/viz/show-token';
 
 export const TOP = 12;
 const ROW = 30;

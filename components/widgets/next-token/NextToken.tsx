@@ -13,7 +13,8 @@ import { Bars } from './Bars';
 import { Controls } from './Controls';
 import type { NextTokenState } from './index';
 import { drawSeeded, pct, transform } from './layout';
-import { defaultDeps, showToken, type Deps } from './model';
+import { defaultDeps, type Deps } from '@/components/lesson/live-model';
+import { showToken } from '@/components/viz/show-token';
 import { useLogits, type LogitsView } from './useLogits';
 import './next-token.css';
 

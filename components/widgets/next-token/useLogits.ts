@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { setBackendStatus } from '@/components/ui/backend-status';
 import { names } from '@/lib/model/names';
 import type { BackendChoice, Progress } from '@/lib/runtime/protocol';
-import { MODEL_ID, type Deps, type TokenizerLike } from './model';
+import { MODEL_ID, type Deps, type TokenizerLike } from '@/components/lesson/live-model';
 
 export type Phase = 'idle' | 'loading' | 'running' | 'ready' | 'error';
 

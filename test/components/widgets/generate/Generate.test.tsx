@@ -9,7 +9,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-libra
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GeneratePanel } from '@/components/widgets/generate/Generate';
 import { generateSchema, type GenerateState } from '@/components/widgets/generate/index';
-import type { Deps } from '@/components/widgets/generate/model';
+import type { Deps } from '@/components/lesson/live-model';
 import { names } from '@/lib/model/names';
 import type { ModelClient } from '@/lib/runtime/client';
 import type { WireTensor } from '@/lib/runtime/protocol';

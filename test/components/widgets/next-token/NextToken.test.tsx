@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { NextTokenPanel } from '@/components/widgets/next-token/NextToken';
 import { nextTokenSchema, type NextTokenState } from '@/components/widgets/next-token/index';
 import { drawSeeded, transform } from '@/components/widgets/next-token/layout';
-import type { Deps } from '@/components/widgets/next-token/model';
+import type { Deps } from '@/components/lesson/live-model';
 import { names } from '@/lib/model/names';
 import type { ModelClient } from '@/lib/runtime/client';
 import { ByteTokenizer } from '@/lib/tokenizer/byte';

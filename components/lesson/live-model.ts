@@ -1,5 +1,5 @@
 /**
- * What the generate widget (and the About page's live samples) need from the outside world:
+ * What the model-backed widgets (generate, next-token) and the About page's live samples need:
  * a model client (lib/runtime's worker, started on first use) and the tokenizer. Both load
  * lazily — nothing here runs at import time — and are shared by every panel of the page, so the
  * page starts one worker and downloads each model once.
