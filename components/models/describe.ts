@@ -61,6 +61,28 @@ function training(v: Obj): string {
   return [v.steps !== undefined && `${v.steps} steps`, s !== undefined && `${Math.round(s)} s`, v.device && `on ${v.device}`].filter(Boolean).join(', ');
 }
 
+/** runtimeChecked + runtimeCheckedBy → one sentence. */
+function checked(m: ManifestEntry): string {
+  const yes = m.runtimeChecked === true;
+  const by = typeof m.runtimeCheckedBy === 'string' ? ` — ${m.runtimeCheckedBy}` : '';
+  return yes ? `yes${by}` : 'not yet: the TS and ONNX outputs have not been compared with the training fixtures';
+}
+
+function draft(v: Obj): string {
+  const pct = (x: unknown) => (num(x) !== undefined ? `${(num(x)! * 100).toFixed(1)}%` : undefined);
+  const parts = [
+    pct(v.greedyTop1Agreement) && `greedy top-1 agreement ${pct(v.greedyTop1Agreement)}`,
+    pct(v.meanAcceptanceProbability) && `mean speculative acceptance ${pct(v.meanAcceptanceProbability)}`,
+  ].filter(Boolean);
+  return `draft for ${v.target ?? '?'}: ${parts.join(', ')}${v.measuredOn ? ` (measured on ${v.measuredOn})` : ''}`;
+}
+
+/** 'tokenizerSha256' → 'Tokenizer sha256' for keys without a dedicated row. */
+export function humanKey(k: string): string {
+  const words = k.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 function generic(v: unknown): string {
   if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return String(v);
   return JSON.stringify(v);
@@ -77,7 +99,10 @@ export function describeEntry(m: ManifestEntry, fallbackId: string): ModelView {
     else if (k === 'validation' && isObj(v)) rows.push({ label: 'Validation', value: validation(v) });
     else if (k === 'corpus') rows.push({ label: 'Trained on', value: corpus(v) });
     else if (k === 'training' && isObj(v)) rows.push({ label: 'Training run', value: training(v) });
-    else rows.push({ label: k, value: generic(v) });
+    else if (k === 'runtimeChecked') rows.push({ label: 'Checked against PyTorch', value: checked(m) });
+    else if (k === 'runtimeCheckedBy') continue;
+    else if (k === 'draftFor' && isObj(v)) rows.push({ label: 'Speculative decoding', value: draft(v) });
+    else rows.push({ label: humanKey(k), value: generic(v) });
   }
   const commands = [m.recipe, m.command, ...(Array.isArray(m.commands) ? m.commands : [])].filter((c): c is string => typeof c === 'string');
   return { id: typeof m.id === 'string' ? m.id : fallbackId, role: typeof m.role === 'string' ? m.role : undefined, rows, commands };

@@ -39,9 +39,25 @@ describe('describeEntry', () => {
       { label: 'Validation', value: 'loss 3.547 nats/token, perplexity 34.7 on austen.val' },
       { label: 'Trained on', value: 'Austen novels (public domain, 1,016,970 tokens)' },
       { label: 'Training run', value: '4000 steps, 233 s, on one H100' },
-      { label: 'extraThing', value: '{"a":1}' },
+      { label: 'Extra thing', value: '{"a":1}' },
     ]);
     expect(v.commands).toEqual(['python3 train.py']);
+  });
+
+  it('says how a model was checked and what a draft model measured, in words', () => {
+    const v = describeEntry(
+      {
+        runtimeChecked: true,
+        runtimeCheckedBy: 'eager.test.ts',
+        draftFor: { target: 'lm', greedyTop1Agreement: 0.567, meanAcceptanceProbability: 0.611, measuredOn: '2048 positions' },
+      },
+      'd',
+    );
+    expect(v.rows).toEqual([
+      { label: 'Checked against PyTorch', value: 'yes — eager.test.ts' },
+      { label: 'Speculative decoding', value: 'draft for lm: greedy top-1 agreement 56.7%, mean speculative acceptance 61.1% (measured on 2048 positions)' },
+    ]);
+    expect(describeEntry({ runtimeChecked: false }, 'x').rows[0].value).toMatch(/^not yet/);
   });
 
   it('uses the fallback id and a recipe string as the command', () => {
