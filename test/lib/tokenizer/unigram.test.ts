@@ -2,21 +2,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '@/lib/tensor/rng';
 import { addExpectedCounts, type Lattice } from '@/lib/tokenizer/lattice';
-import { UnigramTokenizer } from '@/lib/tokenizer/unigram';
 import { trainUnigram } from '@/lib/tokenizer/unigram-train';
+import { TOY_SEGMENTATIONS, toyUnigram } from '../../fixtures/tokenizer/unigram-toy';
 
 const prose = readFileSync('test/fixtures/tokenizer/prose.txt', 'utf8');
 // Example of unigram.ts's doc comment: the four segmentations of "▁ab" and their log-probs
-const toy = new UnigramTokenizer([
-  { piece: '<unk>', score: 0 },
-  { piece: '▁', score: -2 },
-  { piece: 'a', score: -2 },
-  { piece: 'b', score: -2 },
-  { piece: '▁a', score: -1 },
-  { piece: 'ab', score: -1.5 },
-  { piece: '▁ab', score: -5 },
-]);
-const SEGS: [string, number][] = [['▁a|b', -3], ['▁|ab', -3.5], ['▁ab', -5], ['▁|a|b', -6]];
+const toy = toyUnigram();
+const SEGS = TOY_SEGMENTATIONS;
 
 describe('Unigram inference', () => {
   it('Viterbi picks the most probable segmentation (▁a|b, log p = -3, derived by hand)', () => {

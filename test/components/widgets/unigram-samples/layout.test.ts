@@ -1,21 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { mulberry32 } from '@/lib/tensor/rng';
-import { UnigramTokenizer, normalizeUnigram } from '@/lib/tokenizer';
+import { normalizeUnigram } from '@/lib/tokenizer';
 import { forward } from '@/lib/tokenizer/lattice';
+import { TOY_SEGMENTATIONS, toyUnigram } from '../../../fixtures/tokenizer/unigram-toy';
 import { countSamples, pct, segRows } from '@/components/widgets/unigram-samples/layout';
 
-// The example of lib/tokenizer/unigram.ts: "ab" → "▁ab" has four segmentations, scored by hand:
-//   ▁a|b = -1-2 = -3,  ▁|ab = -2-1.5 = -3.5,  ▁ab = -5,  ▁|a|b = -2-2-2 = -6
-const tok = new UnigramTokenizer([
-  { piece: '<unk>', score: 0 },
-  { piece: '▁', score: -2 },
-  { piece: 'a', score: -2 },
-  { piece: 'b', score: -2 },
-  { piece: '▁a', score: -1 },
-  { piece: 'ab', score: -1.5 },
-  { piece: '▁ab', score: -5 },
-]);
-const scores = [-3, -3.5, -5, -6];
+// The toy vocabulary of lib/tokenizer/unigram.ts (scores derived by hand in the fixture).
+const tok = toyUnigram();
+const scores = TOY_SEGMENTATIONS.map(([, lp]) => lp);
 const Z = (alpha: number) => scores.reduce((s, x) => s + Math.exp(alpha * x), 0);
 
 describe('unigram-samples layout', () => {
