@@ -1,14 +1,9 @@
 // Shared comparison for parity tests.
 import { expect } from 'vitest';
+import { relErr } from './rel-err';
 
-/** max |a - b| / max(1, |b|); equal values (infinities included) count as 0, NaN as ∞. */
+/** relErr (./rel-err.ts), asserting the lengths match first so a mismatch names itself. */
 export function maxErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
   expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    const e = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i]));
-    m = Math.max(m, Number.isNaN(e) ? Infinity : e);
-  }
-  return m;
+  return relErr(a, b);
 }

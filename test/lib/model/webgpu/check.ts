@@ -28,19 +28,11 @@ import { allTapNames, names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import { transformer } from '@/lib/model/transformer';
 import { variants, testInit } from '../fixtures';
+import { relErr } from '../rel-err';
 
 type Ort = typeof import('onnxruntime-web');
 
-function maxErr(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  if (a.length !== b.length) return Infinity;
-  let m = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    const e = Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i]));
-    m = Math.max(m, Number.isNaN(e) ? Infinity : e);
-  }
-  return m;
-}
+const maxErr = relErr;
 
 async function main(): Promise<void> {
   const dawn = 'webgpu'; // Dawn's Node binding: installed only in the GPU pack, not in this project
