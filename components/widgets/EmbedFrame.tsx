@@ -11,7 +11,7 @@
  * See public/embed-example.html for a parent page that resizes its iframes from these messages.
  */
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { getWidget } from './registry';
+import { useWidgetDef } from './useWidgetDef';
 import { useWidgetState } from '@/components/lesson/useWidgetState';
 import { FLAG_KEYS, parseFlags, type EmbedFlags } from '@/components/lesson/embed-flags';
 import { UrlNotes } from './UrlNotes';
@@ -21,9 +21,18 @@ import type { AnyWidgetDef } from './types';
 
 export const HEIGHT_MESSAGE = 'llm-lab:height';
 
-export function EmbedFrame({ id }: { id: string }) {
-  const def = getWidget(id);
-  if (!def) return <p className="url-notes">Unknown widget “{id}”.</p>;
+export function EmbedFrame({ id, title, minHeight }: { id: string; title?: string; minHeight?: number }) {
+  const def = useWidgetDef(id);
+  if (def === null) return <p className="url-notes">Unknown widget “{id}”.</p>;
+  if (def === undefined)
+    return (
+      <div className="embed-root" data-widget={id}>
+        <h1 className="embed-title">{title ?? id}</h1>
+        <div className="widget-body">
+          <WidgetLoading minHeight={minHeight} />
+        </div>
+      </div>
+    );
   return <Embed def={def} />;
 }
 

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LESSON_TAGS } from '@/mdx-components';
-import { widgets } from '@/components/widgets/registry';
+import { loadAllWidgets } from '@/components/widgets/registry';
 import { extractHeadings } from '@/lib/text/slug';
 import { checkIndex, checkLesson, type LessonEntry, type Site } from './check';
 
+const widgets = await loadAllWidgets();
 const entries: LessonEntry[] = JSON.parse(readFileSync('content/lessons.json', 'utf8'));
 const files = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx'));
 const source = (slug: string) => readFileSync(`content/lessons/${slug}.mdx`, 'utf8');
