@@ -12,7 +12,7 @@ import { breakdown } from '@/lib/text/graphemes';
 import { applyFrequencyPresencePenalty, applyRepetitionPenalty, softmax, topP } from '@/lib/sample';
 import { CORPUS } from '@/components/widgets/tokenizer-compare/corpus';
 import { bpeTrainerSchema } from '@/components/widgets/bpe-trainer';
-import { code, codes, fixed, lessonText, quoteOf, vis } from './quoted-facts';
+import { code, codes, fixed, lessonText, quoteOf } from './quoted-facts';
 
 const austen = loadBpe(readFileSync('models/tokenizer/austen-bpe-4096.json', 'utf8'));
 let gpt2: BpeTokenizer;
@@ -68,12 +68,12 @@ describe('tokenization: merges of the shipped BPE-4096', () => {
     expectIn('tokenization', `our BPE-4096 has none, and reads ${code('<|endoftext|>')} as ${ids(austen, '<|endoftext|>').length} ordinary tokens`);
   });
 
-  it('encodes the unseen word ·tokenizer by applying merges in rank order, as the table shows', () => {
+  it('encodes the unseen word ·tokenizer by applying merges in rank order, as the list shows', () => {
     const steps = austen.encodeSteps(' tokenizer');
     const rows = steps.slice(1).map((s, k) => {
       const [a, b] = s.pair!.map((i) => austen.tokenText(i));
-      const state = s.ids.map((i) => austen.tokenText(i)).map((t) => `<code>${vis(t)}</code>`).join(' ');
-      return `<tr><td>${k + 1}</td><td><code>${vis(a)}</code> + <code>${vis(b)}</code></td><td>${s.id! - 256}</td><td>${state}</td></tr>`;
+      const state = codes(s.ids.map((i) => austen.tokenText(i)));
+      return `${k + 1}. ${code(a)} + ${code(b)} (rank ${s.id! - 256}) → ${state}`;
     });
     expect(rows).toHaveLength(6);
     for (const row of rows) expectIn('tokenization', row);
@@ -121,7 +121,8 @@ describe('tokenization: GPT-2 and cl100k as lib loads them', () => {
       ['Hindi', 'hi', 'यह एक उदाहरण है।'],
     ];
     for (const [name, lang, s] of rows) {
-      expectIn('tokenization', `<tr><th scope="row">${name}</th><td lang="${lang}">${s}</td><td>${bytes(s)}</td><td>${ids(gpt2, s).length}</td><td>${ids(cl100k, s).length}</td><td>${ids(austen, s).length}</td></tr>`);
+      expectIn('tokenization', `- ${name}: <span lang="${lang}">${s}</span>`);
+      expectIn('tokenization', `<tr><th scope="row">${name}</th><td>${bytes(s)}</td><td>${ids(gpt2, s).length}</td><td>${ids(cl100k, s).length}</td><td>${ids(austen, s).length}</td></tr>`);
     }
   });
 

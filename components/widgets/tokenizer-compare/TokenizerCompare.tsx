@@ -1,5 +1,5 @@
 'use client';
-/** BPE / WordPiece / Unigram / bytes / characters (and GPT-2 / cl100k) on one text, with disagreeing cuts marked. */
+/** BPE / WordPiece / Unigram / bytes / code points (and GPT-2 / cl100k) on one text, with disagreeing cuts marked. */
 import { useId, useMemo } from 'react';
 import { CharTokenizer } from '@/lib/tokenizer';
 import type { WidgetProps } from '../types';
