@@ -194,6 +194,11 @@ describe('tokenization: the trainers', () => {
 });
 
 describe('tokens-and-bytes', () => {
+  it('the flag challenge: 🇫🇷 is one character, 8 UTF-8 bytes, JavaScript length 4', () => {
+    expect(breakdown('🇫🇷').counts).toEqual({ graphemes: 1, codePoints: 2, utf16Units: 4, utf8Bytes: 8 });
+    expectIn('tokens-and-bytes', '**8 bytes** for one character (and `length` 4 in JavaScript)');
+  });
+
   it('the four answers to "how long is this string?" for the family emoji', () => {
     const c = breakdown('👩\u200d👩\u200d👧').counts;
     expectIn('tokens-and-bytes', `**${c.graphemes}** character (grapheme cluster), **${c.codePoints}** code points, **${c.utf16Units}** UTF-16 code units (JavaScript's \`length\`) and **${c.utf8Bytes}** UTF-8 bytes`);
@@ -239,6 +244,17 @@ describe('sampling', () => {
   it('top-p 0.75 on (0.5, 0.3, 0.15, 0.05) keeps two tokens', () => {
     expect(topP(Float64Array.from([0.5, 0.3, 0.15, 0.05]), 0.75).filter((x) => x > 0)).toHaveLength(2);
     expectIn('sampling', 'On $(0.5, 0.3, 0.15, 0.05)$ with $p = 0.75$ it keeps two tokens');
+  });
+
+  it('the "Which filter keeps more?" solution', () => {
+    const t1 = softmax([2, 1, 0]);
+    const t05 = softmax([2, 1, 0], 0.5);
+    expectIn('sampling', `At $T = 1$: $p \\approx (${p3(t1)})$`);
+    expectIn('sampling', `At $T = 0.5$: $p \\approx (${p3(t05)})$`);
+    expectIn('sampling', `$${fixed(t05[0], 3)} < 0.9 \\le ${fixed(t05[0] + t05[1], 3)}$`);
+    expectIn('sampling', `min-p's threshold rises to $${fixed(0.1 * t05[0], 3)}$`);
+    expect(topP(t1, 0.9).filter((x) => x > 0)).toHaveLength(2);
+    expect(topP(t05, 0.9).filter((x) => x > 0)).toHaveLength(2);
   });
 
   it('the entropy example: H(0.5, 0.25, 0.25) = 1.5 ln 2 ≈ 1.04 nats, about 2.8 choices', () => {
