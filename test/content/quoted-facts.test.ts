@@ -121,8 +121,8 @@ describe('tokenization: GPT-2 and cl100k as lib loads them', () => {
       ['Hindi', 'hi', 'यह एक उदाहरण है।'],
     ];
     for (const [name, lang, s] of rows) {
-      expectIn('tokenization', `- ${name}: <span lang="${lang}">${s}</span>`);
-      expectIn('tokenization', `<tr><th scope="row">${name}</th><td>${bytes(s)}</td><td>${ids(gpt2, s).length}</td><td>${ids(cl100k, s).length}</td><td>${ids(austen, s).length}</td></tr>`);
+      expectIn('tokenization', `- ${name} (${bytes(s)} bytes): <span lang="${lang}">${s}</span>`);
+      expectIn('tokenization', `<tr><th scope="row">${name}</th><td>${ids(gpt2, s).length}</td><td>${ids(cl100k, s).length}</td><td>${ids(austen, s).length}</td></tr>`);
     }
   });
 
