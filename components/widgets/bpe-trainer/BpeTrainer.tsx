@@ -40,7 +40,7 @@ export default function BpeTrainer({ state, setState, hidden, locked }: WidgetPr
               spellCheck={false}
             />
             <span className="muted bt-limit">
-              {state.corpus.length.toLocaleString('en')} / {MAX_CORPUS.toLocaleString('en')} characters.
+              {Array.from(state.corpus).length.toLocaleString('en')} / {MAX_CORPUS.toLocaleString('en')} code points.
               {big ? ' Above ' + kb(MAX_MAIN_THREAD_TRAIN_BYTES) + ' training runs in a background worker.' : ` Up to ${kb(MAX_MAIN_THREAD_TRAIN_BYTES)} trains right in the page; more goes to a background worker.`}
             </span>
           </div>
