@@ -56,6 +56,24 @@ describe('the content check itself', () => {
     ]);
   });
 
+  it('fails on a lesson that cites internal files (seeds, their line numbers, shared/) instead of a source', () => {
+    const src = [
+      'The survey puts it this way (seed 000, lines 177–181).',
+      '',
+      'See SEED-TOPICS.md and ../shared/notes/ort-web.md, line 12.',
+      '',
+      'Cite the paper instead: Sennrich et al. (2016), section 3.2, with 30,000 merges.',
+    ].join('\n');
+    const why = 'which students cannot open: cite the primary source';
+    expect(checkLesson('a', src, fake)).toEqual([
+      `a.mdx:1: cites a seed file "seed 000", ${why}`,
+      `a.mdx:1: cites line numbers of a file "lines 177–181", ${why}`,
+      `a.mdx:3: cites SEED-TOPICS "SEED-TOPICS", ${why}`,
+      `a.mdx:3: cites a shared/ path "../shared/n", ${why}`,
+      `a.mdx:3: cites line numbers of a file "line 12", ${why}`,
+    ]);
+  });
+
   it('fails on imports in a lesson', () => {
     expect(checkLesson('a', "import X from 'y'\n\nhi\n", fake)).toEqual(['a.mdx:1: lessons may not import or export (use registered tags)']);
   });

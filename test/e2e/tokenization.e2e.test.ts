@@ -137,7 +137,7 @@ describeBrowser('tokenization lesson', () => {
     const tc = await openPage('/embed/tokenizer-compare/?text=cats&ref=char&vocab=300');
     await waitForWidgets(tc.page);
     await tc.page.getByText(/were trained live/).waitFor({ timeout: 30_000 });
-    expect(await tc.page.getByLabel(/^Characters: 4 tokens, reference$/).count()).toBe(1);
+    expect(await tc.page.getByLabel(/^Code points: 4 tokens, reference$/).count()).toBe(1);
     expect([...errors, ...tv.errors, ...tc.errors]).toEqual([]);
     for (const p of [page, tv.page, tc.page]) await p.close();
   });
