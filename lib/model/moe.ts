@@ -157,3 +157,14 @@ export function moeCost(cfg: TransformerConfig): { expertParams: number; activeE
     flopsSparse: 2 * (moe.topK * one + sharedP + router),
   };
 }
+
+/** Per token, the chosen experts, most probable first: from the chosen and probs taps [1, T, E]. */
+export function chosenExperts(chosen: Tensor, probs: Tensor): number[][] {
+  const E = probs.shape[probs.shape.length - 1];
+  const T = probs.data.length / E;
+  return Array.from({ length: T }, (_, t) =>
+    Array.from({ length: E }, (_, e) => e)
+      .filter((e) => chosen.data[t * E + e] === 1)
+      .sort((a, b) => probs.data[t * E + b] - probs.data[t * E + a] || a - b),
+  );
+}

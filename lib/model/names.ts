@@ -57,6 +57,8 @@ export const names = {
   /** Input-dependent B and C: [1, T, N]. */
   ssmB: (l: number): string => `tap.blocks.${l}.ssm.B`,
   ssmC: (l: number): string => `tap.blocks.${l}.ssm.C`,
+  /** The hidden state h after this token: [1, H, P, N] (recurrent form only: the parallel form never forms per-token states). */
+  ssmState: (l: number): string => `tap.blocks.${l}.ssm.state`,
   // SSM recurrent state as graph inputs / outputs (the SSM's KV cache)
   pastConv: (l: number): string => `past.${l}.conv`,
   pastSsm: (l: number): string => `past.${l}.ssm`,

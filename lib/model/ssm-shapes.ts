@@ -47,3 +47,8 @@ export function ssmStateFloats(cfg: TransformerConfig): number {
   const { K, Dc, H, P, N } = ssmDims(cfg);
   return (K - 1) * Dc + H * P * N;
 }
+
+/** Floats a Transformer's KV cache holds after S tokens, all layers: 2 · L · nkv · hs · S (grows with S). */
+export function kvCacheFloats(cfg: TransformerConfig, S: number): number {
+  return 2 * cfg.nLayer * cfg.nKvHead * (cfg.dModel / cfg.nHead) * S;
+}

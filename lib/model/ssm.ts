@@ -129,7 +129,7 @@ export function mamba2Step<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, u:
   const dt4 = ops.reshape(dt, [1, H, 1, 1]); // [1, H, 1, 1]
   const Abar = ops.exp(ops.mul(dt4, ops.reshape(A, [1, H, 1, 1]))); // [1, H, 1, 1]
   const xh = ops.reshape(x, [1, H, P, 1]); // [1, H, P, 1]
-  const h = ops.add(ops.mul(Abar, state.ssm), ops.mul(ops.mul(xh, dt4), ops.reshape(B, [1, 1, 1, N]))); // [1, H, P, N]
+  const h = ops.tap(names.ssmState(l), ops.add(ops.mul(Abar, state.ssm), ops.mul(ops.mul(xh, dt4), ops.reshape(B, [1, 1, 1, N])))); // [1, H, P, N]
   const y = ops.add(ops.matmul(h, ops.reshape(C, [1, 1, N, 1])), ops.mul(ops.reshape(ops.param(`blocks.${l}.ssm.D`), [1, H, 1, 1]), xh)); // [1, H, P, 1]
   return { y: back(ops, cfg, l, ops.reshape(y, [1, 1, Di]), z), state: { conv: nextConv, ssm: h } };
 }

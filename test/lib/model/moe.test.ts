@@ -8,7 +8,7 @@ import { buildTransformerGraph, buildTransformerModel } from '@/lib/model/build'
 import { GRAPH_OPS, MOE_SSM_GRAPH_OPS } from '@/lib/model/graph';
 import { paramCount, randomWeights } from '@/lib/model/init';
 import { eagerStep } from '@/lib/model/kvcache';
-import { loadBalancingLoss, moeCost, moeFeedForward } from '@/lib/model/moe';
+import { chosenExperts, loadBalancingLoss, moeCost, moeFeedForward } from '@/lib/model/moe';
 import { names } from '@/lib/model/names';
 import { transformer } from '@/lib/model/transformer';
 import { base, testInit } from './fixtures';
@@ -64,6 +64,13 @@ describe('MoE routing on a hand case (2 experts, top-1, capacity factor 1)', () 
     const o2 = new EagerOps(handWeights, { taps: true });
     moeFeedForward(o2, { ...hand, moe: { experts: 2, topK: 2 } }, 0, T_(xs.flat(), [1, 4, 2]));
     expect(maxErr(arr(o2.trace.get(names.moeGates(0))), xs.flatMap(([a, b]) => softmax2(a, b)))).toBeLessThan(1e-6);
+  });
+
+  it('chosenExperts lists each token\'s experts, most probable first', () => {
+    const o = new EagerOps(handWeights, { taps: true });
+    moeFeedForward(o, { ...hand, moe: { experts: 2, topK: 2 } }, 0, T_(xs.flat(), [1, 4, 2]));
+    expect(chosenExperts(o.trace.get(names.moeChosen(0)) as Tensor, o.trace.get(names.moeRouterProbs(0)) as Tensor)).toEqual([[0, 1], [0, 1], [0, 1], [1, 0]]);
+    expect(chosenExperts(ops.trace.get(names.moeChosen(0)) as Tensor, ops.trace.get(names.moeRouterProbs(0)) as Tensor)).toEqual([[0], [0], [0], [1]]);
   });
 
   it('a tie goes to the lower expert index', () => {

@@ -11,7 +11,7 @@ import { paramCount, randomWeights } from '@/lib/model/init';
 import { names } from '@/lib/model/names';
 import { mamba2, mamba2Step, s4dKernel, s4dReal, zeroSsmState } from '@/lib/model/ssm';
 import { buildSsmModel, eagerSsmStep, ssmLm, ssmPastFeeds, type SsmCache } from '@/lib/model/ssm-lm';
-import { ssmStateFloats } from '@/lib/model/ssm-shapes';
+import { kvCacheFloats, ssmStateFloats } from '@/lib/model/ssm-shapes';
 import { base, testInit } from './fixtures';
 import { run, session } from './ort';
 import { maxErr } from './compare';
@@ -27,6 +27,8 @@ const variants: Record<string, TransformerConfig> = {
   'Mamba-2 d16 N3 P4 K2 gelu untied + MoE': { ...ssmBase, mlp: 'gelu', tiedEmbeddings: false, ssm: { dState: 3, headDim: 4, expand: 1, convKernel: 2 }, moe: { experts: 2, topK: 1 } },
 };
 const seq = [5, 2, 7, 1, 8, 2, 8, 1, 8, 3];
+/** lm's shape (8 layers, 2 KV heads of 32). */
+const variantsLm = { ...base, nLayer: 8, dModel: 128, nHead: 4, nKvHead: 2 } as TransformerConfig;
 const softplus = (v: number): number => Math.log1p(Math.exp(v));
 const silu = (v: number): number => v / (1 + Math.exp(-v));
 
@@ -176,5 +178,22 @@ describe('SSM language model', () => {
     expect(a.cache[0].ssm.shape).toEqual(b.cache[0].ssm.shape);
     expect(a.cache[0].conv.shape).toEqual([1, 3, 40]);
     expect(paramCount(cfg)).toBeGreaterThan(0);
+    expect(kvCacheFloats(variantsLm, 1024)).toBe(2 * 8 * 2 * 32 * 1024); // lm: 1,048,576 floats at 1024 tokens
+  });
+
+  it('the recurrent form taps the hidden state after each token; its last value is the state the parallel form returns', () => {
+    const cfg = ssmBase;
+    const w = randomWeights(cfg, 4, testInit);
+    const toks = seq.slice(0, 5);
+    let cache: SsmCache | undefined;
+    let last: AnyTensor | undefined;
+    for (const t of toks) {
+      const r = eagerSsmStep(cfg, w, ids([t]), cache, 'recurrent', (n) => n === names.ssmState(1));
+      last = r.trace.get(names.ssmState(1));
+      expect(last!.shape).toEqual([1, 4, 8, 4]);
+      cache = r.cache;
+    }
+    const par = eagerSsmStep(cfg, w, ids(toks));
+    expect(maxErr(arr(last!), arr(par.cache[1].ssm))).toBeLessThan(1e-5);
   });
 });
