@@ -12,6 +12,10 @@ import bpeTrainer from './bpe-trainer';
 import tokenizerCompare from './tokenizer-compare';
 import unigramSamples from './unigram-samples';
 import nextToken from './next-token';
+import positionsExtend from './positions-extend';
+import ropeRotation from './rope-rotation';
+import ropeSpectrum from './rope-spectrum';
+import ropeDistance from './rope-distance';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
@@ -21,6 +25,10 @@ export const widgets: readonly AnyWidgetDef[] = [
   tokenizerCompare,
   unigramSamples,
   nextToken,
+  positionsExtend,
+  ropeRotation,
+  ropeSpectrum,
+  ropeDistance,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {
