@@ -71,6 +71,11 @@ export default async function bench(): Promise<void> {
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((x, c) => x.padEnd(widths[c])).join(' | '));
+  console.log('\nA factor larger than the window needs, s = 4 on 512 tokens (all positions / positions < 256):');
+  for (const id of ['pi', 'ntk', 'yarn']) {
+    const c4 = get(id, 4).curve;
+    console.log(`  ${get(id, 4).spec.label}: ${f(summarize(c4, 512).whole)} / ${f(summarize(c4, 257).whole)}   (s = 2: ${f(summarize(get(id, 2).curve, 512).whole)} / ${f(summarize(get(id, 2).curve, 257).whole)})`);
+  }
   console.log('\nLoss per 64-position bucket at 4× (factor 4 for the rules):');
   const ids = ['none', 'pi', 'ntk', 'yarn', 'alibi', 'learned'];
   console.log(['positions', ...ids].join('\t'));
