@@ -7,6 +7,8 @@ import { Runtime } from '@/lib/runtime';
 import { idsTensor, RANDOM_PRESET_SEED, randomPresetModel } from '@/lib/runtime/transformer';
 import { parseScaledVariant, scaledVariant, scalingFor, withRule } from '@/lib/longctx/scaling';
 import { countingOrt } from '../runtime/nodeOrt';
+import { inProcessWorker } from '../runtime/channel';
+import { createModelClient } from '@/lib/runtime/client';
 
 const cfg = { ...presets['tiny-random'] } as TransformerConfig; // RoPE, context 64
 const ids = (xs: number[]) => ({ data: BigInt64Array.from(xs.map(BigInt)), shape: [1, xs.length] });
@@ -58,5 +60,17 @@ describe('scaled variants in the model worker runtime', () => {
   it('rejects an unknown base variant with the scaled form in the message', async () => {
     const m = randomPresetModel('tiny-random');
     expect(() => m.graph('nope@pi:2')).toThrow(/@pi\|ntk\|yarn/);
+  });
+
+  it('the client releases one variant through the worker protocol and keeps the model loaded', async () => {
+    const client = createModelClient({ worker: inProcessWorker(async (id) => randomPresetModel(id.replace('random:', ''))) });
+    await client.load('random:tiny-random');
+    const feed = { ids: idsTensor([1, 2, 3]) };
+    await client.run('random:tiny-random', 'logits@pi:2', feed);
+    await client.run('random:tiny-random', 'logits', feed);
+    expect(await client.releaseVariant('random:tiny-random', 'logits@pi:2')).toBe(1);
+    const again = await client.run('random:tiny-random', 'logits', feed); // still loaded, plain session kept
+    expect(again.outputs.logits.dims).toEqual([1, 3, 256]);
+    await client.dispose();
   });
 });
