@@ -35,7 +35,9 @@ export function LineChart({ series, xLabel, yLabel, summary, height = 260, ...op
         {g.vlines.map((v, i) => (
           <g key={`v${v.x}`} className="lc-vline">
             <line x1={v.x} x2={v.x} y1={g.plot.top} y2={g.plot.bottom} />
-            <text x={v.x + 3} y={g.plot.top - 5 + (i % 2) * 11} className="lc-tick">{v.label}</text>
+            {/* a marker near the right edge gets its label on its left, inside the chart */}
+            <text x={v.x > g.plot.right - 90 ? v.x - 3 : v.x + 3} textAnchor={v.x > g.plot.right - 90 ? 'end' : 'start'}
+              y={g.plot.top - 5 + (i % 2) * 11} className="lc-tick">{v.label}</text>
           </g>
         ))}
         {g.paths.map((p) => (

@@ -80,7 +80,12 @@ describeBrowser('positions lesson', () => {
     await page.getByRole('button', { name: /Move both/ }).click();
     await page.waitForFunction(() => new URL(location.href).searchParams.get('rope-rotation.m') === '6');
     expect(await page.getAttribute('[data-dot]', 'data-dot')).toBe(dot);
+    await page.getByLabel('Window (tokens)').selectOption('256');
+    await page.getByLabel('Windows averaged').selectOption('1');
+    await page.getByLabel('Engine').selectOption('wasm');
+    await runExtension(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    await page.locator('.widget', { has: page.locator('.px[data-phase]') }).screenshot({ path: join(SCREENSHOT_DIR, 'positions-extend-dark-360.png'), animations: 'disabled' });
     const wideMath = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => (e.textContent ?? '').slice(0, 40)));
     await screenshot(page, 'positions-dark-360');
     expect(wideMath).toEqual([]);

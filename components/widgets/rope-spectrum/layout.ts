@@ -6,7 +6,7 @@ import type { LineSeries } from '@/components/viz/line-chart';
 import type { RopeConfig } from '@/lib/model/config';
 import { spectrum, type SpectrumRow } from '@/lib/longctx/rope-geometry';
 import { scalingFor } from '@/lib/longctx/scaling';
-import type { Rule } from './RuleControls';
+import { RULE_NAMES, type Rule } from './RuleControls';
 
 export const HS = 32;
 export const BASE = 10000;
@@ -20,7 +20,7 @@ export function spectrumView(rule: Rule, factor: number): { rows: SpectrumRow[];
   const { rows, attentionScale } = spectrum(HS, ropeOf(rule, factor), TRAIN);
   const series: LineSeries[] = [
     { id: 'base', label: 'as trained (θ_j = 10000^(−2j/32))', color: 0, points: rows.map((r) => ({ x: r.j, y: Math.log10(r.wavelength) })) },
-    { id: 'scaled', label: `after the rule`, color: rule === 'pi' ? 1 : rule === 'ntk' ? 2 : rule === 'yarn' ? 3 : 0, dashed: rule === 'none',
+    { id: 'scaled', label: rule === 'none' ? 'no rule (same as trained)' : `${RULE_NAMES[rule]}, s = ${factor}`, color: rule === 'pi' ? 1 : rule === 'ntk' ? 2 : rule === 'yarn' ? 3 : 0, dashed: rule === 'none',
       points: rows.map((r) => ({ x: r.j, y: Math.log10(r.scaledWavelength) })) },
     { id: 'train', label: 'training length 256', color: 4, dashed: true, points: [{ x: 0, y: Math.log10(TRAIN) }, { x: HS / 2 - 1, y: Math.log10(TRAIN) }] },
   ];
