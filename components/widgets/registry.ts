@@ -18,6 +18,10 @@ const loaders: Record<string, Loader> = {
   'tokenizer-compare': () => import('./tokenizer-compare'),
   'unigram-samples': () => import('./unigram-samples'),
   'next-token': () => import('./next-token'),
+  'positions-extend': () => import('./positions-extend'),
+  'rope-distance': () => import('./rope-distance'),
+  'rope-rotation': () => import('./rope-rotation'),
+  'rope-spectrum': () => import('./rope-spectrum'),
 };
 
 /** Ids of every registered widget, in registration order. */

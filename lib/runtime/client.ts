@@ -37,6 +37,8 @@ export interface ModelClient {
   /** The backend the runtime would use for a workload, with the badge's reason. */
   choose(modelId: string, workload: Workload): Promise<BackendChoice>;
   setBackend(preference: BackendPreference): Promise<void>;
+  /** Releases the sessions of one graph variant (e.g. a RoPE-scaled 'logits@yarn:4'); returns how many. */
+  releaseVariant(modelId: string, variant: string): Promise<number>;
   /** Releases the worker's sessions and stops the worker; pending calls reject. */
   dispose(): Promise<void>;
 }
@@ -112,6 +114,7 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
     setBackend: async (preference) => {
       await request('setBackend', { preference }).done;
     },
+    releaseVariant: async (modelId, variant) => (await request('dispose', { modelId, variant }).done).disposed,
     async dispose() {
       if (closed) return;
       try {

@@ -48,7 +48,7 @@ export function createHost(runtime: Runtime, post: Post): Host {
         return reply(req.id, 'cancel', { cancelled: target !== undefined });
       }
       case 'dispose':
-        return reply(req.id, 'dispose', { disposed: await runtime.dispose(req.modelId) });
+        return reply(req.id, 'dispose', { disposed: req.variant === undefined ? await runtime.dispose(req.modelId) : await runtime.releaseVariant(req.modelId ?? '', req.variant) });
     }
   }
 

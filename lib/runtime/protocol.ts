@@ -79,7 +79,7 @@ export type Request = WithId<
   | { type: 'choose'; modelId: string; workload: Workload }
   | { type: 'setBackend'; preference: BackendPreference }
   | { type: 'cancel'; target: number }
-  | { type: 'dispose'; modelId?: string }
+  | { type: 'dispose'; modelId?: string; /** only this graph variant's sessions (the model stays loaded) */ variant?: string }
 >;
 
 export type RequestType = Request['type'];

@@ -169,6 +169,11 @@ export class Runtime {
     return { ...result, backends: [...used].sort() };
   }
 
+  /** Releases the sessions of one graph variant of a model (every backend); the model stays loaded. */
+  releaseVariant(modelId: string, variant: string): Promise<number> {
+    return this.sessions.dispose((k) => k.startsWith(`${modelId}|${variant}|`));
+  }
+
   /** Releases sessions (and forgets decisions) of one model, or of all. */
   async dispose(modelId?: string): Promise<number> {
     const match = modelId === undefined ? () => true : (k: string) => k.startsWith(`${modelId}|`);

@@ -11,6 +11,8 @@
  *   'taps'        the same plus every tap as an output (attention probabilities, …)
  *   'kv-prefill'  ids → logits + present.{l}.key/value
  *   'kv-decode'   ids + past.{l}.key/value → logits + present.{l}.key/value
+ *   '<variant>@<rule>:<s>'  any of these with a RoPE scaling rule (pi | ntk | yarn) at factor s
+ *                           (lib/longctx/scaling.ts), e.g. 'logits@yarn:4'
  * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
  * token at a time (workload 'decode'), so each can land on its faster backend. A state-space model
  * (cfg.ssm, lib/model/ssm-lm.ts) uses the same variants with past/present.{l}.conv/ssm states.
@@ -26,6 +28,7 @@ import { ssmDims } from '@/lib/model/ssm-shapes';
 import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import { loadWeights } from '@/lib/model/weights';
+import { parseScaledVariant, withRule } from '@/lib/longctx/scaling';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
 import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
@@ -132,12 +135,14 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
     info: { config: cfg, params: paramCount(cfg), ...info },
     contextLength: cfg.contextLength,
     graph(variant) {
-      const v = VARIANTS[variant];
-      if (!v) throw new Error(`unknown graph variant "${variant}" (have ${Object.keys(VARIANTS).join(', ')})`);
+      const scaled = parseScaledVariant(variant);
+      const v = VARIANTS[scaled?.base ?? variant];
+      if (!v) throw new Error(`unknown graph variant "${variant}" (have ${Object.keys(VARIANTS).join(', ')}, each optionally @pi|ntk|yarn:<factor>)`);
       let bytes = built.get(variant);
       if (!bytes) {
-        bytes = buildTransformerModel(cfg, weights, { cache: v.cache, taps: v.taps });
-        built.set(variant, bytes);
+        const c = scaled ? withRule(cfg, scaled.kind, scaled.factor) : cfg;
+        bytes = buildTransformerModel(c, weights, { cache: v.cache, taps: v.taps });
+        if (!scaled) built.set(variant, bytes); // scaled graphs: the session keeps what it needs
       }
       return bytes;
     },
