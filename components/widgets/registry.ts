@@ -12,6 +12,9 @@ import bpeTrainer from './bpe-trainer';
 import tokenizerCompare from './tokenizer-compare';
 import unigramSamples from './unigram-samples';
 import nextToken from './next-token';
+import attentionExplorer from './attention-explorer';
+import attentionHeads from './attention-heads';
+import attentionKv from './attention-kv';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
@@ -21,6 +24,9 @@ export const widgets: readonly AnyWidgetDef[] = [
   tokenizerCompare,
   unigramSamples,
   nextToken,
+  attentionExplorer,
+  attentionHeads,
+  attentionKv,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {

@@ -98,3 +98,18 @@ export function uniformBaseline(kind: ScoreKind, T: number, period = 0): number 
   for (let i = 1; i < T; i++) s += 1 / (i + 1);
   return s / (T - 1);
 }
+
+/**
+ * The label a head earns on one input: 'previous-token' or 'first-token' when that score is at
+ * least ROLE_THRESHOLD (the head puts that share of its attention, on average, there), else null.
+ * 0.4 is our choice, not a standard: uniform attention over ~30 tokens scores about 0.1.
+ */
+export const ROLE_THRESHOLD = 0.4;
+
+export type Role = 'previous-token' | 'first-token';
+
+export function headRole(previous: number, first: number): Role | null {
+  if (previous >= ROLE_THRESHOLD && previous >= first) return 'previous-token';
+  if (first >= ROLE_THRESHOLD) return 'first-token';
+  return null;
+}

@@ -1,0 +1,75 @@
+'use client';
+/**
+ * Every layer × head as a thumbnail of its attention pattern (row = query, column = key), drawn
+ * on a canvas of T × T pixels scaled up by CSS; colour = the theme's accent at opacity √p.
+ * Each thumbnail is a button (picks that head) whose accessible name carries its two scores on
+ * this text; heads that earn a role (lib/interp headRole) get a visible tag.
+ */
+import { useEffect, useRef } from 'react';
+import { headRole } from '@/lib/interp/head-scores';
+import type { F32 } from './useTaps';
+import { headMatrix, num } from './layout';
+
+export interface HeadInfo {
+  previous: number;
+  first: number;
+}
+
+function Thumb({ probs, head, label }: { probs: F32; head: number; label: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    const ctx = c?.getContext?.('2d');
+    if (!c || !ctx) return;
+    const T = probs.dims[2];
+    const m = headMatrix(probs, head);
+    const accent = getComputedStyle(c).getPropertyValue('--accent').trim() || '#2446c7';
+    ctx.clearRect(0, 0, T, T);
+    ctx.fillStyle = accent;
+    for (let i = 0; i < T; i++) {
+      for (let j = 0; j <= i; j++) {
+        ctx.globalAlpha = Math.sqrt(Math.min(1, Math.max(0, m[i * T + j])));
+        ctx.fillRect(j, i, 1, 1);
+      }
+    }
+    ctx.globalAlpha = 1;
+  }, [probs, head]);
+  const T = probs.dims[2];
+  return <canvas ref={ref} width={T} height={T} className="ax-thumb-canvas" aria-hidden="true" data-label={label} />;
+}
+
+interface Props {
+  layers: readonly F32[];
+  info: readonly HeadInfo[][];
+  layer: number;
+  head: number;
+  onPick: (layer: number, head: number) => void;
+  disabled: boolean;
+}
+
+export function Thumbs({ layers, info, layer, head, onPick, disabled }: Props) {
+  const nh = layers[0]?.dims[1] ?? 0;
+  return (
+    <div className="ax-thumbs" role="group" aria-label="All heads: rows are layers, columns are heads. Pick one to see it in detail.">
+      <span aria-hidden="true" />
+      {Array.from({ length: nh }, (_, h) => <span key={h} className="ax-thumbs-col" aria-hidden="true">head {h}</span>)}
+      {layers.map((probs, l) => (
+        <div className="ax-thumbs-row" key={l} role="presentation">
+          <span className="ax-thumbs-layer" aria-hidden="true">layer {l}</span>
+          {Array.from({ length: nh }, (_, h) => {
+            const s = info[l]?.[h];
+            const role = s ? headRole(s.previous, s.first) : null;
+            const name = `Layer ${l}, head ${h}${s ? `: previous-token score ${num(s.previous, 2)}, first-token score ${num(s.first, 2)}` : ''}${role ? ` (${role} head)` : ''}`;
+            return (
+              <button type="button" key={h} className="ax-thumb" aria-pressed={l === layer && h === head} aria-label={name} title={name}
+                disabled={disabled} onClick={() => onPick(l, h)} data-layer={l} data-head={h} data-role={role ?? ''}>
+                <Thumb probs={probs} head={h} label={`${l}.${h}`} />
+                {role && <span className="ax-tag" aria-hidden="true">{role === 'previous-token' ? 'prev' : 'first'}</span>}
+              </button>
+            );
+          })}
+        </div>
+      ))}
+    </div>
+  );
+}
