@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { diagonalMean, firstTokenScore, inductionScore, previousTokenScore, rankHeads, scoreHeads, uniformBaseline } from '@/lib/interp/head-scores';
+import { diagonalMean, headRole, firstTokenScore, inductionScore, previousTokenScore, rankHeads, scoreHeads, uniformBaseline } from '@/lib/interp/head-scores';
 
 /** [T, T] matrix where row i puts all its weight on key f(i) (clamped to the causal range). */
 function oneHot(T: number, f: (i: number) => number): Float32Array {
@@ -70,5 +70,12 @@ describe('head scores on hand-built attention matrices', () => {
     const ranked = rankHeads(scores);
     expect(ranked.slice(0, 2).map((s) => [s.layer, s.head])).toEqual([[0, 0], [1, 0]]); // tie → lower layer first
     expect(ranked.at(-1)!.score).toBeCloseTo(1 / 3, 12); // the one-hot-on-0 head hits i-1 only at row 1
+  });
+
+  it('headRole labels a head by the larger of its two scores once it reaches 0.4', () => {
+    expect(headRole(0.6, 0.1)).toBe('previous-token');
+    expect(headRole(0.1, 0.45)).toBe('first-token');
+    expect(headRole(0.5, 0.7)).toBe('first-token');
+    expect(headRole(0.39, 0.39)).toBeNull();
   });
 });
