@@ -77,11 +77,12 @@ export function useTaps(deps: Deps, ids: readonly number[] | null, backend: Back
   const lastKey = useRef<string | null>(null);
   const patch = (p: Partial<TapsView>) => setView((v) => ({ ...v, ...p }));
 
-  const forward = useCallback(async (run: readonly number[], shape: ModelShape, t0: number) => {
+  const forward = useCallback(async (run: readonly number[], shape: ModelShape, pref: BackendPreference, t0: number) => {
     const my = ++seq.current;
     patch({ phase: 'running' });
     const client = await deps.client();
-    const r = await client.run(MODEL_ID, 'taps', idsFeed(run), { workload: 'prefill' });
+    // a forced engine goes with this run only, so other widgets on the page keep their own choice
+    const r = await client.run(MODEL_ID, 'taps', idsFeed(run), { workload: 'prefill', ...(pref === 'auto' ? {} : { backend: pref }) });
     if (my !== seq.current) return; // a newer request is on its way
     patch({ phase: 'ready', ids: [...run], layers: layerTaps(r.outputs, shape.nLayer), logits: r.outputs[names.logits()] ?? null, ran: r.backend, runMs: r.ms, updateMs: performance.now() - t0 });
   }, [deps]);
@@ -92,7 +93,6 @@ export function useTaps(deps: Deps, ids: readonly number[] | null, backend: Back
       const client = await deps.client();
       const res = await client.load(MODEL_ID, { onProgress: (progress) => patch({ progress }) });
       const shape = res.info.config as ModelShape;
-      await client.setBackend(backend);
       const choice = await client.choose(MODEL_ID, 'prefill');
       setBackendStatus({ backend: choice.backend, reason: choice.reason });
       patch({ choice, shape, phase: 'ready' });
@@ -100,7 +100,7 @@ export function useTaps(deps: Deps, ids: readonly number[] | null, backend: Back
     } catch (e) {
       patch({ phase: 'error', error: friendlyError(e) });
     }
-  }, [deps, backend]);
+  }, [deps]);
 
   useEffect(() => {
     const shape = view.shape;
@@ -110,11 +110,7 @@ export function useTaps(deps: Deps, ids: readonly number[] | null, backend: Back
     const t0 = performance.now();
     const h = setTimeout(() => {
       lastKey.current = key;
-      void (async () => {
-        const client = await deps.client();
-        await client.setBackend(backend);
-        await forward(ids, shape, t0);
-      })().catch((e: unknown) => patch({ phase: 'error', error: friendlyError(e) }));
+      forward(ids, shape, backend, t0).catch((e: unknown) => patch({ phase: 'error', error: friendlyError(e) }));
     }, lastKey.current === null ? 0 : DEBOUNCE_MS);
     return () => clearTimeout(h);
   }, [loaded, view.shape, ids, backend, deps, forward]);
