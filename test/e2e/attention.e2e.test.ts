@@ -39,7 +39,18 @@ describeBrowser('attention lesson', () => {
       console.log(`attention (${backend}):`, await page.locator('.ax-status').first().textContent(), 'max diff', await page.getAttribute('.ax-check', 'data-max-diff'));
       // another head: the map's head changes and so does the picked cell's weight
       const v0 = await liveValue(page);
-      await page.locator('.ax-thumb[data-layer="0"][data-head="1"]').click();
+      // click a thumbnail inside the page and time it to the next frame after the map shows that head
+      const pickMs = await page.evaluate(() => new Promise<number>((done) => {
+        const t0 = performance.now();
+        (document.querySelector('.ax-thumb[data-layer="0"][data-head="1"]') as HTMLButtonElement).click();
+        const check = () => {
+          const heat = document.querySelector('.ax-heat');
+          if (heat?.getAttribute('data-layer') === '0' && heat.getAttribute('data-head') === '1') requestAnimationFrame(() => done(performance.now() - t0));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }));
+      console.log(`attention (${backend}): head change → new picture in ${pickMs.toFixed(0)} ms (no model run)`);
       await expect.poll(() => page.getAttribute('.ax-heat', 'data-layer')).toBe('0');
       expect(await page.getAttribute('.ax-heat', 'data-head')).toBe('1');
       expect(await liveValue(page)).not.toBe(v0);
@@ -51,7 +62,8 @@ describeBrowser('attention lesson', () => {
         // a new sentence re-runs the model; the status reports the control-to-picture time
         await page.getByLabel('Sentence').fill('Emma smiled at Emma, and Emma smiled again.');
         await page.waitForFunction(() => document.querySelector('.ax-heat')?.getAttribute('data-tokens') !== '30', undefined, { timeout: RUN_TIMEOUT });
-        console.log('attention: after typing,', await page.locator('.ax-status').first().textContent());
+        await expect.poll(() => page.getAttribute('.ax', 'data-phase')).toBe('ready');
+        console.log('attention: after typing,', await page.locator('.ax-status').first().textContent(), 'update ms', await page.getAttribute('.ax', 'data-update-ms'));
         // the head-scoring widget and the K/V figure
         await loadWidget(page, 0, '.ax-grid-cell');
         const top = await page.$$eval('table[data-kind="induction"] td[data-score]', (els) => els.map((e) => Number(e.getAttribute('data-score'))));

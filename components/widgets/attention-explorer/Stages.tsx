@@ -67,7 +67,7 @@ export function Stages({ s, tapped, keyPos, tokens, nHead, nKvHead, ran }: Props
               <tr key={j} className={j === keyPos ? 'ax-row-on' : undefined} data-key={j}>
                 <th scope="row">{j} <code>{tok(j)}</code></th>
                 <td>{num(s.raw[j])}</td><td>{num(s.scaled[j])}</td><td>{num(s.masked[j])}</td>
-                <td data-prob={s.probs[j].toFixed(6)}>{num(s.probs[j])}</td><td>{num(tapped[j])}</td>
+                <td data-prob={s.probs[j].toFixed(6)}>{num(s.probs[j], 4)}</td><td>{num(tapped[j], 4)}</td>
               </tr>
             ))}
             {future > 0 && (

@@ -61,10 +61,11 @@ export function Thumbs({ layers, info, layer, head, onPick, disabled }: Props) {
             const role = s ? headRole(s.previous, s.first) : null;
             const name = `Layer ${l}, head ${h}${s ? `: previous-token score ${num(s.previous, 2)}, first-token score ${num(s.first, 2)}` : ''}${role ? ` (${role} head)` : ''}`;
             return (
-              <button type="button" key={h} className="ax-thumb" aria-pressed={l === layer && h === head} aria-label={name} title={name}
+              <button type="button" key={h} className="ax-thumb" aria-pressed={l === layer && h === head} title={name}
                 disabled={disabled} onClick={() => onPick(l, h)} data-layer={l} data-head={h} data-role={role ?? ''}>
+                <span className="sr-only">{name}</span>
                 <Thumb probs={probs} head={h} label={`${l}.${h}`} />
-                {role && <span className="ax-tag" aria-hidden="true">{role === 'previous-token' ? 'prev' : 'first'}</span>}
+                {role && <span className="ax-tag">{role === 'previous-token' ? 'prev' : 'first'}</span>}
               </button>
             );
           })}
