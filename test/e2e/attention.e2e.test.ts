@@ -71,6 +71,10 @@ describeBrowser('attention lesson', () => {
         console.log('attention heads: induction top', top, 'previous top', prev, 'loss', await page.locator('.ax-loss').textContent());
         expect(top[0]).toBeLessThan(0.15);
         expect(prev[0]).toBeGreaterThan(0.4);
+        // the pattern of a picked head on the repeated block
+        expect(await page.getAttribute('.ax-pattern', 'data-head')).toBe('3');
+        await page.locator('button.ax-grid-cell[data-layer="1"][data-head="1"]').click();
+        await expect.poll(() => page.getAttribute('.ax-pattern', 'data-layer')).toBe('1');
         expect(await page.getAttribute('tr[data-kind="GQA"]', 'data-bytes')).toBe('4096');
         expect(await runAxe(page)).toEqual([]);
         await screenshot(page, 'attention-light');

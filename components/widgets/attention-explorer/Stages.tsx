@@ -19,6 +19,8 @@ interface Props {
   ran: string;
 }
 
+const short = (t: string) => (t.length > 9 ? `${t.slice(0, 8)}…` : t);
+
 export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
@@ -65,7 +67,7 @@ export function Stages({ s, tapped, keyPos, tokens, nHead, nKvHead, ran }: Props
           <tbody>
             {Array.from({ length: i + 1 }, (_, j) => (
               <tr key={j} className={j === keyPos ? 'ax-row-on' : undefined} data-key={j}>
-                <th scope="row">{j} <code>{tok(j)}</code></th>
+                <th scope="row">{j} <code>{short(tok(j))}</code></th>
                 <td>{num(s.raw[j])}</td><td>{num(s.scaled[j])}</td><td>{num(s.masked[j])}</td>
                 <td data-prob={s.probs[j].toFixed(6)}>{num(s.probs[j], 4)}</td><td>{num(tapped[j], 4)}</td>
               </tr>

@@ -12,11 +12,12 @@ import { defaultDeps, type Deps, type TokenizerLike } from '@/components/lesson/
 import { showToken } from '@/components/viz/show-token';
 import type { ScoreKind } from '@/lib/interp/head-scores';
 import { copyLosses, repeatedRandomTokens } from '@/lib/interp/random-seq';
-import { num } from '../attention-explorer/layout';
+import { headMatrix, num } from '../attention-explorer/layout';
 import { statusText, useTaps } from '../attention-explorer/useTaps';
 import type { WidgetProps } from '../types';
 import type { HeadsState } from './index';
 import { headTable, KIND_TEXT, KINDS } from './layout';
+import { PatternMap } from './PatternMap';
 import '../attention-explorer/attention.css';
 
 const VOCAB = 4096;
@@ -36,6 +37,9 @@ export function HeadsPanel({ state, setState, hidden, locked, deps }: WidgetProp
   const kind = state.kind;
   const show = (k: string) => !hidden.has(k);
   const nh = view.shape?.nHead ?? 4;
+  const layer = Math.min(state.layer, view.layers.length - 1);
+  const head = Math.min(state.head, nh - 1);
+  const picked = view.layers[layer] ? headMatrix(view.layers[layer].probs, head) : null;
   const block = view.ids.slice(0, Math.min(period, 12)).map((i) => showToken(tok?.tokenText(i) ?? `#${i}`)).join(' │ ');
   return (
     <div className="ax" data-phase={view.phase} data-ran={view.ran ?? ''}>
@@ -85,20 +89,23 @@ export function HeadsPanel({ state, setState, hidden, locked, deps }: WidgetProp
           </p>
           <figure className="ax-detail">
             <figcaption>{KIND_TEXT[kind].name} score of every head ({KIND_TEXT[kind].what}). Uniform attention would score {num(table.baseline[kind])}.</figcaption>
-            <div className="ax-grid" role="img" aria-label={`${KIND_TEXT[kind].name} scores; best: layer ${table.ranked[kind][0].layer} head ${table.ranked[kind][0].head}, ${num(table.ranked[kind][0].score)}`}>
-              <span />
-              {Array.from({ length: nh }, (_, h) => <span key={h} className="ax-thumbs-col">head {h}</span>)}
+            <div className="ax-grid" role="group" aria-label={`${KIND_TEXT[kind].name} score of every head; best: layer ${table.ranked[kind][0].layer} head ${table.ranked[kind][0].head}, ${num(table.ranked[kind][0].score)}. Pick a head to see its pattern.`}>
+              <span aria-hidden="true" />
+              {Array.from({ length: nh }, (_, h) => <span key={h} className="ax-thumbs-col" aria-hidden="true">head {h}</span>)}
               {table.scores[kind].map((s) => (
                 <span key={`${s.layer}.${s.head}`} style={{ display: 'contents' }}>
-                  {s.head === 0 && <span className="ax-thumbs-layer">layer {s.layer}</span>}
-                  <span className="ax-grid-cell" data-layer={s.layer} data-head={s.head} data-score={s.score.toFixed(6)}>
+                  {s.head === 0 && <span className="ax-thumbs-layer" aria-hidden="true">layer {s.layer}</span>}
+                  <button type="button" className="ax-grid-cell" data-layer={s.layer} data-head={s.head} data-score={s.score.toFixed(6)}
+                    aria-pressed={s.layer === layer && s.head === head} disabled={locked.has('layer') || locked.has('head')} onClick={() => setState({ layer: s.layer, head: s.head })}>
+                    <span className="sr-only">Layer {s.layer}, head {s.head}: </span>
                     <span className="ax-grid-fill" style={{ opacity: Math.min(1, Math.max(0, s.score)) }} />
                     <span className="ax-grid-num">{num(s.score, 2)}</span>
-                  </span>
+                  </button>
                 </span>
               ))}
             </div>
           </figure>
+          {picked && <PatternMap m={picked} period={period} layer={layer} head={head} induction={table.scores.induction[layer * nh + head].score} previous={table.scores.previous[layer * nh + head].score} />}
           <div className="ax-rank">
             {KINDS.map((k) => (
               <table className="ax-table" key={k} data-kind={k}>

@@ -33,3 +33,17 @@ export function headTable(layers: readonly ProbsTap[], period: number): HeadTabl
   }
   return { scores, ranked, baseline };
 }
+
+/**
+ * Where each score looks, as line segments in cell units over a [T, T] map (T = 2n): the
+ * previous-token diagonal (i, i-1) for i = 1..T-1, and the induction diagonal (i, i-n+1) for
+ * i = n..2n-1. Each point is the centre of a cell: x = key + 0.5, y = query + 0.5.
+ * Example (n = 3): previous from (0.5, 1.5) to (4.5, 5.5); induction from (1.5, 3.5) to (3.5, 5.5).
+ */
+export function guideLines(period: number): { previous: [number, number, number, number]; induction: [number, number, number, number] } {
+  const T = 2 * period;
+  return {
+    previous: [0.5, 1.5, T - 2 + 0.5, T - 1 + 0.5],
+    induction: [1.5, period + 0.5, period + 0.5, T - 1 + 0.5],
+  };
+}

@@ -26,6 +26,10 @@ describe('<HeadsPanel />', () => {
     expect(document.querySelectorAll('table[data-kind]')).toHaveLength(3);
     const loss = document.querySelector('.ax-loss')!;
     expect(Number(loss.getAttribute('data-first'))).toBeGreaterThan(0);
+    expect(document.querySelector('.ax-pattern')!.getAttribute('data-layer')).toBe('1'); // layer 4 clamped to the fake's 2 layers
+    expect(document.querySelectorAll('.ax-pattern .ax-cell')).toHaveLength(24 * 25 / 2);
+    fireEvent.click(screen.getByRole('button', { name: /^Layer 0, head 2:/ }));
+    expect(setState).toHaveBeenCalledWith({ layer: 0, head: 2 });
     fireEvent.click(screen.getByRole('button', { name: 'New random block' }));
     expect(setState).toHaveBeenCalledWith({ seed: 6 });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headTable } from '@/components/widgets/attention-heads/layout';
+import { guideLines, headTable } from '@/components/widgets/attention-heads/layout';
 
 describe('head-scoring table', () => {
   it('scores every head three ways and ranks them; a perfect induction head on a block of 3 comes first', () => {
@@ -15,5 +15,9 @@ describe('head-scoring table', () => {
     expect(t.scores.induction.map((s) => s.score)).toEqual([1, 0]);
     expect(t.ranked.previous[0]).toEqual({ layer: 0, head: 1, score: 1 });
     expect(t.baseline.induction).toBeCloseTo((1 / 4 + 1 / 5 + 1 / 6) / 3, 12);
+  });
+
+  it('guideLines: the doc-comment example for a block of 3', () => {
+    expect(guideLines(3)).toEqual({ previous: [0.5, 1.5, 4.5, 5.5], induction: [1.5, 3.5, 3.5, 5.5] });
   });
 });
