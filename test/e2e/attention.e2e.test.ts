@@ -58,12 +58,13 @@ describeBrowser('attention lesson', () => {
       await page.locator('.ax-heat-wrap').focus();
       await page.keyboard.press('ArrowLeft');
       await expect.poll(() => page.getAttribute('.ax-cell-pick', 'data-key')).toBe('11');
+      // a new sentence re-runs the model; the status reports the control-to-picture time
+      await page.getByLabel('Sentence').fill('Emma smiled at Emma, and Emma smiled again.');
+      await page.waitForFunction(() => document.querySelector('.ax-heat')?.getAttribute('data-tokens') !== '30', undefined, { timeout: RUN_TIMEOUT });
+      await expect.poll(() => page.getAttribute('.ax', 'data-phase')).toBe('ready');
+      expect(await page.getAttribute('.ax', 'data-ran')).toBe(backend);
+      console.log(`attention (${backend}): after typing,`, await page.locator('.ax-status').first().textContent());
       if (backend === 'wasm') {
-        // a new sentence re-runs the model; the status reports the control-to-picture time
-        await page.getByLabel('Sentence').fill('Emma smiled at Emma, and Emma smiled again.');
-        await page.waitForFunction(() => document.querySelector('.ax-heat')?.getAttribute('data-tokens') !== '30', undefined, { timeout: RUN_TIMEOUT });
-        await expect.poll(() => page.getAttribute('.ax', 'data-phase')).toBe('ready');
-        console.log('attention: after typing,', await page.locator('.ax-status').first().textContent(), 'update ms', await page.getAttribute('.ax', 'data-update-ms'));
         // the head-scoring widget and the K/V figure
         await loadWidget(page, 0, '.ax-grid-cell');
         const top = await page.$$eval('table[data-kind="induction"] td[data-score]', (els) => els.map((e) => Number(e.getAttribute('data-score'))));
