@@ -5,7 +5,7 @@
  * Each thumbnail is a button (picks that head) whose accessible name carries its two scores on
  * this text; heads that earn a role (lib/interp headRole) get a visible tag.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { headRole } from '@/lib/interp/head-scores';
 import type { F32 } from './useTaps';
 import { headMatrix, num } from './layout';
@@ -15,7 +15,21 @@ export interface HeadInfo {
   first: number;
 }
 
-function Thumb({ probs, head, label }: { probs: F32; head: number; label: string }) {
+/** Bumps when <html data-theme> or the system colour scheme changes, so canvases redraw in the new accent. */
+function useThemeTick(): number {
+  const [tick, setTick] = useState(0);
+  useEffect(() => {
+    const bump = () => setTick((t) => t + 1);
+    const mo = new MutationObserver(bump);
+    mo.observe(document.documentElement, { attributes: true, attributeFilter: ['data-theme'] });
+    const mq = window.matchMedia?.('(prefers-color-scheme: dark)');
+    mq?.addEventListener?.('change', bump);
+    return () => { mo.disconnect(); mq?.removeEventListener?.('change', bump); };
+  }, []);
+  return tick;
+}
+
+function Thumb({ probs, head, label, tick }: { probs: F32; head: number; label: string; tick: number }) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current;
@@ -33,7 +47,7 @@ function Thumb({ probs, head, label }: { probs: F32; head: number; label: string
       }
     }
     ctx.globalAlpha = 1;
-  }, [probs, head]);
+  }, [probs, head, tick]);
   const T = probs.dims[2];
   return <canvas ref={ref} width={T} height={T} className="ax-thumb-canvas" aria-hidden="true" data-label={label} />;
 }
@@ -49,6 +63,7 @@ interface Props {
 
 export function Thumbs({ layers, info, layer, head, onPick, disabled }: Props) {
   const nh = layers[0]?.dims[1] ?? 0;
+  const tick = useThemeTick();
   return (
     <div className="ax-thumbs" role="group" aria-label="All heads: rows are layers, columns are heads. Pick one to see it in detail.">
       <span aria-hidden="true" />
@@ -64,7 +79,7 @@ export function Thumbs({ layers, info, layer, head, onPick, disabled }: Props) {
               <button type="button" key={h} className="ax-thumb" aria-pressed={l === layer && h === head} title={name}
                 disabled={disabled} onClick={() => onPick(l, h)} data-layer={l} data-head={h} data-role={role ?? ''}>
                 <span className="sr-only">{name}</span>
-                <Thumb probs={probs} head={h} label={`${l}.${h}`} />
+                <Thumb probs={probs} head={h} label={`${l}.${h}`} tick={tick} />
                 {role && <span className="ax-tag">{role === 'previous-token' ? 'prev' : 'first'}</span>}
               </button>
             );
