@@ -22,6 +22,9 @@ const loaders: Record<string, Loader> = {
   'rope-distance': () => import('./rope-distance'),
   'rope-rotation': () => import('./rope-rotation'),
   'rope-spectrum': () => import('./rope-spectrum'),
+  'attention-explorer': () => import('./attention-explorer'),
+  'attention-heads': () => import('./attention-heads'),
+  'attention-kv': () => import('./attention-kv'),
 };
 
 /** Ids of every registered widget, in registration order. */

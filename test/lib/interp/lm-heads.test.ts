@@ -1,0 +1,89 @@
+// What lm's heads do, measured on the shipped weights with the eager TS forward (the same
+// numbers the attention lesson's widgets compute live in ONNX Runtime; parity is tested in
+// test/lib/models). The lesson's prose claims only what these tests check.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EagerOps, type WeightMap } from '@/lib/model/eager';
+import { names } from '@/lib/model/names';
+import { transformer } from '@/lib/model/transformer';
+import { ids as idsTensor } from '@/lib/tensor';
+import { loadBpe } from '@/lib/tokenizer/bpe';
+import { rankHeads, scoreHeads, uniformBaseline, type ProbsTap } from '@/lib/interp/head-scores';
+import { copyLosses, repeatedRandomTokens } from '@/lib/interp/random-seq';
+import { manifest, read, weightsOf } from '../models/shipped';
+
+/** The attention widget's default sentence. */
+const TEXT = 'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.';
+const cfg = manifest().models.lm.config;
+let w: WeightMap;
+beforeAll(async () => { w = await weightsOf('lm'); });
+
+function run(ids: number[]): { probs: ProbsTap[]; logits: Float32Array } {
+  const ops = new EagerOps(w, { taps: (n) => n.endsWith('.probs') });
+  const { logits } = transformer(ops, cfg, idsTensor(ids));
+  const probs = Array.from({ length: cfg.nLayer }, (_, l) => {
+    const t = ops.trace.get(names.attnProbs(l))!;
+    return { data: t.data as Float32Array, dims: t.shape };
+  });
+  return { probs, logits: logits.data as Float32Array };
+}
+const fmt = (s: { layer: number; head: number; score: number }) => `L${s.layer}H${s.head} ${s.score.toFixed(3)}`;
+
+describe('lm: what its heads do', () => {
+  it('on the default sentence exactly four heads score above 0.5 as previous-token heads (L3H3, L4H3, L3H1, L5H1), and the same four lead on random tokens', () => {
+    const tok = loadBpe(read('models/tokenizer/austen-bpe-4096.json').toString('utf8'));
+    const key = (s: { layer: number; head: number }) => `L${s.layer}H${s.head}`;
+    const text = rankHeads(scoreHeads(run(tok.encode(TEXT)).probs, 'previous'));
+    expect(text.filter((s) => s.score > 0.5).map(key).sort()).toEqual(['L3H1', 'L3H3', 'L4H3', 'L5H1']);
+    const random = rankHeads(scoreHeads(run(repeatedRandomTokens(1, 30, 256, cfg.vocabSize)).probs, 'previous'));
+    expect(random.slice(0, 4).map(key).sort()).toEqual(['L3H1', 'L3H3', 'L4H3', 'L5H1']);
+  });
+
+  it('has previous-token heads: at least two heads put over half their attention on the previous token, on prose and on random tokens', () => {
+    const tok = loadBpe(read('models/tokenizer/austen-bpe-4096.json').toString('utf8'));
+    for (const ids of [tok.encode(TEXT), repeatedRandomTokens(1, 30, 256, cfg.vocabSize)]) {
+      const ranked = rankHeads(scoreHeads(run(ids).probs, 'previous'));
+      console.log('previous-token', ranked.slice(0, 5).map(fmt).join(', '));
+      expect(ranked[1].score).toBeGreaterThan(0.5);
+      expect(ranked[1].score).toBeGreaterThan(5 * uniformBaseline('previous', ids.length));
+    }
+  });
+
+  it('has no first-token head on the default sentence: every head gives token 0 less than a third of its attention', () => {
+    const tok = loadBpe(read('models/tokenizer/austen-bpe-4096.json').toString('utf8'));
+    const ranked = rankHeads(scoreHeads(run(tok.encode(TEXT)).probs, 'first'));
+    console.log('first-token', ranked.slice(0, 3).map(fmt).join(', '));
+    expect(ranked[0].score).toBeLessThan(1 / 3);
+    expect(ranked[0].score).toBeGreaterThan(0); // it is a real number, not an empty mean
+  });
+
+  for (const seed of [1, 2, 3]) {
+    it(`has no induction head on repeated random tokens (seed ${seed}, 2 × 30): every score < 0.1, and copy 2 is not predicted better than copy 1`, () => {
+      const ids = repeatedRandomTokens(seed, 30, 256, cfg.vocabSize);
+      const { probs, logits } = run(ids);
+      const ranked = rankHeads(scoreHeads(probs, 'induction', 30));
+      const loss = copyLosses(logits, ids, 30, cfg.vocabSize);
+      console.log(`induction seed ${seed}`, ranked.slice(0, 3).map(fmt).join(', '), `uniform ${uniformBaseline('induction', 60, 30).toFixed(3)}`, `loss ${loss.first.toFixed(2)} → ${loss.second.toFixed(2)}`);
+      expect(ranked[0].score).toBeLessThan(0.1);
+      expect(ranked[0].score).toBeGreaterThan(0);
+      expect(loss.second).toBeGreaterThan(loss.first - 0.05); // no better on copy 2
+    });
+  }
+
+  for (const period of [10, 80]) {
+    it(`has no induction head at block length ${period} either (seed 1): every score < 0.15, copy 2's loss within 0.5 nats of copy 1's`, () => {
+      const ids = repeatedRandomTokens(1, period, 256, cfg.vocabSize);
+      const { probs, logits } = run(ids);
+      const ranked = rankHeads(scoreHeads(probs, 'induction', period));
+      const loss = copyLosses(logits, ids, period, cfg.vocabSize);
+      console.log(`induction period ${period}`, ranked.slice(0, 3).map(fmt).join(', '), `uniform ${uniformBaseline('induction', 2 * period, period).toFixed(4)}`, `loss ${loss.first.toFixed(2)} → ${loss.second.toFixed(2)}`);
+      expect(ranked[0].score).toBeLessThan(0.15);
+      expect(Math.abs(loss.second - loss.first)).toBeLessThan(0.5);
+    });
+  }
+
+  it('the uniform baseline the lesson quotes: about 0.07 for a block of 10, under 0.01 for 80, about 0.02 for 30', () => {
+    expect(uniformBaseline('induction', 20, 10)).toBeCloseTo(0.067, 3);
+    expect(uniformBaseline('induction', 160, 80)).toBeLessThan(0.01);
+    expect(uniformBaseline('induction', 60, 30)).toBeCloseTo(0.023, 3);
+  });
+});
