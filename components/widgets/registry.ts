@@ -12,6 +12,10 @@ import bpeTrainer from './bpe-trainer';
 import tokenizerCompare from './tokenizer-compare';
 import unigramSamples from './unigram-samples';
 import nextToken from './next-token';
+import scaleMemory from './scale-memory';
+import scaleParallel from './scale-parallel';
+import scaleLaws from './scale-laws';
+import scaleSweeps from './scale-sweeps';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
@@ -21,6 +25,10 @@ export const widgets: readonly AnyWidgetDef[] = [
   tokenizerCompare,
   unigramSamples,
   nextToken,
+  scaleMemory,
+  scaleParallel,
+  scaleLaws,
+  scaleSweeps,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {
