@@ -67,8 +67,8 @@ export default function ScaleParallel({ state, setState, hidden, locked }: Widge
         rows={v.stages.map((s, i) => [`ZeRO-${i}`, formatBytes(s.states.weights), formatBytes(s.states.grads), formatBytes(s.states.optimizer), formatBytes(s.activations), formatBytes(s.perDevice), formatBytes(s.comm.total)])} />
       <Schedule p={state.pp} m={state.micro} bubble={r.bubble} />
       <p className="sc-small">
-        Formulas, not a measurement: states split evenly over the t · p model-parallel devices, activations at 16 bits with sequence
-        parallelism when t &gt; 1, the 1F1B schedule&apos;s at most p micro-batches in flight, and ring collectives.
+        Formulas, not a measurement: states split evenly over the t · p model-parallel devices, activations by Korthikanti et al.&apos;s count (16-bit; doubled
+        for fp32) with sequence parallelism when t &gt; 1, the 1F1B schedule&apos;s at most p micro-batches in flight, and ring collectives.
       </p>
     </div>
   );

@@ -19,7 +19,7 @@ export function Schedule({ p, m, bubble }: { p: number; m: number; bubble: numbe
       <figcaption>
         <span className="sc-key sc-c0" aria-hidden="true" />forward
         <span className="sc-key sc-c1" aria-hidden="true" />backward
-        <span className="sc-key sc-slot-key" aria-hidden="true" style={{ background: 'var(--bg-soft)', border: '1px solid var(--border)' }} />idle (the bubble: {pct})
+        <span className="sc-key sc-slot-key" aria-hidden="true" style={{ background: 'var(--bg-soft)', border: '1px solid var(--border)' }} />idle (the bubble: {pct}) · drawn as GPipe; 1F1B reorders the same cells
       </figcaption>
       <svg width={Math.max(280, width)} height={view.height + 16} role="img"
         aria-label={`GPipe schedule: ${p} stages, ${m} micro-batches, ${view.length} time slots; each stage idles ${p - 1} forward and ${p - 1} backward slots, ${pct} of the step.`}>
