@@ -97,7 +97,7 @@ export function DataTable({ caption, head, rows }: { caption: string; head: read
   return (
     <details className="sc-details">
       <summary>Data table</summary>
-      <div className="sc-table-wrap">
+      <div className="sc-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="sc-table">
           <caption>{caption}</caption>
           <thead><tr>{head.map((h) => <th key={h} scope="col">{h}</th>)}</tr></thead>
@@ -127,4 +127,9 @@ export function Dec({ name, label, value, min, max, step, onValue, locked }: {
         onBlur={() => setDraft(null)} onKeyDown={(e) => e.key === 'Enter' && setDraft(null)} />
     </div>
   );
+}
+
+/** A table that scrolls sideways on a narrow screen; the wrapper is focusable so keyboard users can scroll it. */
+export function TableWrap({ label, children }: { label: string; children: ReactNode }) {
+  return <div className="sc-table-wrap" tabIndex={0} role="region" aria-label={label}>{children}</div>;
 }

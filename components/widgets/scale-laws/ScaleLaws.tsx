@@ -10,7 +10,7 @@ import { useWidth } from '@/components/ui/useWidth';
 import type { WidgetProps } from '../types';
 import type { ScaleLawsState } from './index';
 import { makeAxes, pathOf } from '../scale-common/chart';
-import { DataTable } from '../scale-common/Fields';
+import { DataTable, TableWrap } from '../scale-common/Fields';
 import { Frame } from '../scale-common/Frame';
 import { lawsView, N_DOMAIN, sci } from './layout';
 import '../scale-common/scale.css';
@@ -39,14 +39,16 @@ export default function ScaleLaws({ state, setState, hidden, locked }: WidgetPro
             aria-valuetext={`${sci(v.C)} FLOPs`} onChange={(e) => setState({ logC: Number(e.target.value) })} />
         </div>
       )}
-      <table className="sc-table">
-        <caption>Two ways to spend C = 6ND</caption>
-        <thead><tr><th scope="col">Rule</th><th scope="col">Parameters N</th><th scope="col">Tokens D</th><th scope="col">D / N</th><th scope="col">Fitted loss</th></tr></thead>
-        <tbody>
-          <tr><th scope="row">20 tokens per parameter</th><td data-testid="twenty-n">{formatCount(v.twenty.params)}</td><td>{formatCount(v.twenty.tokens)}</td><td>20</td><td>{v.twenty.loss.toFixed(3)}</td></tr>
-          <tr><th scope="row">Optimum of the fitted L(N, D)</th><td data-testid="fitted-n">{formatCount(v.fitted.params)}</td><td>{formatCount(v.fitted.tokens)}</td><td>{v.fitted.tokensPerParam.toFixed(1)}</td><td>{v.fitted.loss.toFixed(3)}</td></tr>
-        </tbody>
-      </table>
+      <TableWrap label="Two ways to spend the budget">
+        <table className="sc-table">
+          <caption>Two ways to spend C = 6ND</caption>
+          <thead><tr><th scope="col">Rule</th><th scope="col">Parameters N</th><th scope="col">Tokens D</th><th scope="col">D / N</th><th scope="col">Fitted loss</th></tr></thead>
+          <tbody>
+            <tr><th scope="row">20 tokens per parameter</th><td data-testid="twenty-n">{formatCount(v.twenty.params)}</td><td>{formatCount(v.twenty.tokens)}</td><td>20</td><td>{v.twenty.loss.toFixed(3)}</td></tr>
+            <tr><th scope="row">Optimum of the fitted L(N, D)</th><td data-testid="fitted-n">{formatCount(v.fitted.params)}</td><td>{formatCount(v.fitted.tokens)}</td><td>{v.fitted.tokensPerParam.toFixed(1)}</td><td>{v.fitted.loss.toFixed(3)}</td></tr>
+          </tbody>
+        </table>
+      </TableWrap>
       <p className="sc-small">
         A 10× larger budget: Kaplan et al.&apos;s exponents grow the model {v.growth10.kaplan.params.toFixed(2)}× and the data {v.growth10.kaplan.tokens.toFixed(2)}×;
         Chinchilla&apos;s grow both about {v.growth10.chinchilla.params.toFixed(2)}×.

@@ -9,7 +9,7 @@ import { useMemo } from 'react';
 import { formatBytes, formatCount } from '@/lib/scale';
 import type { WidgetProps } from '../types';
 import type { ScaleMemoryState } from './index';
-import { DataTable, ModelFields, TrainingFields } from '../scale-common/Fields';
+import { DataTable, TableWrap, ModelFields, TrainingFields } from '../scale-common/Fields';
 import { StackedBars } from '../scale-common/StackedBars';
 import { comboLabel, memoryView } from './layout';
 import '../scale-common/scale.css';
@@ -45,26 +45,30 @@ export default function ScaleMemory({ state, setState, hidden, locked }: WidgetP
           Counting every weight of this config gives {formatCount(p.total)} ({diff >= 0 ? '+' : ''}{(diff * 100).toFixed(2)}% against the printed figure).
         </p>
       )}
-      <table className="sc-table">
-        <caption>Where the parameters are</caption>
-        <thead><tr><th scope="col">Group</th><th scope="col">Parameters</th><th scope="col">Share</th></tr></thead>
-        <tbody>
-          {([['Embeddings (+ untied head)', p.embedding], ['Attention', p.attention], ['MLP', p.mlp], ['Norms', p.norm]] as const).map(([k, x]) => (
-            <tr key={k}><th scope="row">{k}</th><td>{n(x)}</td><td>{((100 * x) / p.total).toFixed(1)}%</td></tr>
-          ))}
-        </tbody>
-      </table>
-      <table className="sc-table">
-        <caption>Memory for {comboLabel(state.precision, state.optimizer)}, {state.microBatch} × {state.seq} tokens, recompute: {state.recompute}</caption>
-        <thead><tr><th scope="col">Item</th><th scope="col">Bytes / param</th><th scope="col">Size</th></tr></thead>
-        <tbody>
-          <tr><th scope="row">Weights</th><td>{(m.weights / p.total).toFixed(0)}</td><td data-testid="weights">{formatBytes(m.weights)}</td></tr>
-          <tr><th scope="row">Gradients</th><td>{(m.grads / p.total).toFixed(0)}</td><td>{formatBytes(m.grads)}</td></tr>
-          <tr><th scope="row">Optimizer states</th><td>{(m.optimizer / p.total).toFixed(state.optimizer === 'adam8bit' ? 3 : 0)}</td><td>{formatBytes(m.optimizer)}</td></tr>
-          <tr><th scope="row">Activations ({model.spec.nLayer} layers)</th><td>—</td><td>{formatBytes(m.activations)}</td></tr>
-          <tr className="sc-strong"><th scope="row">Total</th><td>—</td><td>{formatBytes(m.all)}</td></tr>
-        </tbody>
-      </table>
+      <TableWrap label="Where the parameters are">
+        <table className="sc-table">
+          <caption>Where the parameters are</caption>
+          <thead><tr><th scope="col">Group</th><th scope="col">Parameters</th><th scope="col">Share</th></tr></thead>
+          <tbody>
+            {([['Embeddings (+ untied head)', p.embedding], ['Attention', p.attention], ['MLP', p.mlp], ['Norms', p.norm]] as const).map(([k, x]) => (
+              <tr key={k}><th scope="row">{k}</th><td>{n(x)}</td><td>{((100 * x) / p.total).toFixed(1)}%</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </TableWrap>
+      <TableWrap label="Memory for the chosen setup">
+        <table className="sc-table">
+          <caption>Memory for {comboLabel(state.precision, state.optimizer)}, {state.microBatch} × {state.seq} tokens, recompute: {state.recompute}</caption>
+          <thead><tr><th scope="col">Item</th><th scope="col">Bytes / param</th><th scope="col">Size</th></tr></thead>
+          <tbody>
+            <tr><th scope="row">Weights</th><td>{(m.weights / p.total).toFixed(0)}</td><td data-testid="weights">{formatBytes(m.weights)}</td></tr>
+            <tr><th scope="row">Gradients</th><td>{(m.grads / p.total).toFixed(0)}</td><td>{formatBytes(m.grads)}</td></tr>
+            <tr><th scope="row">Optimizer states</th><td>{(m.optimizer / p.total).toFixed(state.optimizer === 'adam8bit' ? 3 : 0)}</td><td>{formatBytes(m.optimizer)}</td></tr>
+            <tr><th scope="row">Activations ({model.spec.nLayer} layers)</th><td>—</td><td>{formatBytes(m.activations)}</td></tr>
+            <tr className="sc-strong"><th scope="row">Total</th><td>—</td><td>{formatBytes(m.all)}</td></tr>
+          </tbody>
+        </table>
+      </TableWrap>
       <StackedBars rows={rows} partNames={PARTS} format={formatBytes} refValue={GPU} refLabel="one 80 GB GPU"
         caption="Training memory on one device for each precision and optimizer; the selected one is outlined."
         ariaLabel={`Training memory per precision and optimizer: ${rows.map((r) => `${r.label} ${formatBytes(r.parts.reduce((a, b) => a + b, 0))}`).join('; ')}`} />

@@ -8,7 +8,7 @@ import { useMemo } from 'react';
 import { formatBytes, formatCount } from '@/lib/scale';
 import type { WidgetProps } from '../types';
 import type { ScaleParallelState } from './index';
-import { DataTable, Dec, ModelFields, Num, Select, TrainingFields } from '../scale-common/Fields';
+import { DataTable, TableWrap, Dec, ModelFields, Num, Select, TrainingFields } from '../scale-common/Fields';
 import { StackedBars } from '../scale-common/StackedBars';
 import { parallelView } from './layout';
 import { Schedule } from './Schedule';
@@ -45,26 +45,28 @@ export default function ScaleParallel({ state, setState, hidden, locked }: Widge
         <div><dt>Sent per device per step</dt><dd data-testid="comm">{formatBytes(r.comm.total)}</dd></div>
         <div><dt>Pipeline bubble</dt><dd data-testid="bubble">{(r.bubble * 100).toFixed(1)}%</dd></div>
       </dl>
-      <table className="sc-table">
-        <caption>One device, ZeRO-{state.zero}: {formatCount(r.shardParams)} parameters per model-parallel shard, {r.layersPerStage.toFixed(r.layersPerStage % 1 ? 1 : 0)} layers per stage, {r.inFlight} micro-batch{r.inFlight > 1 ? 'es' : ''} of activations held</caption>
-        <thead><tr><th scope="col">Item</th><th scope="col">Per device</th></tr></thead>
-        <tbody>
-          <tr><th scope="row">Weights</th><td>{formatBytes(r.states.weights)}</td></tr>
-          <tr><th scope="row">Gradients</th><td>{formatBytes(r.states.grads)}</td></tr>
-          <tr><th scope="row">Optimizer states</th><td>{formatBytes(r.states.optimizer)}</td></tr>
-          <tr><th scope="row">Activations</th><td>{formatBytes(r.activations)}</td></tr>
-          <tr className="sc-strong"><th scope="row">Total</th><td>{formatBytes(r.perDevice)}</td></tr>
-          <tr><th scope="row">Data-parallel gradient all-reduce{state.zero === '3' ? ' (×1.5, ZeRO-3)' : ''}</th><td>{formatBytes(r.comm.dp)}</td></tr>
-          <tr><th scope="row">Tensor-parallel all-reduces ({state.micro} × {r.layersPerStage.toFixed(r.layersPerStage % 1 ? 1 : 0)} layers × 4)</th><td>{formatBytes(r.comm.tp)}</td></tr>
-          <tr><th scope="row">Pipeline sends (activation + gradient per micro-batch)</th><td>{formatBytes(r.comm.pp)}</td></tr>
-          <tr><th scope="row">Bubble: (p−1)/(m+p−1) of the step · (p−1)/m of the work</th><td>{(r.bubble * 100).toFixed(1)}% · {(r.bubbleOverIdeal * 100).toFixed(1)}%</td></tr>
-        </tbody>
-      </table>
+      <TableWrap label="Memory and traffic of one device">
+        <table className="sc-table">
+          <caption>One device, ZeRO-{state.zero}: {formatCount(r.shardParams)} parameters per model-parallel shard, {r.layersPerStage.toFixed(r.layersPerStage % 1 ? 1 : 0)} layers per stage, {r.inFlight} micro-batch{r.inFlight > 1 ? 'es' : ''} of activations held</caption>
+          <thead><tr><th scope="col">Item</th><th scope="col">Per device</th></tr></thead>
+          <tbody>
+            <tr><th scope="row">Weights</th><td>{formatBytes(r.states.weights)}</td></tr>
+            <tr><th scope="row">Gradients</th><td>{formatBytes(r.states.grads)}</td></tr>
+            <tr><th scope="row">Optimizer states</th><td>{formatBytes(r.states.optimizer)}</td></tr>
+            <tr><th scope="row">Activations</th><td>{formatBytes(r.activations)}</td></tr>
+            <tr className="sc-strong"><th scope="row">Total</th><td>{formatBytes(r.perDevice)}</td></tr>
+            <tr><th scope="row">Data-parallel gradient all-reduce{state.zero === '3' ? ' (×1.5, ZeRO-3)' : ''}</th><td>{formatBytes(r.comm.dp)}</td></tr>
+            <tr><th scope="row">Tensor-parallel all-reduces ({state.micro} × {r.layersPerStage.toFixed(r.layersPerStage % 1 ? 1 : 0)} layers × 4)</th><td>{formatBytes(r.comm.tp)}</td></tr>
+            <tr><th scope="row">Pipeline sends (activation + gradient per micro-batch)</th><td>{formatBytes(r.comm.pp)}</td></tr>
+            <tr><th scope="row">Bubble: (p−1)/(m+p−1) of the step · (p−1)/m of the work</th><td>{(r.bubble * 100).toFixed(1)}% · {(r.bubbleOverIdeal * 100).toFixed(1)}%</td></tr>
+          </tbody>
+        </table>
+      </TableWrap>
       <StackedBars rows={rows} partNames={PARTS} format={formatBytes} refValue={80e9} refLabel="one 80 GB GPU"
         caption="Memory per device for each ZeRO stage at this split; the chosen stage is outlined."
         ariaLabel={`Memory per device by ZeRO stage: ${rows.map((x) => `${x.label} ${formatBytes(x.parts.reduce((a, b) => a + b, 0))}`).join('; ')}`} />
-      <DataTable caption="Per device, by ZeRO stage (GB = 10⁹ bytes)" head={['Stage', 'Weights', 'Gradients', 'Optimizer', 'Activations', 'Total', 'Sent per step']}
-        rows={v.stages.map((s, i) => [`ZeRO-${i}`, formatBytes(s.states.weights), formatBytes(s.states.grads), formatBytes(s.states.optimizer), formatBytes(s.activations), formatBytes(s.perDevice), formatBytes(s.comm.total)])} />
+      <DataTable caption="Per device, by ZeRO stage (GB = 10⁹ bytes)" head={['Stage', 'Weights', 'Gradients', 'Optimizer', 'Model states', 'Activations', 'Total', 'Sent per step']}
+        rows={v.stages.map((s, i) => [`ZeRO-${i}`, formatBytes(s.states.weights), formatBytes(s.states.grads), formatBytes(s.states.optimizer), formatBytes(s.states.total), formatBytes(s.activations), formatBytes(s.perDevice), formatBytes(s.comm.total)])} />
       <Schedule p={state.pp} m={state.micro} bubble={r.bubble} />
       <p className="sc-small">
         Formulas, not a measurement: states split evenly over the t · p model-parallel devices, activations by Korthikanti et al.&apos;s count (16-bit; doubled
