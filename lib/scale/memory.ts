@@ -106,23 +106,31 @@ export function trainingMemory(params: number, nLayer: number, x: ActivationShap
   return { ...states, activations, all: states.total + activations };
 }
 
-/** "120 GB", "31.4 GB", "4.2 MB": decimal units, 3 significant digits. */
-export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB', 'TB', 'PB'];
-  let v = bytes;
+/**
+ * v in the largest of `units` (steps of 1000) that keeps it ≥ 1, at 3 significant digits; a value
+ * that rounds up to 1000 moves to the next unit (999,999,999.9 → "1B", not "1000M").
+ */
+function si(v: number, units: readonly string[], sep: string): string {
   let i = 0;
-  while (Math.abs(v) >= 1000 && i < units.length - 1) {
-    v /= 1000;
+  let x = v;
+  while (Math.abs(x) >= 1000 && i < units.length - 1) {
+    x /= 1000;
     i++;
   }
-  return `${i === 0 ? Math.round(v) : Number(v.toPrecision(3))} ${units[i]}`;
+  let r = i === 0 ? Math.round(x) : Number(x.toPrecision(3));
+  if (Math.abs(r) >= 1000 && i < units.length - 1) {
+    i++;
+    r = Number((x / 1000).toPrecision(3));
+  }
+  return `${r}${sep}${units[i]}`;
+}
+
+/** "120 GB", "31.4 GB", "4.2 MB": decimal units, 3 significant digits. */
+export function formatBytes(bytes: number): string {
+  return si(bytes, ['B', 'KB', 'MB', 'GB', 'TB', 'PB'], ' ');
 }
 
 /** "124M", "6.74B", "2.1M": parameters with 3 significant digits (trailing zeros dropped). */
 export function formatCount(n: number): string {
-  if (n >= 1e12) return `${Number((n / 1e12).toPrecision(3))}T`;
-  if (n >= 1e9) return `${Number((n / 1e9).toPrecision(3))}B`;
-  if (n >= 1e6) return `${Number((n / 1e6).toPrecision(3))}M`;
-  if (n >= 1e3) return `${Number((n / 1e3).toPrecision(3))}K`;
-  return String(Math.round(n));
+  return si(n, ['', 'K', 'M', 'B', 'T'], '');
 }

@@ -15,9 +15,12 @@ export function StackedBars({ rows, partNames, format, caption, refValue, refLab
 }) {
   const [ref, width] = useWidth<HTMLDivElement>(600);
   const w = Math.max(280, width);
+  const narrow = w < 440;
   const view = useMemo(
-    () => layoutBars(rows, { width: w, labelWidth: Math.min(150, Math.round(w * 0.3)), valueWidth: 62, rowHeight: 28, ref: refValue }),
-    [rows, w, refValue],
+    () => layoutBars(rows, narrow
+      ? { width: w, labelWidth: 0, valueWidth: 62, rowHeight: 40, labelHeight: 15, ref: refValue }
+      : { width: w, labelWidth: Math.min(150, Math.round(w * 0.3)), valueWidth: 62, rowHeight: 28, ref: refValue }),
+    [rows, w, refValue, narrow],
   );
   const axisY = view.height - 18;
   return (
@@ -38,8 +41,9 @@ export function StackedBars({ rows, partNames, format, caption, refValue, refLab
         ))}
         {view.bars.map((b) => (
           <g key={b.label} className={b.highlight ? 'sc-bar sc-bar-sel' : 'sc-bar'} data-total={b.total}>
-            <text x={view.labelWidth - 6} y={b.y + b.height / 2} dy="0.35em" textAnchor="end" className={b.highlight ? 'sc-label sc-label-strong' : 'sc-label'}>
-              {b.label.length > 22 ? `${b.label.slice(0, 21)}…` : b.label}
+            <text x={narrow ? 0 : view.labelWidth - 6} y={narrow ? b.y - 4 : b.y + b.height / 2} dy={narrow ? 0 : '0.35em'} textAnchor={narrow ? 'start' : 'end'}
+              className={b.highlight ? 'sc-label sc-label-strong' : 'sc-label'}>
+              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
             </text>
             {b.segments.map((s) => (
               <rect key={s.part} className={`sc-c${s.part}${b.highlight ? '' : ' sc-dim'}`} x={s.x} y={b.y} width={Math.max(0, s.width)} height={b.height} />

@@ -42,7 +42,8 @@ export interface BarsLayout {
   ref: { x: number; value: number } | null;
 }
 
-export function layoutBars(rows: readonly BarRow[], o: { width: number; labelWidth: number; valueWidth: number; rowHeight: number; ref?: number; axisHeight?: number }): BarsLayout {
+/** labelHeight > 0 (narrow screens): each row's label sits on its own line above the bar, which starts at the left edge. */
+export function layoutBars(rows: readonly BarRow[], o: { width: number; labelWidth: number; valueWidth: number; rowHeight: number; ref?: number; axisHeight?: number; labelHeight?: number }): BarsLayout {
   const plotWidth = Math.max(10, o.width - o.labelWidth - o.valueWidth);
   const totals = rows.map((r) => r.parts.reduce((a, b) => a + b, 0));
   const max = Math.max(o.ref ?? 0, ...totals, 0);
@@ -54,7 +55,8 @@ export function layoutBars(rows: readonly BarRow[], o: { width: number; labelWid
       acc += v;
       return s;
     });
-    return { label: r.label, y: i * o.rowHeight, height: o.rowHeight * 0.7, total: totals[i], end: x(totals[i]), segments, highlight: !!r.highlight };
+    const lh = o.labelHeight ?? 0;
+    return { label: r.label, y: i * o.rowHeight + lh, height: (o.rowHeight - lh) * 0.7, total: totals[i], end: x(totals[i]), segments, highlight: !!r.highlight };
   });
   const axis = o.axisHeight ?? 18;
   return {
@@ -63,7 +65,7 @@ export function layoutBars(rows: readonly BarRow[], o: { width: number; labelWid
     labelWidth: o.labelWidth,
     plotWidth,
     bars,
-    ticks: x.ticks(plotWidth < 220 ? 3 : 5).map((value) => ({ value, x: x(value) })),
+    ticks: x.ticks(Math.max(2, Math.min(5, Math.floor(plotWidth / 90)))).map((value) => ({ value, x: x(value) })),
     ref: o.ref && o.ref > 0 ? { x: x(o.ref), value: o.ref } : null,
   };
 }

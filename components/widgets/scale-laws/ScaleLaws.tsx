@@ -70,14 +70,15 @@ export default function ScaleLaws({ state, setState, hidden, locked }: WidgetPro
         <Frame a={mapAxes} xTitle="parameters N" yTitle="training tokens D"
           label={`Parameters against tokens: the line D = 20N, the fitted optimum's path, the budget line for C = ${sci(v.C)}, and ${TABLE1_MODELS.map((m) => `${m.name} ${formatCount(m.params)} on ${formatCount(m.tokens)} tokens`).join(', ')}.`}>
           <path className="sc-line sc-line-1" d={twentyLine} />
-          <path className="sc-line sc-line-0" style={{ stroke: 'var(--ok)' }} d={pathOf(mapAxes, v.path)} />
+          <path className="sc-c2 sc-line" d={pathOf(mapAxes, v.path)} />
           <path className="sc-line sc-line-2" d={isoLine} />
-          {TABLE1_MODELS.map((m, i) => (
+          {TABLE1_MODELS.map((m) => (
             <g key={m.name}>
               <circle className="sc-c3" cx={mapAxes.x(m.params)} cy={mapAxes.y(m.tokens)} r={4} />
-              <text className="sc-label" x={mapAxes.x(m.params) + 6} y={mapAxes.y(m.tokens) + (i % 2 ? 12 : -6)}>{m.name}</text>
+              {m.name === 'Chinchilla' && <text className="sc-label" x={mapAxes.x(m.params) - 6} y={mapAxes.y(m.tokens) - 7} textAnchor="end">Chinchilla</text>}
             </g>
           ))}
+          <text className="sc-label" x={mapAxes.x(2.8e11)} y={mapAxes.y(1.2e11)} textAnchor="middle">{TABLE1_MODELS.length - 1} older models</text>
           <circle className="sc-c1" cx={mapAxes.x(v.twenty.params)} cy={mapAxes.y(v.twenty.tokens)} r={5} />
           <circle className="sc-c2" cx={mapAxes.x(v.fitted.params)} cy={mapAxes.y(v.fitted.tokens)} r={5} />
         </Frame>

@@ -75,7 +75,7 @@ export default function ScaleMemory({ state, setState, hidden, locked }: WidgetP
       <DataTable caption="Training memory on one device (GB = 10⁹ bytes)" head={['Setup', 'Weights', 'Gradients', 'Optimizer', 'Activations', 'Total']}
         rows={v.combos.map((c) => [c.label, formatBytes(c.memory.weights), formatBytes(c.memory.grads), formatBytes(c.memory.optimizer), formatBytes(c.memory.activations), formatBytes(c.memory.all)])} />
       <p className="sc-small">
-        Computed from formulas (ZeRO&apos;s accounting for model states, Korthikanti et al.&apos;s for activations at 16 bits); nothing is measured.
+        Computed from formulas (ZeRO&apos;s accounting for model states, Korthikanti et al.&apos;s for activations: 16-bit, doubled for fp32); nothing is measured.
         Real runs also need temporary buffers and lose some memory to fragmentation.{model.preset ? null : ' A custom GPT-style model gets learned positions for 2048 tokens.'}
       </p>
     </div>

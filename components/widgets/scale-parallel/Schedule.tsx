@@ -35,7 +35,7 @@ export function Schedule({ p, m, bubble }: { p: number; m: number; bubble: numbe
             {showText && <text className="sc-slot-text" x={c.x + c.w / 2} y={c.y + c.h / 2} dy="0.35em" textAnchor="middle">{c.micro + 1}</text>}
           </g>
         ))}
-        <text x={58} y={view.height + 12} className="sc-label">time → (one slot = one micro-batch through one stage)</text>
+        <text x={58} y={view.height + 12} className="sc-label">time → (a cell: one micro-batch, one stage)</text>
       </svg>
     </figure>
   );

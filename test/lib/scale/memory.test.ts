@@ -62,5 +62,9 @@ describe('formatting', () => {
     expect(formatCount(124_439_808)).toBe('124M');
     expect(formatCount(6_738_415_616)).toBe('6.74B');
     expect(formatCount(2_099_328)).toBe('2.1M');
+    expect(formatCount(999_999_999.9)).toBe('1B');
+    expect(formatBytes(999_960_000)).toBe('1 GB');
+    expect(formatCount(42)).toBe('42');
+    expect(formatCount(1.75e14)).toBe('175T');
   });
 });

@@ -59,9 +59,25 @@ describe('scale-common', () => {
   it('decade ticks thin out, pow10 writes superscripts, logspace spans its ends', () => {
     expect(decadeTicks(1e17, 1e27, 6)).toEqual([1e17, 1e19, 1e21, 1e23, 1e25, 1e27]);
     expect(pow10(1e-3)).toBe('10⁻³');
+    expect(pow10(2e14)).toBe('2·10¹⁴');
+    expect(pow10(1e23)).toBe('10²³');
     const l = logspace(10, 1000, 3);
     expect(l[0]).toBeCloseTo(10, 9);
     expect(l[1]).toBeCloseTo(100, 9);
     expect(l[2]).toBeCloseTo(1000, 9);
+  });
+});
+
+describe('narrow layouts', () => {
+  it('labelHeight puts each bar below its own label line', () => {
+    const l = layoutBars([{ label: 'a', parts: [1] }, { label: 'b', parts: [1] }], { width: 300, labelWidth: 0, valueWidth: 0, rowHeight: 40, labelHeight: 15 });
+    expect(l.bars.map((b) => b.y)).toEqual([15, 55]);
+    expect(l.bars[0].height).toBeCloseTo(17.5, 10);
+    expect(l.bars[0].segments[0].x).toBe(0);
+  });
+  it('a log axis spanning less than two decades gets 1-2-5 ticks', async () => {
+    const { logTicks } = await import('@/components/widgets/scale-common/chart');
+    expect(logTicks(2.4e5, 3.7e6, 6)).toEqual([5e5, 1e6, 2e6]);
+    expect(logTicks(1e17, 1e27, 6)).toEqual([1e17, 1e19, 1e21, 1e23, 1e25, 1e27]);
   });
 });
