@@ -17,6 +17,18 @@ import '../scale-common/scale.css';
 
 const M = { top: 10, right: 12, bottom: 40, left: 54 };
 
+/** A chart label on a small opaque patch, so lines under it do not hurt its contrast. */
+function Tag({ x, y, anchor, text }: { x: number; y: number; anchor: 'start' | 'middle' | 'end'; text: string }) {
+  const w = text.length * 6.2 + 4;
+  const left = anchor === 'start' ? x - 2 : anchor === 'end' ? x - w + 2 : x - w / 2;
+  return (
+    <g>
+      <rect x={left} y={y - 10} width={w} height={14} rx={2} style={{ fill: 'var(--bg-raised)' }} />
+      <text className="sc-label" x={x} y={y} textAnchor={anchor}>{text}</text>
+    </g>
+  );
+}
+
 export default function ScaleLaws({ state, setState, hidden, locked }: WidgetProps<ScaleLawsState>) {
   const v = useMemo(() => lawsView(state.logC), [state.logC]);
   const [ref, width] = useWidth<HTMLDivElement>(640);
@@ -75,12 +87,12 @@ export default function ScaleLaws({ state, setState, hidden, locked }: WidgetPro
           {TABLE1_MODELS.map((m) => (
             <g key={m.name}>
               <circle className="sc-c3" cx={mapAxes.x(m.params)} cy={mapAxes.y(m.tokens)} r={4} />
-              {m.name === 'Chinchilla' && <text className="sc-label" x={mapAxes.x(m.params) - 6} y={mapAxes.y(m.tokens) - 7} textAnchor="end">Chinchilla</text>}
             </g>
           ))}
-          <text className="sc-label" x={mapAxes.x(2.8e11)} y={mapAxes.y(1.2e11)} textAnchor="middle">{TABLE1_MODELS.length - 1} older models</text>
           <circle className="sc-c1" cx={mapAxes.x(v.twenty.params)} cy={mapAxes.y(v.twenty.tokens)} r={5} />
           <circle className="sc-c2" cx={mapAxes.x(v.fitted.params)} cy={mapAxes.y(v.fitted.tokens)} r={5} />
+          <Tag x={mapAxes.x(70e9) + 7} y={mapAxes.y(1.4e12) - 6} anchor="start" text="Chinchilla" />
+          <Tag x={mapAxes.x(2.8e11)} y={mapAxes.y(1.2e11)} anchor="middle" text={`${TABLE1_MODELS.length - 1} older models`} />
         </Frame>
       </figure>
       <DataTable caption={`Models of Hoffmann et al. 2022, Table 1, and the two allocations for C = ${sci(v.C)}`} head={['Model', 'Parameters', 'Tokens', 'Tokens / param', 'C = 6ND']}
