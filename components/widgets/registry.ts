@@ -25,6 +25,10 @@ const loaders: Record<string, Loader> = {
   'attention-explorer': () => import('./attention-explorer'),
   'attention-heads': () => import('./attention-heads'),
   'attention-kv': () => import('./attention-kv'),
+  'scale-laws': () => import('./scale-laws'),
+  'scale-memory': () => import('./scale-memory'),
+  'scale-parallel': () => import('./scale-parallel'),
+  'scale-sweeps': () => import('./scale-sweeps'),
 };
 
 /** Ids of every registered widget, in registration order. */

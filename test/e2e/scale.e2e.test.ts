@@ -1,0 +1,101 @@
+/**
+ * The two "big picture" lessons in real Chromium: Training at scale (scale-memory, scale-parallel)
+ * and Scaling laws (scale-laws, scale-sweeps). Each renders with no console errors and no serious
+ * axe violations, a changed control changes the numbers, each widget's embed page restores its
+ * state from the URL, and both lessons fit a 360 px screen in dark mode.
+ * Screenshots: test-results/screenshots/scale-*.png.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
+
+const T = 60_000;
+const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+describeBrowser('big-picture lessons', () => {
+  afterAll(closeBrowser);
+
+  it('Training at scale: memory and parallelism widgets recompute when a control changes', async () => {
+    const { page, errors, status } = await openPage('/lessons/training-at-scale/');
+    expect(status).toBe(200);
+    expect(await page.locator('h1').textContent()).toMatch(/Training at scale/);
+    await waitForWidgets(page);
+    const mem = page.locator('.widget').filter({ has: page.locator('[data-params]') });
+    await expect.poll(() => mem.getByTestId('params').textContent()).toContain('6,738,415,616');
+    const w0 = await mem.getByTestId('weights').textContent();
+    await mem.getByLabel('Precision', { exact: true }).selectOption('fp32');
+    await expect.poll(() => mem.getByTestId('weights').textContent()).not.toBe(w0);
+    expect(await mem.getByTestId('weights').textContent()).toBe('27 GB');
+    const par = page.locator('.widget').filter({ has: page.locator('[data-bubble]') });
+    await par.getByLabel('Pipeline stages p', { exact: true }).fill('4');
+    await par.getByLabel('Micro-batches m', { exact: true }).fill('1');
+    await expect.poll(() => par.getByTestId('bubble').textContent()).toBe('75.0%');
+    await par.getByLabel('Micro-batches m', { exact: true }).fill('28');
+    await expect.poll(() => par.getByTestId('bubble').textContent()).toBe('9.7%');
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'scale-training-light');
+    await par.screenshot({ path: join(SCREENSHOT_DIR, 'scale-parallel-widget-light.png'), animations: 'disabled' });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+
+  it('Scaling laws: the budget slider moves the allocations and the sweep fit refits', async () => {
+    const { page, errors } = await openPage('/lessons/scaling-laws/');
+    await waitForWidgets(page);
+    const laws = page.locator('.widget').filter({ has: page.locator('[data-fitted-n]') });
+    const n0 = await laws.getByTestId('twenty-n').textContent();
+    await laws.getByLabel(/Training compute/).fill('21');
+    await expect.poll(() => laws.getByTestId('twenty-n').textContent()).not.toBe(n0);
+    expect(await laws.getByTestId('twenty-n').textContent()).toBe('2.89B');
+    const sw = page.locator('.widget').filter({ has: page.locator('[data-alpha]') });
+    await expect.poll(() => sw.getByTestId('fit').textContent()).toContain('0.0530');
+    await sw.getByLabel('Fit', { exact: true }).selectOption('floor');
+    await expect.poll(() => sw.locator('.sc-note').count()).toBe(1);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'scale-laws-light');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, T);
+
+  it('each embed restores its state from the URL', async () => {
+    const cases: [string, (p: Page) => Promise<void>][] = [
+      ['/embed/scale-memory/?model=gpt2-small&precision=fp32', async (p) => {
+        await expect.poll(() => p.getByTestId('params').textContent()).toContain('124,439,808');
+        expect(await p.getByTestId('weights').textContent()).toBe('498 MB');
+      }],
+      ['/embed/scale-parallel/?paramsB=7.5&devices=64&zero=3&recompute=full', async (p) => {
+        await expect.poll(() => p.getByTestId('split').textContent()).toBe('d 64 × t 1 × p 1 = 64 devices');
+        const t = await p.locator('details table').textContent();
+        for (const gb of ['120 GB', '31.4 GB', '16.6 GB', '1.88 GB']) expect(t).toContain(gb);
+      }],
+      ['/embed/scale-laws/?logC=20.079181246', async (p) => {
+        await expect.poll(() => p.getByTestId('twenty-n').textContent()).toBe('1B');
+      }],
+      ['/embed/scale-sweeps/?runs=all&x=nonEmbedding', async (p) => {
+        await expect.poll(() => p.locator('[data-used]').first().getAttribute('data-used')).toBe('22');
+      }],
+    ];
+    for (const [path, check] of cases) {
+      const { page, errors, status } = await openPage(path);
+      expect(status).toBe(200);
+      await waitForWidgets(page);
+      await check(page);
+      expect(await page.locator('.url-notes').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, T);
+
+  it('both lessons fit a 360 px screen in dark mode, with no axe violations', async () => {
+    for (const slug of ['training-at-scale', 'scaling-laws']) {
+      const { page, errors } = await openPage(`/lessons/${slug}/`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+      await waitForWidgets(page);
+      expect(await runAxe(page)).toEqual([]);
+      await screenshot(page, `scale-${slug}-dark-360`);
+      expect(await overflow(page)).toBeLessThanOrEqual(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, T);
+});
