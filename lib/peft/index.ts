@@ -1,0 +1,7 @@
+/**
+ * lib/peft: parameter-efficient fine-tuning. LoRA (Hu et al. 2021): adapter init, scaling α/r,
+ * target projections, merge / unmerge, parameter accounting, and LoraOps, which runs the unchanged
+ * transformer.ts with adapters over any Ops (eager, training tape, ONNX graph).
+ */
+export * from './lora';
+export { LoraOps } from './lora-ops';
