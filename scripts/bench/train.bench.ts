@@ -1,0 +1,85 @@
+/**
+ * Training benchmarks (one run, ratios and rates only; never timed assertions): one train step =
+ * forward + backward (lib/train GradOps over the unchanged transformer.ts) + AdamW, eager TS in
+ * Node, single thread, on 64 tokens:
+ *   1. tiny-random (committed weights, every weight trained)
+ *   2. lm (shipped weights) with LoRA r = 8 on wq and wv, base frozen (lib/peft)
+ *   3. lm, every weight trained (what LoRA saves)
+ * Each row also gives the eager forward alone, so step / forward is the cost of the backward pass
+ * and the update. No reference framework (TF.js, jax-js) is installed, so none is compared here.
+ *
+ *   npm run bench -- train
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ids } from '../../lib/tensor';
+import type { TransformerConfig } from '../../lib/model/config';
+import { EagerOps, type WeightMap } from '../../lib/model/eager';
+import { loadWeights } from '../../lib/model/weights';
+import { transformer } from '../../lib/model/transformer';
+import type { Ops } from '../../lib/model/ops';
+import { AdamW, cloneWeights, trainStep, type Var } from '../../lib/train';
+import { LoraOps, initLora, isLoraName, loraParamCounts, withAdapters, type LoraConfig } from '../../lib/peft';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+async function model(id: string): Promise<{ cfg: TransformerConfig; w: WeightMap }> {
+  const cfg = JSON.parse(readFileSync(join(root, 'models', id, 'config.json'), 'utf8')) as TransformerConfig;
+  const w = await loadWeights(new Uint8Array(readFileSync(join(root, 'models', id, 'model.safetensors'))), { config: cfg });
+  return { cfg, w };
+}
+
+function median(fn: () => unknown, reps: number): number {
+  fn(); // warm-up
+  const ts: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    fn();
+    ts.push(performance.now() - t0);
+  }
+  ts.sort((a, b) => a - b);
+  return ts[Math.floor(ts.length / 2)];
+}
+
+const seq = (n: number, V: number): number[] => Array.from({ length: n }, (_, i) => (i * 7919 + 13) % V);
+
+export default async function bench(): Promise<void> {
+  const T = 64;
+  const rows: string[][] = [['model', 'trained params', 'forward', 'train step', 'steps/s', 'step / forward']];
+  const row = (name: string, trained: number, fwdMs: number, stepMs: number): void => {
+    rows.push([name, trained.toLocaleString('en'), `${fwdMs.toFixed(1)} ms`, `${stepMs.toFixed(1)} ms`, (1000 / stepMs).toFixed(2), `${(stepMs / fwdMs).toFixed(1)}×`]);
+  };
+
+  const tiny = await model('tiny-random');
+  {
+    const w = cloneWeights(tiny.w);
+    const toks = seq(T + 1, tiny.cfg.vocabSize);
+    const opt = new AdamW({ weightDecay: 0.1 });
+    const fwd = median(() => transformer(new EagerOps(w), tiny.cfg, ids(toks.slice(0, T))), 10);
+    const step = median(() => trainStep(w, tiny.cfg, toks, opt, { lr: 1e-3, clip: 1 }), 10);
+    row('tiny-random, full', [...w.values()].reduce((s, t) => s + t.data.length, 0), fwd, step);
+  }
+
+  const lm = await model('lm');
+  const toks = seq(T + 1, lm.cfg.vocabSize);
+  const lora: LoraConfig = { r: 8, alpha: 16, targets: ['wq', 'wv'] };
+  {
+    const w = withAdapters(cloneWeights(lm.w), initLora(lm.cfg, lora, 1));
+    const wrap = (o: Ops<Var>): Ops<Var> => new LoraOps(o, lm.cfg, lora);
+    const opt = new AdamW({ weightDecay: 0 });
+    const fwd = median(() => transformer(new LoraOps(new EagerOps(w), lm.cfg, lora), lm.cfg, ids(toks.slice(0, T))), 5);
+    const step = median(() => trainStep(w, lm.cfg, toks, opt, { lr: 1e-3, trainable: isLoraName, wrap }), 5);
+    row('lm + LoRA r=8 (wq, wv)', loraParamCounts(lm.cfg, lora).lora, fwd, step);
+  }
+  {
+    const w = cloneWeights(lm.w);
+    const opt = new AdamW({ weightDecay: 0.1 });
+    const fwd = median(() => transformer(new EagerOps(w), lm.cfg, ids(toks.slice(0, T))), 5);
+    const step = median(() => trainStep(w, lm.cfg, toks, opt, { lr: 1e-4, clip: 1 }), 3);
+    row('lm, full', [...w.values()].reduce((s, t) => s + t.data.length, 0), fwd, step);
+  }
+  console.log(`train step on ${T} tokens, eager TS, Node ${process.version}, one thread (median of 3-10 after a warm-up)`);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((s, c) => s.padEnd(widths[c])).join('  |  '));
+}
