@@ -23,6 +23,8 @@ export interface LossOptions {
   trainable?: (name: string) => boolean;
   /** Wraps the recording Ops (e.g. LoRA); the loss is still taken on the GradOps tape. */
   wrap?: (ops: Ops<Var>) => Ops<Var>;
+  /** Targets per input position (−1 = not counted), instead of tokens[1..T] (e.g. answer-only loss). */
+  targets?: readonly number[];
 }
 
 export interface LossAndGrads {
@@ -37,11 +39,12 @@ export function shiftTokens(tokens: readonly number[]): { input: number[]; targe
 }
 
 export function lossAndGrads(weights: Weights, cfg: TransformerConfig, tokens: readonly number[], opts: LossOptions = {}): LossAndGrads {
-  const { input, target } = shiftTokens(tokens);
+  const { input, target: shifted } = shiftTokens(tokens);
+  const target = opts.targets ?? shifted;
   const g = new GradOps(weights, { trainable: opts.trainable });
   const ops = opts.wrap ? opts.wrap(g) : g;
   const { logits } = transformer(ops, cfg, g.ids(idsTensor(input))); // [1, T, V]
-  const loss = g.crossEntropy(logits, target);
+  const loss = g.crossEntropy(logits, target, -1);
   g.backward(loss);
   return { loss: (loss.value.data as Float32Array)[0], grads: g.grads() };
 }
@@ -61,6 +64,37 @@ export interface StepResult {
 
 export function trainStep(weights: Weights, cfg: TransformerConfig, tokens: readonly number[], opt: Optimizer, opts: StepOptions): StepResult {
   const { loss, grads } = lossAndGrads(weights, cfg, tokens, opts);
+  const gradNorm = clipGradNorm(grads, opts.clip ?? Infinity);
+  opt.step(weights, grads, opts.lr);
+  return { loss, gradNorm };
+}
+
+export interface Example {
+  /** T + 1 tokens. */
+  tokens: readonly number[];
+  /** Optional targets per input position (−1 = not counted). */
+  targets?: readonly number[];
+}
+
+/**
+ * One update from a mini-batch by gradient accumulation (the model runs one sequence at a time):
+ * the loss and gradients are the means over the examples, then clipping and the optimiser step.
+ */
+export function batchStep(weights: Weights, cfg: TransformerConfig, batch: readonly Example[], opt: Optimizer, opts: StepOptions): StepResult {
+  if (batch.length === 0) throw new Error('batchStep needs at least one example');
+  let loss = 0;
+  let sum: Map<string, Float32Array> | null = null;
+  for (const ex of batch) {
+    const r = lossAndGrads(weights, cfg, ex.tokens, { ...opts, targets: ex.targets });
+    loss += r.loss / batch.length;
+    if (!sum) sum = r.grads;
+    else for (const [n, g] of r.grads) {
+      const acc = sum.get(n)!;
+      for (let i = 0; i < g.length; i++) acc[i] += g[i];
+    }
+  }
+  const grads = sum!;
+  for (const g of grads.values()) for (let i = 0; i < g.length; i++) g[i] /= batch.length;
   const gradNorm = clipGradNorm(grads, opts.clip ?? Infinity);
   opt.step(weights, grads, opts.lr);
   return { loss, gradNorm };

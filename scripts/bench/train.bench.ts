@@ -1,13 +1,15 @@
 /**
  * Training benchmarks (one run, ratios and rates only; never timed assertions): one train step =
  * forward + backward (lib/train GradOps over the unchanged transformer.ts) + AdamW, eager TS in
- * Node, single thread, on 64 tokens:
- *   1. tiny-random (committed weights, every weight trained)
- *   2. lm (shipped weights) with LoRA r = 8 on wq and wv, base frozen (lib/peft)
- *   3. lm, every weight trained (what LoRA saves)
- *   4. time to a visible drop: lib/peft's loraFinetune of lm (r = 8, wq + wv, windows of 64,
- *      lr 3e-3) on two Shakespeare sonnets (public domain), held-out loss every 5 steps, and the
- *      wall time until it first falls by ≥ 0.1 nats (the lesson's 30 s target, but in Node)
+ * Node, single thread. Table rows, in order:
+ *   - tiny-random (committed weights, every weight trained), 64 tokens
+ *   - the training playground's default model (lib/train/tasks.ts) on 'reverse': a mini-batch of
+ *     8 examples of 6 input tokens per step (gradient accumulation); its forward column is 8 forwards
+ *   - lm (shipped weights) with LoRA r = 8 on wq and wv, base frozen (lib/peft), 64 tokens
+ *   - lm, every weight trained (what LoRA saves), 64 tokens
+ * Before the table, time to a visible drop: lib/peft's loraFinetune of lm (r = 8, wq + wv,
+ * windows of 64, lr 3e-3) on two Shakespeare sonnets (public domain), held-out loss every 5 steps,
+ * and the wall time until it first falls by ≥ 0.1 nats (the lesson's 30 s target, but in Node).
  * Each row also gives the eager forward alone, so step / forward is the cost of the backward pass
  * and the update. No reference framework (TF.js, jax-js) is installed, so none is compared here.
  *
@@ -22,7 +24,8 @@ import { EagerOps, type WeightMap } from '../../lib/model/eager';
 import { loadWeights } from '../../lib/model/weights';
 import { transformer } from '../../lib/model/transformer';
 import type { Ops } from '../../lib/model/ops';
-import { AdamW, cloneWeights, trainStep, type Var } from '../../lib/train';
+import { AdamW, batchStep, batches, cloneWeights, playgroundConfig, trainStep, type TaskSpec, type Var } from '../../lib/train';
+import { randomWeights } from '../../lib/model/init';
 import { LoraOps, initLora, isLoraName, loraFinetune, loraParamCounts, withAdapters, type LoraConfig } from '../../lib/peft';
 import { reviveTokenizer } from '../../lib/tokenizer';
 
@@ -63,6 +66,17 @@ export default async function bench(): Promise<void> {
     const fwd = median(() => transformer(new EagerOps(w), tiny.cfg, ids(toks.slice(0, T))), 10);
     const step = median(() => trainStep(w, tiny.cfg, toks, opt, { lr: 1e-3, clip: 1 }), 10);
     row('tiny-random, full', [...w.values()].reduce((s, t) => s + t.data.length, 0), fwd, step);
+  }
+
+  {
+    const task: TaskSpec = { kind: 'reverse', symbols: 4, length: 3 };
+    const cfg = playgroundConfig(task);
+    const w = cloneWeights(randomWeights(cfg, 1, { std: 0.1 }));
+    const next = batches(task, 8, 1);
+    const opt = new AdamW({ weightDecay: 0.01 });
+    const fwd = median(() => transformer(new EagerOps(w), cfg, ids(next()[0].tokens.slice(0, -1))), 20) * 8;
+    const step = median(() => batchStep(w, cfg, next(), opt, { lr: 1e-2, clip: 1 }), 20);
+    row('playground default, batch 8 × 6 tokens', [...w.values()].reduce((s, t) => s + t.data.length, 0), fwd, step);
   }
 
   const lm = await model('lm');
