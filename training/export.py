@@ -108,8 +108,11 @@ def golden_fixture(model, model_id: str, weights_path: str, dtype: str, cases: l
     # included in 'shape'); 'lastPosition' = only the row of the last token ([C]).
     tap_out = {"tap.embed": {"shape": [1, n, cfg.dModel], "lastPosition": flat(taps["embed"][0, -1])}}
     for layer in sorted({0, L - 1}):
-        probs = taps[f"attn_probs.{layer}"]  # [1, nh, T, T]
-        tap_out[f"tap.blocks.{layer}.attn.probs"] = {"shape": list(probs.shape), "values": flat(probs)}
+        for key, name in (("attn_probs", "attn.probs"), ("moe_probs", "moe.router_probs"), ("moe_gates", "moe.gates"),
+                          ("ssm_dt", "ssm.dt")):
+            if f"{key}.{layer}" in taps:  # attn [1, nh, T, T]; moe [1, T, E]; ssm dt [1, T, H]
+                t = taps[f"{key}.{layer}"]
+                tap_out[f"tap.blocks.{layer}.{name}"] = {"shape": list(t.shape), "values": flat(t)}
     for layer in range(L):
         for key in ("resid_mid", "resid_post"):
             t = taps[f"{key}.{layer}"]  # [1, T, C]

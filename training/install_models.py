@@ -44,6 +44,12 @@ ROLE = {
     "lm-draft": "small draft model for speculative decoding (same tokenizer as lm)",
     "lm-learned-pos": "position-scheme variant: learned absolute positions (context 128, cannot run past it)",
     "lm-alibi": "position-scheme variant: ALiBi (context 128; extrapolates past it)",
+    "lm-moe": "Mixture-of-Experts variant of lm: each MLP is 4 SwiGLU experts of width 96, top-2 routing (same total params)",
+    "lm-ssm": "state-space variant of lm: each attention layer replaced by a Mamba-2 mixer (no positions; MLP width 240)",
+}
+DEVICE = {
+    "lm-moe": "one NVIDIA H200, shared with the lm-ssm run (two parallel processes; training/device_moe_ssm.sh)",
+    "lm-ssm": "one NVIDIA H200, shared with the lm-moe run (two parallel processes; training/device_moe_ssm.sh)",
 }
 
 
@@ -88,6 +94,7 @@ def install(runs: str, model_id: str, manifest: dict) -> None:
                   "trainingLog": f"models/{model_id}/training-log.json", "tokenizer": TOKENIZER},
         "config": log["config"],
         "params": log["params"],
+        "activeParams": log.get("activeParams", log["params"]),
         "bytes": os.path.getsize(os.path.join(ROOT, weights)),
         "sha256": sha,
         "dtype": log["shipDtype"],
@@ -106,10 +113,12 @@ def install(runs: str, model_id: str, manifest: dict) -> None:
             "steps": log["stepsRun"], "bestStep": log["bestStep"], "stopReason": log["stopReason"],
             "seconds": log["trainSeconds"], "tokensPerStep": log["tokensPerStep"],
             "promotedFrom": log.get("promotedFrom"),
-            "device": "one NVIDIA H100, shared with the other runs of its sweep round (parallel processes; see training/sweeps)",
+            "device": DEVICE.get(model_id, "one NVIDIA H100, shared with the other runs of its sweep round (parallel processes; see training/sweeps)"),
         },
         "commands": [
             "npx tsx scripts/encode-corpus.ts",
+        ] + (["OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps"]
+             if model_id in DEVICE else []) + [
             command_of({**args, "id": log.get("promotedFrom", model_id)}),
         ] + ([f"python3 training/promote.py --runs OUT --prefix lm-d --to {model_id} --max-bytes 5000000"]
              if log.get("promotedFrom") else []),

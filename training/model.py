@@ -48,6 +48,10 @@ class TransformerConfig:
     tiedEmbeddings: bool
     bias: bool
     rope: Optional[dict] = None
+    # {experts, topK, sharedExpert?, capacityFactor?, layers?}: MoE feed-forward (training/moe_ssm.py)
+    moe: Optional[dict] = None
+    # {dState, headDim, expand, convKernel}: every block's attention replaced by a Mamba-2 mixer
+    ssm: Optional[dict] = None
 
     @staticmethod
     def from_dict(d: dict) -> "TransformerConfig":
@@ -61,8 +65,9 @@ class TransformerConfig:
 
     def to_dict(self) -> dict:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
-        if out["rope"] is None:
-            del out["rope"]
+        for k in ("rope", "moe", "ssm"):
+            if out[k] is None:
+                del out[k]
         return out
 
     @property
@@ -80,7 +85,7 @@ class TransformerConfig:
             raise ValueError("nHead must be divisible by nKvHead")
         if self.norm not in ("layernorm", "rmsnorm"):
             raise ValueError(f"bad norm {self.norm}")
-        if self.position not in ("learned", "sinusoidal", "rope", "alibi"):
+        if self.position not in ("learned", "sinusoidal", "rope", "alibi", "none"):
             raise ValueError(f"bad position {self.position}")
         if self.mlp not in ("gelu", "swiglu"):
             raise ValueError(f"bad mlp {self.mlp}")
@@ -228,19 +233,29 @@ class MLP(nn.Module):
 
 
 class Block(nn.Module):
-    def __init__(self, cfg: TransformerConfig, dropout: float):
+    def __init__(self, cfg: TransformerConfig, dropout: float, layer: int = 0):
         super().__init__()
+        from moe_ssm import MoE, Mamba2Mixer, moe_in_layer
+
         self.norm1 = make_norm(cfg)
-        self.attn = Attention(cfg, dropout)
+        if cfg.ssm:
+            self.ssm = Mamba2Mixer(cfg)
+        else:
+            self.attn = Attention(cfg, dropout)
         self.norm2 = make_norm(cfg)
-        self.mlp = MLP(cfg)
+        if moe_in_layer(cfg, layer):
+            self.moe = MoE(cfg)
+        else:
+            self.mlp = MLP(cfg)
         self.drop = nn.Dropout(dropout)
 
     def forward(self, x, pos, taps, layer):
-        x = x + self.drop(self.attn(self.norm1(x), pos, taps, layer))  # [B, T, C]
+        mixer = self.ssm(self.norm1(x), taps, layer) if hasattr(self, "ssm") else self.attn(self.norm1(x), pos, taps, layer)
+        x = x + self.drop(mixer)  # [B, T, C]
         if taps is not None:
             taps[f"resid_mid.{layer}"] = x
-        x = x + self.drop(self.mlp(self.norm2(x)))  # [B, T, C]
+        ff = self.moe(self.norm2(x), taps, layer) if hasattr(self, "moe") else self.mlp(self.norm2(x))
+        x = x + self.drop(ff)  # [B, T, C]
         if taps is not None:
             taps[f"resid_post.{layer}"] = x
         return x
@@ -278,7 +293,7 @@ class Transformer(nn.Module):
             self.pos_emb = nn.Embedding(cfg.contextLength, cfg.dModel)
         self.pos = PositionState(cfg, max(max_len or 0, cfg.contextLength))
         self.drop = nn.Dropout(dropout)
-        self.blocks = nn.ModuleList([Block(cfg, dropout) for _ in range(cfg.nLayer)])
+        self.blocks = nn.ModuleList([Block(cfg, dropout, i) for i in range(cfg.nLayer)])
         self.norm_f = make_norm(cfg)
         if not cfg.tiedEmbeddings:
             self.lm_head = nn.Linear(cfg.dModel, cfg.vocabSize, bias=False)
@@ -287,13 +302,15 @@ class Transformer(nn.Module):
     def _init_weights(self) -> None:
         """GPT-2 style: N(0, 0.02), residual output projections scaled by 1/sqrt(2L)."""
         for name, p in self.named_parameters():
+            if ".ssm." in name and not name.endswith(("in_proj.weight", "out_proj.weight")):
+                continue  # Mamba-2's own init (moe_ssm.Mamba2Mixer.reset_ssm_parameters)
             if name.endswith(".bias"):
                 nn.init.zeros_(p)
             elif "norm" in name:
                 nn.init.ones_(p)
             else:
                 std = 0.02
-                if name.endswith("attn.wo.weight") or name.endswith("mlp.w2.weight"):
+                if name.endswith(("attn.wo.weight", "mlp.w2.weight", "moe.w2", "ssm.out_proj.weight")):
                     std = 0.02 / math.sqrt(2 * self.cfg.nLayer)
                 nn.init.normal_(p, 0.0, std)
 
@@ -313,8 +330,11 @@ class Transformer(nn.Module):
         if taps is not None:
             taps["embed"] = x
         x = self.drop(x)
+        self.aux_loss = torch.zeros((), device=x.device)  # MoE load-balancing loss, summed over layers
         for i, block in enumerate(self.blocks):
             x = block(x, self.pos, taps, i)  # [B, T, C]
+            if hasattr(block, "moe"):
+                self.aux_loss = self.aux_loss + block.moe.aux_loss
         x = self.norm_f(x)  # [B, T, C]
         if taps is not None:
             taps["final_norm"] = x
@@ -330,6 +350,10 @@ class Transformer(nn.Module):
 
 def count_params(cfg: TransformerConfig) -> int:
     """Closed-form parameter count (no torch needed to reason about budgets)."""
+    if cfg.moe or cfg.ssm:
+        from moe_ssm import count_params_moe_ssm
+
+        return count_params_moe_ssm(cfg)
     C, F_, V, L = cfg.dModel, cfg.dFF, cfg.vocabSize, cfg.nLayer
     hs, nh, nkv = cfg.head_size, cfg.nHead, cfg.nKvHead
     b = 1 if cfg.bias else 0

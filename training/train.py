@@ -26,6 +26,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from data import BatchSampler, load_tokens, mean_loss, parse_mix, val_windows  # noqa: E402
 from export import generate, golden_fixture, save_weights, shipped_copy  # noqa: E402
 from model import Transformer, TransformerConfig, count_params  # noqa: E402
+from moe_ssm import active_params  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -58,6 +59,7 @@ def parse_args(argv=None):
     p.add_argument("--extra-eval-lens", default="", help="also report val loss at these window lengths, e.g. 256,512")
     p.add_argument("--fixture-val-windows", type=int, default=2)
     p.add_argument("--sample-tokens", type=int, default=120)
+    p.add_argument("--moe-aux", type=float, default=0.01, help="weight of the MoE load-balancing loss (summed over layers)")
     return p.parse_args(argv)
 
 
@@ -97,7 +99,7 @@ def train(a) -> dict:
     amp = torch.bfloat16 if dev.type == "cuda" else None
     opt = make_optimizer(model, a)
 
-    log = {"id": a.id, "config": cfg.to_dict(), "params": model.n_params(), "args": vars(a),
+    log = {"id": a.id, "config": cfg.to_dict(), "params": model.n_params(), "activeParams": active_params(cfg), "args": vars(a),
            "tokensPerStep": a.batch_size * T, "trainTokens": {p: int(load_tokens(p).numel()) for p, _ in mix},
            "valTokens": int(val.numel()), "valWindows": int(vx.shape[0]),
            "trainLoss": [], "valLoss": [], "lr": []}
@@ -140,7 +142,14 @@ def train(a) -> dict:
         x, y = sampler.next()
         with torch.autocast(dev.type, dtype=amp, enabled=amp is not None):
             _, loss = fwd(x, y)
-        loss.backward()
+        if cfg.moe:
+            aux = model.aux_loss
+            log.setdefault("auxLoss", [])
+            if step % a.eval_every == 0:
+                log["auxLoss"].append([step, round(float(aux), 5)])
+            (loss + a.moe_aux * aux).backward()
+        else:
+            loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), a.grad_clip)
         opt.step()
         opt.zero_grad(set_to_none=True)
@@ -175,12 +184,20 @@ def finish(model, cfg, a, log, val) -> dict:
             continue
         ex, ey = val_windows(val, n)
         extra[str(n)] = round(mean_loss(ship_dev, ex, ey, 16, None), 5)
-    ship = ship_dev.cpu()
     log.update({"valLoss_fp32_shipped": round(val_loss, 5), "valPerplexity": round(math.exp(val_loss), 3),
                 "valLossAtLength": extra, "shipDtype": a.ship_dtype, "sha256": sha_ship, "sha256Master": sha_master,
                 "bytes": os.path.getsize(os.path.join(out_dir, "model.safetensors"))})
 
+    if cfg.moe:
+        from moe_ssm import routing_stats
+
+        log["moeRouting"] = routing_stats(ship_dev, vx)
+    ship = ship_dev.cpu()
     decode = load_decoder(a.tokenizer)
+    if cfg.moe and decode:
+        for experts in log["moeRouting"]["layers"].values():
+            for e in experts:
+                e["topText"] = [decode([t]) for t, _, _ in e["topTokens"]]
     prompts = json.load(open(a.prompts)) if os.path.exists(a.prompts) else []
     samples = []
     for i, pr in enumerate(prompts[:3]):

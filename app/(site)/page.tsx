@@ -1,5 +1,5 @@
 import { LessonIndex } from '@/components/lesson/LessonIndex';
-import { WidgetFrame } from '@/components/widgets/WidgetFrame';
+import { Widget } from '@/components/mdx/Widget';
 
 export default function Home() {
   return (
@@ -15,7 +15,7 @@ export default function Home() {
           A small transformer (about two million parameters) trained on Jane Austen (plus Moby-Dick and the King James Bible) continues your
           text here, on your device. Nothing is sent to a server.
         </p>
-        <WidgetFrame id="generate" />
+        <Widget id="generate" />
       </section>
       <LessonIndex />
     </div>

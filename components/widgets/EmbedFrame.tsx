@@ -6,22 +6,33 @@
  *   window.parent.postMessage({ type: 'llm-lab:height', widget: '<id>', frame: '<frame param or null>',
  *                               height: <CSS px, integer> }, '*')
  *
- * sent on load and whenever the page's content height changes (ResizeObserver on <body>).
+ * sent on load and whenever the page's content height changes (see watchHeight: a ResizeObserver alone
+ * misses changes while the iframe is scrolled out of view on another origin's page).
  * See public/embed-example.html for a parent page that resizes its iframes from these messages.
  */
 import { Suspense, useEffect, useMemo, useState } from 'react';
-import { getWidget } from './registry';
+import { useWidgetDef } from './useWidgetDef';
 import { useWidgetState } from '@/components/lesson/useWidgetState';
 import { FLAG_KEYS, parseFlags, type EmbedFlags } from '@/components/lesson/embed-flags';
 import { UrlNotes } from './UrlNotes';
+import { watchHeight } from './watch-height';
 import { WidgetLoading } from './WidgetFrame';
 import type { AnyWidgetDef } from './types';
 
 export const HEIGHT_MESSAGE = 'llm-lab:height';
 
-export function EmbedFrame({ id }: { id: string }) {
-  const def = getWidget(id);
-  if (!def) return <p className="url-notes">Unknown widget “{id}”.</p>;
+export function EmbedFrame({ id, title, minHeight }: { id: string; title?: string; minHeight?: number }) {
+  const def = useWidgetDef(id);
+  if (def === null) return <p className="url-notes">Unknown widget “{id}”.</p>;
+  if (def === undefined)
+    return (
+      <div className="embed-root" data-widget={id}>
+        <h1 className="embed-title">{title ?? id}</h1>
+        <div className="widget-body">
+          <WidgetLoading minHeight={minHeight} />
+        </div>
+      </div>
+    );
   return <Embed def={def} />;
 }
 
@@ -37,19 +48,10 @@ function Embed({ def }: { def: AnyWidgetDef }) {
   }, [def]);
 
   useEffect(() => {
-    const el = document.body; // body height = the whole embed page's content height (margin 0)
     if (window.parent === window) return;
-    let last = -1;
-    const post = () => {
-      const height = Math.ceil(el.getBoundingClientRect().height);
-      if (height === last) return;
-      last = height;
-      window.parent.postMessage({ type: HEIGHT_MESSAGE, widget: def.id, frame: flags?.frame ?? null, height }, '*');
-    };
-    const ro = new ResizeObserver(post);
-    ro.observe(el);
-    post();
-    return () => ro.disconnect();
+    return watchHeight(document.body, (height) =>
+      window.parent.postMessage({ type: HEIGHT_MESSAGE, widget: def.id, frame: flags?.frame ?? null, height }, '*'),
+    );
   }, [def, flags]);
 
   const allNotes = useMemo(() => [...notes, ...(flags?.notes ?? [])], [notes, flags]);

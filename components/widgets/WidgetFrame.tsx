@@ -4,7 +4,7 @@
  * about bad URL values, the lazily loaded widget, and the share / embed button.
  */
 import { Suspense, useEffect, useState } from 'react';
-import { getWidget } from './registry';
+import { useWidgetDef } from './useWidgetDef';
 import { useWidgetState } from '@/components/lesson/useWidgetState';
 import { UrlNotes } from './UrlNotes';
 import { ShareEmbed } from './ShareEmbed';
@@ -13,10 +13,28 @@ import type { AnyWidgetDef } from './types';
 
 const NONE: ReadonlySet<string> = new Set();
 
-export function WidgetFrame({ id, instance, preset }: { id: string; instance?: string; preset?: string }) {
-  const def = getWidget(id);
-  if (!def) return <p className="url-notes">Unknown widget “{id}”.</p>;
-  return <Frame def={def} prefix={instance ?? id} preset={preset} />;
+/**
+ * `title` and `minHeight` come from the server (server-list.ts reads them from the widget's
+ * index.ts) so the static HTML has the heading and reserves the height before the def loads.
+ */
+export function WidgetFrame({ id, instance, preset, title, minHeight }: { id: string; instance?: string; preset?: string; title?: string; minHeight?: number }) {
+  const def = useWidgetDef(id);
+  const prefix = instance ?? id;
+  if (def === null) return <p className="url-notes">Unknown widget “{id}”.</p>;
+  if (def === undefined)
+    return (
+      <section className="widget" id={`widget-${prefix}`} aria-labelledby={`widget-${prefix}-title`} data-widget={id}>
+        <header className="widget-head">
+          <h3 id={`widget-${prefix}-title`} className="widget-title">
+            {title ?? id}
+          </h3>
+        </header>
+        <div className="widget-body">
+          <WidgetLoading minHeight={minHeight} />
+        </div>
+      </section>
+    );
+  return <Frame def={def} prefix={prefix} preset={preset} />;
 }
 
 function Frame({ def, prefix, preset }: { def: AnyWidgetDef; prefix: string; preset?: string }) {

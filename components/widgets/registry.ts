@@ -1,28 +1,47 @@
 /**
- * Every widget of the lab. Adding a widget = create components/widgets/<id>/index.ts exporting
- * a WidgetDef (see README.md here), then add one import line and one array entry below.
- * Keep index.ts light: the defs (schemas, titles) of all widgets ship with every lesson page;
- * the widget's component itself loads lazily.
+ * Every widget of the lab, by id. Adding a widget = create components/widgets/<id>/index.ts
+ * exporting a WidgetDef (see README.md here), then add ONE line below: `'<id>': () => import('./<id>'),`.
+ *
+ * Each def (schema, title, lazy component) is loaded on demand, so a page ships only the defs of
+ * the widgets it shows: first-load JS stays flat as the lab grows to dozens of widgets (measured
+ * in the build's first-load report). Server code must not import this file (see server-list.ts).
  */
 import type { AnyWidgetDef } from './types';
-import utf8Bytes from './utf8-bytes';
-import generate from './generate';
-import tokenViewer from './token-viewer';
-import bpeTrainer from './bpe-trainer';
-import tokenizerCompare from './tokenizer-compare';
-import unigramSamples from './unigram-samples';
-import nextToken from './next-token';
 
-export const widgets: readonly AnyWidgetDef[] = [
-  utf8Bytes,
-  generate,
-  tokenViewer,
-  bpeTrainer,
-  tokenizerCompare,
-  unigramSamples,
-  nextToken,
-];
+type Loader = () => Promise<{ default: AnyWidgetDef }>;
 
-export function getWidget(id: string): AnyWidgetDef | undefined {
-  return widgets.find((w) => w.id === id);
+const loaders: Record<string, Loader> = {
+  'utf8-bytes': () => import('./utf8-bytes'),
+  generate: () => import('./generate'),
+  'token-viewer': () => import('./token-viewer'),
+  'bpe-trainer': () => import('./bpe-trainer'),
+  'tokenizer-compare': () => import('./tokenizer-compare'),
+  'unigram-samples': () => import('./unigram-samples'),
+  'next-token': () => import('./next-token'),
+};
+
+/** Ids of every registered widget, in registration order. */
+export const widgetIds: readonly string[] = Object.keys(loaders);
+
+/** True for a registered id (own keys only: "constructor" or "__proto__" are not widgets). */
+export function hasWidget(id: string): boolean {
+  return Object.prototype.hasOwnProperty.call(loaders, id);
+}
+
+const loaded = new Map<string, Promise<AnyWidgetDef>>();
+
+/** The def of a registered widget (loaded once, then cached); undefined for an unknown id. */
+export function loadWidget(id: string): Promise<AnyWidgetDef> | undefined {
+  if (!hasWidget(id)) return undefined;
+  let p = loaded.get(id);
+  if (!p) {
+    p = loaders[id]().then((m) => m.default);
+    loaded.set(id, p);
+  }
+  return p;
+}
+
+/** Every def (tests, content checks, the widget list). */
+export function loadAllWidgets(): Promise<AnyWidgetDef[]> {
+  return Promise.all(widgetIds.map((id) => loadWidget(id)!));
 }

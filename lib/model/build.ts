@@ -13,6 +13,7 @@ import { headSize, validateConfig, type TransformerConfig } from './config';
 import type { WeightMap } from './eager';
 import { GraphOps, type GVal } from './graph';
 import { names } from './names';
+import { buildSsmGraph } from './ssm-lm';
 import type { TapFilter } from './ops';
 import { transformer, type LayerKV } from './transformer';
 
@@ -26,6 +27,7 @@ export interface BuildOptions {
 export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap, opts: BuildOptions = {}): OnnxGraph {
   validateConfig(cfg);
   const cache = opts.cache ?? 'none';
+  if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache }); // state instead of a KV cache (ssm-lm.ts)
   const g = new GraphOps(weights, { taps: opts.taps ?? false });
   const ids = g.input(names.ids(), 'int64', [1, 'T']); // [1, T]
   let past: LayerKV<GVal>[] | undefined;

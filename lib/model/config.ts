@@ -33,7 +33,7 @@
  */
 
 export type NormKind = 'layernorm' | 'rmsnorm';
-export type PositionKind = 'learned' | 'sinusoidal' | 'rope' | 'alibi';
+export type PositionKind = 'learned' | 'sinusoidal' | 'rope' | 'alibi' | 'none';
 export type MlpKind = 'gelu' | 'swiglu';
 
 export interface RopeConfig {
@@ -67,6 +67,42 @@ export interface TransformerConfig {
   tiedEmbeddings: boolean;
   /** Biases on every Linear and LayerNorm (RMSNorm never has one). */
   bias: boolean;
+  /** Mixture-of-Experts feed-forward instead of the dense MLP (lib/model/moe.ts). */
+  moe?: MoeConfig;
+  /** Every block's attention replaced by a Mamba-2 mixer (lib/model/ssm.ts); position must be 'none'. */
+  ssm?: SsmConfig;
+}
+
+/**
+ * MoE weights of block i (experts are bias-free MLPs of width dFF, stacked on a leading axis E):
+ *   blocks.{i}.moe.router.weight [E, C]
+ *   blocks.{i}.moe.w1 [E, F, C]   blocks.{i}.moe.w3 [E, F, C] (swiglu)   blocks.{i}.moe.w2 [E, C, F]
+ *   blocks.{i}.moe.shared.w1/w3/w2.weight   the shared expert, when sharedExpert (an ordinary MLP)
+ */
+export interface MoeConfig {
+  /** E */
+  experts: number;
+  /** k: experts per token. */
+  topK: number;
+  sharedExpert?: boolean;
+  /** f: expert e takes at most ceil(f·T·k/E) tokens of one forward call; later ones are dropped. */
+  capacityFactor?: number | null;
+  /** Blocks that use the MoE (default: every block). */
+  layers?: number[];
+}
+
+/**
+ * Mamba-2 mixer weights of block i (Di = expand·C, H = Di / headDim, N = dState, K = convKernel):
+ *   blocks.{i}.ssm.in_proj.weight [2Di + 2N + H, C]   rows: z | x | B | C | dt
+ *   blocks.{i}.ssm.conv.weight [Di + 2N, K]   blocks.{i}.ssm.conv.bias [Di + 2N]
+ *   blocks.{i}.ssm.dt_bias [H]   blocks.{i}.ssm.A_log [H]   blocks.{i}.ssm.D [H]
+ *   blocks.{i}.ssm.norm.weight [Di]   blocks.{i}.ssm.out_proj.weight [C, Di]
+ */
+export interface SsmConfig {
+  dState: number;
+  headDim: number;
+  expand: number;
+  convKernel: number;
 }
 
 /** hs: the width of one attention head. */
@@ -86,5 +122,18 @@ export function validateConfig(cfg: TransformerConfig): TransformerConfig {
   if (cfg.nHead % cfg.nKvHead !== 0) fail(`nHead ${cfg.nHead} is not divisible by nKvHead ${cfg.nKvHead}`);
   if (cfg.position === 'rope' && headSize(cfg) % 2 !== 0) fail('RoPE needs an even head size');
   if (cfg.position === 'rope' && !cfg.rope) fail('position "rope" needs a rope {base} block');
+  if (cfg.moe) {
+    const { experts, topK } = cfg.moe;
+    if (!Number.isInteger(experts) || experts < 1) fail(`moe.experts must be a positive integer (got ${experts})`);
+    if (!Number.isInteger(topK) || topK < 1 || topK > experts) fail(`moe.topK must be 1..${experts} (got ${topK})`);
+    if (cfg.moe.capacityFactor != null && !(cfg.moe.capacityFactor > 0)) fail('moe.capacityFactor must be > 0');
+  }
+  if (cfg.ssm) {
+    const { dState, headDim, expand, convKernel } = cfg.ssm;
+    if (![dState, headDim, expand, convKernel].every((v) => Number.isInteger(v) && v > 0)) fail('ssm sizes must be positive integers');
+    if (convKernel < 2) fail('ssm.convKernel must be at least 2');
+    if ((expand * cfg.dModel) % headDim !== 0) fail(`ssm: expand·dModel ${expand * cfg.dModel} is not divisible by headDim ${headDim}`);
+    if (cfg.position !== 'none') fail('an SSM model takes position "none" (the recurrence orders the tokens)');
+  }
   return cfg;
 }

@@ -120,4 +120,34 @@ export class EagerOps implements Ops<AnyTensor> {
     if (wantsTap(this.taps, name)) this.trace.set(name, x);
     return x;
   }
+
+  exp(x: AnyTensor): AnyTensor {
+    return k.unary(f(x), Math.exp);
+  }
+  softplus(x: AnyTensor): AnyTensor {
+    return k.unary(f(x), (v) => (v > 20 ? v : Math.log1p(Math.exp(v))));
+  }
+  cumsum(x: AnyTensor, axis: number): AnyTensor {
+    return cumsum(f(x), axis);
+  }
+}
+
+/** Inclusive cumulative sum along one axis, accumulated in float32 in order (as ORT's and PyTorch's CPU kernels do). */
+function cumsum(x: Tensor, axis: number): Tensor {
+  const ax = k.axisOf(axis, x.shape.length);
+  const n = x.shape[ax];
+  const inner = k.size(x.shape.slice(ax + 1));
+  const outer = k.size(x.shape.slice(0, ax));
+  const out = new Float32Array(x.data.length);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      let acc = 0;
+      for (let j = 0; j < n; j++) {
+        const at = (o * n + j) * inner + i;
+        acc = Math.fround(acc + x.data[at]);
+        out[at] = acc;
+      }
+    }
+  }
+  return { data: out, shape: [...x.shape] };
 }

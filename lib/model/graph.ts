@@ -22,6 +22,9 @@ export const GRAPH_OPS = [
   'LayerNormalization',
 ] as const;
 
+/** The ops only MoE routing and the state-space models add (kept apart so GRAPH_OPS stays exact for the Transformer). */
+export const MOE_SSM_GRAPH_OPS = ['Exp', 'Log', 'Abs', 'Relu', 'CumSum'] as const;
+
 export type Dim = number | string;
 /** A recorded value: its graph name, element type and (symbolic) shape. */
 export interface GVal {
@@ -242,6 +245,18 @@ export class GraphOps implements Ops<GVal> {
   tap(name: string, x: GVal): GVal {
     if (wantsTap(this.taps, name)) this.output(name, x);
     return x;
+  }
+
+  exp(x: GVal): GVal {
+    return this.float('Exp', [x], [...x.shape]);
+  }
+  /** relu(x) + log(1 + exp(-|x|)): no Softplus kernel needed (JSEP lacks one) and no overflow. */
+  softplus(x: GVal): GVal {
+    const e = this.exp(this.scale(this.float('Abs', [x], [...x.shape]), -1));
+    return this.add(this.float('Relu', [x], [...x.shape]), this.float('Log', [this.add(e, this.scalar(1))], [...x.shape]));
+  }
+  cumsum(x: GVal, axis: number): GVal {
+    return this.float('CumSum', [x, this.int64([axis], true)], [...x.shape]);
   }
 }
 

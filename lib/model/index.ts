@@ -17,3 +17,8 @@ export { parseSafetensors, writeSafetensors, f16ToF32, f32ToF16, type SafeTensor
 export { presets, type PresetId } from './presets';
 export { randomWeights, weightShapes, paramCount } from './init';
 export { headOf } from './trace';
+export { moeFeedForward, moeInLayer, moeWeightShapes, route, loadBalancingLoss, moeCost, chosenExperts, type Routing } from './moe';
+export { mamba2, mamba2Step, zeroSsmState, s4dReal, s4dKernel, type SsmState, type MixerResult } from './ssm';
+export { ssmDims, ssmWeightShapes, ssmStateFloats, kvCacheFloats, type SsmDims } from './ssm-shapes';
+export { ssmLm, ssmLmStep, eagerSsmStep, buildSsmGraph, buildSsmModel, ssmPastFeeds, type SsmLmResult, type SsmCache, type SsmCacheMode } from './ssm-lm';
+export { MOE_SSM_GRAPH_OPS } from './graph';

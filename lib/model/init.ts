@@ -8,6 +8,8 @@
 import { mulberry32, randn, type Tensor } from '@/lib/tensor';
 import { headSize, type TransformerConfig } from './config';
 import type { WeightMap } from './eager';
+import { moeInLayer, moeWeightShapes } from './moe';
+import { ssmWeightShapes } from './ssm-shapes';
 
 /** [name, shape] of every weight the config needs, in a stable order. */
 export function weightShapes(cfg: TransformerConfig): [string, number[]][] {
@@ -26,14 +28,20 @@ export function weightShapes(cfg: TransformerConfig): [string, number[]][] {
   for (let l = 0; l < cfg.nLayer; l++) {
     const b = `blocks.${l}`;
     norm(`${b}.norm1`);
-    lin(`${b}.attn.wq`, cfg.nHead * hs, C);
-    lin(`${b}.attn.wk`, cfg.nKvHead * hs, C);
-    lin(`${b}.attn.wv`, cfg.nKvHead * hs, C);
-    lin(`${b}.attn.wo`, C, cfg.nHead * hs);
+    if (cfg.ssm) out.push(...ssmWeightShapes(cfg, l));
+    else {
+      lin(`${b}.attn.wq`, cfg.nHead * hs, C);
+      lin(`${b}.attn.wk`, cfg.nKvHead * hs, C);
+      lin(`${b}.attn.wv`, cfg.nKvHead * hs, C);
+      lin(`${b}.attn.wo`, C, cfg.nHead * hs);
+    }
     norm(`${b}.norm2`);
-    lin(`${b}.mlp.w1`, cfg.dFF, C);
-    if (cfg.mlp === 'swiglu') lin(`${b}.mlp.w3`, cfg.dFF, C);
-    lin(`${b}.mlp.w2`, C, cfg.dFF);
+    if (moeInLayer(cfg, l)) out.push(...moeWeightShapes(cfg, l));
+    else {
+      lin(`${b}.mlp.w1`, cfg.dFF, C);
+      if (cfg.mlp === 'swiglu') lin(`${b}.mlp.w3`, cfg.dFF, C);
+      lin(`${b}.mlp.w2`, C, cfg.dFF);
+    }
   }
   norm('norm_f');
   if (!cfg.tiedEmbeddings) out.push(['lm_head.weight', [cfg.vocabSize, C]]);

@@ -40,6 +40,30 @@ export const names = {
   mlpHidden: (l: number): string => `tap.blocks.${l}.mlp.hidden`,
   residMid: (l: number): string => `tap.blocks.${l}.resid_mid`,
   residPost: (l: number): string => `tap.blocks.${l}.resid_post`,
+  // MoE taps (lib/model/moe.ts), all [1, T, E] except counts [1, 1, E]
+  moeRouterLogits: (l: number): string => `tap.blocks.${l}.moe.router_logits`,
+  moeRouterProbs: (l: number): string => `tap.blocks.${l}.moe.router_probs`,
+  /** 1 where the expert is among the token's top-k (before capacity), else 0. */
+  moeChosen: (l: number): string => `tap.blocks.${l}.moe.chosen`,
+  /** Renormalised top-k probabilities, 0 for unchosen and dropped experts. */
+  moeGates: (l: number): string => `tap.blocks.${l}.moe.gates`,
+  /** Tokens routed to each expert in this call, before dropping: [1, 1, E]. */
+  moeCounts: (l: number): string => `tap.blocks.${l}.moe.counts`,
+  /** 1 where the token chose the expert but the expert was full (capacity). */
+  moeDropped: (l: number): string => `tap.blocks.${l}.moe.dropped`,
+  // SSM taps (lib/model/ssm.ts)
+  /** Δ after softplus: [1, T, H]. */
+  ssmDt: (l: number): string => `tap.blocks.${l}.ssm.dt`,
+  /** Input-dependent B and C: [1, T, N]. */
+  ssmB: (l: number): string => `tap.blocks.${l}.ssm.B`,
+  ssmC: (l: number): string => `tap.blocks.${l}.ssm.C`,
+  /** The hidden state h after this token: [1, H, P, N] (recurrent form only: the parallel form never forms per-token states). */
+  ssmState: (l: number): string => `tap.blocks.${l}.ssm.state`,
+  // SSM recurrent state as graph inputs / outputs (the SSM's KV cache)
+  pastConv: (l: number): string => `past.${l}.conv`,
+  pastSsm: (l: number): string => `past.${l}.ssm`,
+  presentConv: (l: number): string => `present.${l}.conv`,
+  presentSsm: (l: number): string => `present.${l}.ssm`,
 } as const;
 
 const perLayer = ['q', 'k', 'v', 'attnScores', 'attnScaled', 'attnMasked', 'attnProbs', 'attnOut', 'mlpHidden', 'residMid', 'residPost'] as const;

@@ -59,6 +59,13 @@ export interface Ops<V> {
 
   /** Publishes an intermediate under a name from lib/model/names.ts; returns x unchanged. */
   tap(name: string, x: V): V;
+
+  // --- for MoE routing and state-space models (lib/model/moe.ts, ssm.ts)
+  exp(x: V): V;
+  /** log(1 + eˣ), computed stably (PyTorch's threshold: x > 20 gives x). */
+  softplus(x: V): V;
+  /** Inclusive cumulative sum along `axis` (ONNX CumSum, exclusive = reverse = 0). */
+  cumsum(x: V, axis: number): V;
 }
 
 /** Which taps to record: all, none, or those a predicate accepts. */

@@ -10,10 +10,14 @@
  * tanh GELU); Karpathy's nanoGPT model.py (structure); Touvron et al. 2023 (Llama: RMSNorm,
  * SwiGLU, RoPE); Ainslie et al. 2023 (GQA); Shazeer 2019 (MQA); Press et al. 2022 (ALiBi).
  *
- * Leaves out: dropout, batch > 1, padding masks, sliding windows, MoE (lib/model/moe.ts),
+ * The MLP of a block may be a Mixture of Experts (cfg.moe, lib/model/moe.ts); a model whose
+ * mixer is a state-space layer instead of attention runs through lib/model/ssm-lm.ts.
+ *
+ * Leaves out: dropout, batch > 1, padding masks, sliding windows,
  * training (lib/train), sampling (lib/sample).
  */
 import { headSize, type TransformerConfig } from './config';
+import { moeFeedForward, moeInLayer } from './moe';
 import { names } from './names';
 import type { Ops } from './ops';
 import { applyRope, positionContext, sinusoidal, type PositionContext } from './positions';
@@ -108,11 +112,16 @@ function mlp<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V): V {
   return dense(ops, cfg, `${p}.w2`, ops.tap(names.mlpHidden(l), h)); // [1, T, C]
 }
 
+/** Block l's feed-forward: the dense MLP, or the MoE where cfg.moe covers the block. */
+function feedForward<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V): V {
+  return moeInLayer(cfg, l) ? moeFeedForward(ops, cfg, l, x) : mlp(ops, cfg, l, x); // [1, T, C]
+}
+
 /** Pre-norm block l. */
 function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; kv: LayerKV<V> } {
   const { y, kv } = attention(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm1`, x), pos, past); // [1, T, C]
   const mid = ops.tap(names.residMid(l), ops.add(x, y)); // [1, T, C]
-  const out = ops.tap(names.residPost(l), ops.add(mid, mlp(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm2`, mid)))); // [1, T, C]
+  const out = ops.tap(names.residPost(l), ops.add(mid, feedForward(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm2`, mid)))); // [1, T, C]
   return { x: out, kv };
 }
 
@@ -135,3 +144,6 @@ export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past
   const logits = ops.linear(h, head); // [1, T, V]
   return { logits, present };
 }
+
+/** Shared with the state-space model (lib/model/ssm-lm.ts), which swaps attention for a Mamba-2 mixer. */
+export { norm, embed, feedForward };

@@ -12,7 +12,8 @@
  *   'kv-prefill'  ids → logits + present.{l}.key/value
  *   'kv-decode'   ids + past.{l}.key/value → logits + present.{l}.key/value
  * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
- * token at a time (workload 'decode'), so each can land on its faster backend.
+ * token at a time (workload 'decode'), so each can land on its faster backend. A state-space model
+ * (cfg.ssm, lib/model/ssm-lm.ts) uses the same variants with past/present.{l}.conv/ssm states.
  */
 
 import { buildTransformerModel, type CacheMode } from '@/lib/model/build';
@@ -20,6 +21,8 @@ import { headSize, validateConfig, type TransformerConfig } from '@/lib/model/co
 import type { WeightMap } from '@/lib/model/eager';
 import { paramCount, randomWeights } from '@/lib/model/init';
 import { pastFeeds } from '@/lib/model/kvcache';
+import { ssmPastFeeds } from '@/lib/model/ssm-lm';
+import { ssmDims } from '@/lib/model/ssm-shapes';
 import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import { loadWeights } from '@/lib/model/weights';
@@ -69,19 +72,26 @@ interface KvState {
 
 /** prefill on the first call, then one decode step per call, carrying present → past. */
 export function kvStepper(cfg: TransformerConfig, run: RunFn): Stepper<KvState> {
-  return {
+  const stepper: Stepper<KvState> = {
     newCache: () => ({ past: null, seen: 0 }),
     async nextLogits(ids, cache) {
       const c = cache!;
       const fresh = ids.slice(c.seen);
+      if (cfg.ssm && c.past && fresh.length > 1) {
+        // an SSM's decode graph is the one-token recurrence: feed extra tokens one at a time
+        let last: Float32Array | null = null;
+        for (let i = c.seen; i < ids.length; i++) last = await stepper.nextLogits(ids.slice(0, i + 1), c);
+        return last!;
+      }
       const out = c.past
         ? await run('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
         : await run('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
-      c.past = pastFeeds(out, cfg.nLayer);
+      c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
       c.seen = ids.length;
       return lastLogits(out[names.logits()]);
     },
   } as Stepper<KvState>;
+  return stepper;
 }
 
 /** Representative inputs: a prefill of up to 128 tokens; one token after 64 cached ones. */
@@ -90,6 +100,18 @@ export function calibrationPlan(cfg: TransformerConfig): CalibrationPlan {
   const P = Math.min(CALIBRATION_DECODE_PAST, cfg.contextLength - 1);
   const ids = Array.from({ length: T }, (_, i) => (i * 7 + 3) % cfg.vocabSize);
   const past: Record<string, WireTensor> = {};
+  if (cfg.ssm) {
+    // the SSM's state has a fixed size: a decode step costs the same after 64 tokens as after 1
+    const { K, Dc, H, P: hp, N } = ssmDims(cfg);
+    for (let l = 0; l < cfg.nLayer; l++) {
+      past[names.pastConv(l)] = { dtype: 'float32', dims: [1, K - 1, Dc], data: new Float32Array((K - 1) * Dc).fill(0.01) };
+      past[names.pastSsm(l)] = { dtype: 'float32', dims: [1, H, hp, N], data: new Float32Array(H * hp * N).fill(0.01) };
+    }
+    return {
+      prefill: { variant: 'kv-prefill', feeds: { [names.ids()]: idsTensor(ids) }, tokens: T },
+      decode: { variant: 'kv-decode', feeds: { [names.ids()]: idsTensor([1]), ...past } },
+    };
+  }
   const kvDims = [1, cfg.nKvHead, P, headSize(cfg)]; // [1, nkv, P, hs]
   const n = kvDims.reduce((a, b) => a * b, 1);
   for (let l = 0; l < cfg.nLayer; l++) {

@@ -1,5 +1,5 @@
 export { softmax, logSoftmax, argmax, rankDescending } from './softmax';
-export { applyRepetitionPenalty, topK, topP, minP } from './filters';
+export { applyRepetitionPenalty, applyFrequencyPresencePenalty, topK, topP, minP } from './filters';
 export { distribution, drawCategorical, greedy, sampleToken } from './sampler';
 export type { SamplerOptions, UniformSource } from './sampler';
 export type { NextLogits } from './step';

@@ -41,6 +41,7 @@ export default async function bench(): Promise<void> {
   const rows: string[][] = [['model', 'params', 'served bytes', 'ORT-WASM fwd 128', 'eager fwd 128', 'ORT decode @128', 'tok/s decode']];
   for (const m of Object.values(manifest.models)) {
     const cfg = m.config;
+    if (cfg.ssm) continue; // state instead of a KV cache: scripts/bench/moe-ssm.bench.ts
     const w = await loadWeights(new Uint8Array(readFileSync(m.files.weights)), { sha256: m.sha256, config: cfg, fileName: m.files.weights });
     const T = Math.min(128, cfg.contextLength);
     const x = ids(Array.from({ length: T }, (_, i) => (i * 7919 + 13) % cfg.vocabSize));

@@ -6,6 +6,8 @@
  * import/export, `<Widget id>` ids from the widget registry (with a `preset` that parses cleanly
  * under the widget's URL schema), and internal links that resolve
  * to a page of the static site (and to a heading, when the link has a #fragment).
+ * A lesson cites sources a student can open (papers, books, specs), never the project's own
+ * working files: "seed 000, lines 177–181", SEED-TOPICS, shared/… paths fail (INTERNAL_CITATIONS).
  */
 import { createProcessor } from '@mdx-js/mdx';
 import remarkMath from 'remark-math';
@@ -48,8 +50,28 @@ function pageExists(path: string, site: Site): string | null {
   return null;
 }
 
-export function checkLesson(slug: string, source: string, site: Site): string[] {
+/** Citations of files no student can see: the syllabus seeds, their line numbers, shared/ paths. */
+export const INTERNAL_CITATIONS: readonly { re: RegExp; what: string }[] = [
+  { re: /\bseeds?\s*[#\s]?\d{3}\b/i, what: 'a seed file' },
+  { re: /SEED-TOPICS/i, what: 'SEED-TOPICS' },
+  { re: /(?:^|[\s(`'"/])(?:\.\.\/)?(?:shared|seeds)\/[\w.-]/, what: 'a shared/ path' },
+  { re: /\blines?\s+\d+(?:\s*(?:[–—-]|to)\s*\d+)?\b/i, what: 'line numbers of a file' },
+];
+
+/** Problems for lines of a lesson that cite internal files instead of a source. */
+export function internalCitations(slug: string, source: string): string[] {
   const problems: string[] = [];
+  source.split('\n').forEach((line, i) => {
+    for (const { re, what } of INTERNAL_CITATIONS) {
+      const m = re.exec(line);
+      if (m) problems.push(`${slug}.mdx:${i + 1}: cites ${what} "${m[0].trim()}", which students cannot open: cite the primary source`);
+    }
+  });
+  return problems;
+}
+
+export function checkLesson(slug: string, source: string, site: Site): string[] {
+  const problems: string[] = internalCitations(slug, source);
   let tree: Node;
   try {
     tree = processor.parse(source) as unknown as Node;

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LESSON_TAGS } from '@/mdx-components';
-import { widgets } from '@/components/widgets/registry';
+import { loadAllWidgets } from '@/components/widgets/registry';
 import { extractHeadings } from '@/lib/text/slug';
 import { checkIndex, checkLesson, type LessonEntry, type Site } from './check';
 
+const widgets = await loadAllWidgets();
 const entries: LessonEntry[] = JSON.parse(readFileSync('content/lessons.json', 'utf8'));
 const files = readdirSync('content/lessons').filter((f) => f.endsWith('.mdx'));
 const source = (slug: string) => readFileSync(`content/lessons/${slug}.mdx`, 'utf8');
@@ -52,6 +53,24 @@ describe('the content check itself', () => {
     const withPresets: Site = { ...fake, presetNotes: (_id, p) => (p.includes('bad') ? ['x: "bad" is not valid'] : []) };
     expect(checkLesson('a', '<Widget id="w" preset="x=ok" />\n\n<Widget id="w" preset="x=bad" />\n', withPresets)).toEqual([
       'a.mdx:3: <Widget id="w"> preset: x: "bad" is not valid',
+    ]);
+  });
+
+  it('fails on a lesson that cites internal files (seeds, their line numbers, shared/) instead of a source', () => {
+    const src = [
+      'The survey puts it this way (seed 000, lines 177–181).',
+      '',
+      'See SEED-TOPICS.md and ../shared/notes/ort-web.md, line 12.',
+      '',
+      'Cite the paper instead: Sennrich et al. (2016), section 3.2, with 30,000 merges.',
+    ].join('\n');
+    const why = 'which students cannot open: cite the primary source';
+    expect(checkLesson('a', src, fake)).toEqual([
+      `a.mdx:1: cites a seed file "seed 000", ${why}`,
+      `a.mdx:1: cites line numbers of a file "lines 177–181", ${why}`,
+      `a.mdx:3: cites SEED-TOPICS "SEED-TOPICS", ${why}`,
+      `a.mdx:3: cites a shared/ path "../shared/n", ${why}`,
+      `a.mdx:3: cites line numbers of a file "line 12", ${why}`,
     ]);
   });
 

@@ -137,13 +137,15 @@ describeBrowser('tokenization lesson', () => {
     const tc = await openPage('/embed/tokenizer-compare/?text=cats&ref=char&vocab=300');
     await waitForWidgets(tc.page);
     await tc.page.getByText(/were trained live/).waitFor({ timeout: 30_000 });
-    expect(await tc.page.getByLabel(/^Characters: 4 tokens, reference$/).count()).toBe(1);
+    expect(await tc.page.getByLabel(/^Code points: 4 tokens, reference$/).count()).toBe(1);
     expect([...errors, ...tv.errors, ...tc.errors]).toEqual([]);
     for (const p of [page, tv.page, tc.page]) await p.close();
   });
 
-  it('measures how long big pastes take (logged for the report, not asserted)', async () => {
-    const austen = readFileSync('/work/shared/corpus/austen.txt', 'utf8').slice(2_000_000);
+  // A measurement, not a check: it pastes up to 1 MB and trains on 100 KB, which on a loaded machine
+  // can outlast the test timeout. Run it on purpose: `LLM_LAB_E2E_PERF=1 npm run test:e2e`.
+  it.runIf(process.env.LLM_LAB_E2E_PERF === '1')('measures how long big pastes take (logged for the report, not asserted)', async () => {
+    const austen = readFileSync('training/data/austen.txt', 'utf8').slice(2_000_000);
     // the lesson itself: longest main-thread task while it loads and its widgets train
     const lesson = await openPage(LESSON);
     await lesson.page.addInitScript(() => {
@@ -213,7 +215,7 @@ describeBrowser('tokenization lesson', () => {
   });
 
   it('a corpus above 64 KB trains in the tokenizer worker and can still be scrubbed', async () => {
-    const austen = readFileSync('/work/shared/corpus/austen.txt', 'utf8').slice(1_000_000, 1_080_000);
+    const austen = readFileSync('training/data/austen.txt', 'utf8').slice(1_000_000, 1_080_000);
     const { page, errors } = await openPage('/embed/bpe-trainer/');
     await waitForWidgets(page);
     await page.locator('textarea').fill(austen);

@@ -21,10 +21,11 @@ export async function generateMetadata({ params }: Params): Promise<Metadata> {
 
 export default async function EmbedPage({ params }: Params) {
   const { widget } = await params;
-  if (!listWidgets().some((w) => w.id === widget)) notFound();
+  const listing = listWidgets().find((w) => w.id === widget);
+  if (!listing) notFound();
   return (
     <main id="main" className="embed-main">
-      <EmbedFrame id={widget} />
+      <EmbedFrame id={widget} title={listing.title} minHeight={listing.minHeight} />
     </main>
   );
 }

@@ -40,7 +40,7 @@ export default function BpeTrainer({ state, setState, hidden, locked }: WidgetPr
               spellCheck={false}
             />
             <span className="muted bt-limit">
-              {state.corpus.length.toLocaleString('en')} / {MAX_CORPUS.toLocaleString('en')} characters.
+              {Array.from(state.corpus).length.toLocaleString('en')} / {MAX_CORPUS.toLocaleString('en')} code points.
               {big ? ' Above ' + kb(MAX_MAIN_THREAD_TRAIN_BYTES) + ' training runs in a background worker.' : ` Up to ${kb(MAX_MAIN_THREAD_TRAIN_BYTES)} trains right in the page; more goes to a background worker.`}
             </span>
           </div>
@@ -59,7 +59,7 @@ export default function BpeTrainer({ state, setState, hidden, locked }: WidgetPr
       </div>
       <p role="status" className="muted bt-status">
         {status.state === 'training' && (status.where === 'worker' ? `Training in a background worker… ${status.done} / ${status.total} merges` : 'Training…')}
-        {status.state === 'idle' && trained && `Trained ${total} merges on ${trained.bytes.toLocaleString('en')} bytes in ${Math.round(trained.ms)} ms (${trained.where === 'worker' ? 'background worker' : 'in the page'}).${total < state.vocab - 256 ? ` Only ${total} merges were possible: every word is already one token.` : ''}`}
+        {status.state === 'idle' && trained && `Trained ${total} merges on ${trained.bytes.toLocaleString('en')} bytes in ${Math.round(trained.ms)} ms (${trained.where === 'worker' ? 'background worker' : 'in the page'}).${total < state.vocab - 256 ? ` It stopped there, short of the ${state.vocab - 256} merges asked for.` : ''}`}
         {status.state === 'idle' && !trained && (state.trained ? '' : 'Press Train to learn merges from this corpus.')}
       </p>
       {status.state === 'error' && <p className="url-notes" role="alert">Training failed: {status.message}</p>}

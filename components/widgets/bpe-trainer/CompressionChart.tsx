@@ -1,5 +1,5 @@
 'use client';
-/** Tokens per byte of the training corpus against the number of merges (D3 scales, React SVG). */
+/** Bytes per token of the training corpus against the number of merges (D3 scales, React SVG). */
 import { useMemo } from 'react';
 import { fmtRatio } from '../token-viewer/layout';
 import { chartGeometry, type CurvePoint } from './layout';
@@ -11,11 +11,11 @@ export function CompressionChart({ points, step }: { points: readonly CurvePoint
   const g = useMemo(() => chartGeometry(points, step, width, height), [points, step, width]);
   const cur = points[Math.min(step, points.length - 1)];
   const first = points[0];
-  const label = `Compression curve: ${fmtRatio(first.ratio)} tokens per byte before any merge, ${fmtRatio(cur.ratio)} after ${cur.step} merges (${cur.tokens} tokens).`;
+  const label = `Bytes per token: ${fmtRatio(first.ratio)} before any merge, ${fmtRatio(cur.ratio)} after ${cur.step} merges (${cur.tokens} tokens).`;
   return (
     <figure ref={ref} className="bt-chart">
       <figcaption className="control-label">
-        Tokens per byte: <b>{fmtRatio(cur.ratio)}</b> ({cur.tokens} tokens)
+        Bytes per token: <b>{fmtRatio(cur.ratio)}</b> ({cur.tokens} tokens)
       </figcaption>
       <svg width={g.width} height={g.height} role="img" aria-label={label}>
         {g.yTicks.map((t) => (

@@ -23,7 +23,7 @@ export type BpeTrainerState = typeof bpeTrainerSchema.defaults;
 export default defineWidget<BpeTrainerState>({
   id: 'bpe-trainer',
   title: 'Train a BPE tokenizer, merge by merge',
-  description: 'Train byte-pair encoding on your own text, then scrub through the merges: merge table, vocabulary, compression curve and merge trees.',
+  description: 'Train byte-pair encoding on your own text, then scrub through the merges: merge table, vocabulary, bytes-per-token curve and merge trees.',
   schema: bpeTrainerSchema,
   controls: ['corpus', 'vocab', 'step'],
   minHeight: 480,

@@ -1,9 +1,10 @@
 /**
- * Pure view model of the BPE trainer: merge trace → compression curve, merge-table rows and
+ * Pure view model of the BPE trainer: merge trace → bytes-per-token curve, merge-table rows and
  * chart geometry (D3 scales and line; React draws the SVG), merge tree → indented rows.
  *
  * Worked example (Wikipedia's "aaabdaaabac", 11 bytes, three merges 11→9→7→5 tokens):
- *   compressionPoints(trace, 11) → (0, 1), (1, 9/11), (2, 7/11), (3, 5/11).
+ *   compressionPoints(trace, 11) → bytes per token (0, 1), (1, 11/9), (2, 11/7), (3, 11/5).
+ * Bytes per token is the lab's one efficiency measure (higher = more text per token).
  */
 import { scaleLinear } from 'd3-scale';
 import { line } from 'd3-shape';
@@ -11,17 +12,17 @@ import type { MergeNode, MergeStep } from '@/lib/tokenizer';
 
 export interface CurvePoint {
   step: number;
-  /** Corpus tokens / corpus bytes after `step` merges (1 before any merge). */
+  /** Corpus bytes / corpus tokens after `step` merges (1 before any merge). */
   ratio: number;
   tokens: number;
 }
 
-/** Tokens per byte after 0 … trace.length merges. */
+/** Bytes per token after 0 … trace.length merges. */
 export function compressionPoints(trace: readonly MergeStep[], bytes: number): CurvePoint[] {
   if (bytes === 0) return [{ step: 0, ratio: 1, tokens: 0 }];
   const first = trace.length ? trace[0].tokensBefore : bytes;
-  const pts = [{ step: 0, ratio: first / bytes, tokens: first }];
-  trace.forEach((m, i) => pts.push({ step: i + 1, ratio: m.tokensAfter / bytes, tokens: m.tokensAfter }));
+  const pts = [{ step: 0, ratio: bytes / first, tokens: first }];
+  trace.forEach((m, i) => pts.push({ step: i + 1, ratio: m.tokensAfter ? bytes / m.tokensAfter : 1, tokens: m.tokensAfter }));
   return pts;
 }
 
@@ -38,12 +39,13 @@ export interface ChartGeometry {
 
 export const CHART_MARGIN = { left: 44, right: 12, top: 10, bottom: 30 };
 
-/** Chart geometry for the compression curve; y runs from 0 to 1 token per byte. */
+/** Chart geometry for the bytes-per-token curve; y runs from 0 to the largest ratio (at least 2), rounded up by D3's nice(). */
 export function chartGeometry(points: readonly CurvePoint[], step: number, width: number, height: number): ChartGeometry {
   const m = CHART_MARGIN;
   const maxStep = Math.max(1, points[points.length - 1]?.step ?? 1);
   const x = scaleLinear().domain([0, maxStep]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain([0, 1]).range([height - m.bottom, m.top]);
+  const top = Math.max(2, ...points.map((p) => p.ratio));
+  const y = scaleLinear().domain([0, top]).range([height - m.bottom, m.top]).nice(4);
   const path = line<CurvePoint>().x((p) => x(p.step)).y((p) => y(p.ratio))(points as CurvePoint[]) ?? '';
   const cur = points[Math.max(0, Math.min(step, points.length - 1))] ?? { step: 0, ratio: 1 };
   const r2 = (v: number) => Math.round(v * 100) / 100;

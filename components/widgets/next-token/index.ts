@@ -21,7 +21,7 @@ export type NextTokenState = typeof nextTokenSchema.defaults;
 export default defineWidget<NextTokenState>({
   id: 'next-token',
   title: 'From logits to the next token',
-  description: 'The Austen language model scores every next token; temperature, top-k, top-p, min-p and a repetition penalty reshape the distribution live, and a seeded draw appends a token.',
+  description: 'The lab language model (Austen, Moby-Dick, KJV) scores every next token; temperature, top-k, top-p, min-p and a repetition penalty reshape the distribution live, and a seeded draw appends a token.',
   schema: nextTokenSchema,
   controls: ['prompt', 'temperature', 'topK', 'topP', 'minP', 'repetitionPenalty', 'seed'],
   minHeight: 460,

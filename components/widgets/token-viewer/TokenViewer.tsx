@@ -63,7 +63,7 @@ export function Counts({ view }: { view: TokenView }) {
       <span><b>{c.tokens}</b> tokens</span>
       <span><b>{c.chars}</b> characters</span>
       <span><b>{c.bytes}</b> bytes</span>
-      <span><b>{fmtRatio(c.charsPerToken)}</b> characters / token</span>
+      <span><b>{fmtRatio(c.bytesPerToken)}</b> bytes / token</span>
     </p>
   );
 }
@@ -91,7 +91,10 @@ function TokenPanes({ view }: { view: TokenView }) {
         </div>
       )}
       {view.hiddenTokens > 0 && <p className="muted">Showing the first {view.cells.length} tokens; {view.hiddenTokens} more are counted but not drawn.</p>}
-      <p className="muted tv-legend">· is a space, ↵ a newline. Striped tokens hold only part of a character&apos;s bytes.</p>
+      <p className="muted tv-legend">
+        · is a space, ↵ a newline. Striped tokens hold only part of a character&apos;s bytes. Characters are what a reader sees
+        (grapheme clusters: 👋🏽 is one); bytes / token is higher when each token carries more text.
+      </p>
     </>
   );
 }

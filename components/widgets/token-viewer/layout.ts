@@ -3,9 +3,14 @@
  * whitespace, plus the counts a student compares across tokenizers.
  *
  * Example: "a b\n" under bytes → cells "a", "·", "b", "↵" (the last one ends a line);
- * counts { tokens: 4, chars: 4, bytes: 4, charsPerToken: 1 }.
+ * counts { tokens: 4, chars: 4, bytes: 4, bytesPerToken: 1 }.
+ *
+ * "Characters" are grapheme clusters (what a reader sees, as in the lesson on bytes): 👋🏽 is one
+ * character, two code points, eight bytes. Efficiency is bytes per token (higher = more text per
+ * token), the one measure the lessons use.
  */
 import type { TokenSpan } from '@/lib/tokenizer';
+import { splitGraphemes } from '@/lib/text/graphemes';
 
 /** Number of token colours (CSS classes tok-c0 … tok-c4). */
 export const N_COLOURS = 5;
@@ -33,18 +38,18 @@ export interface TokenCell {
 
 export interface TokenCounts {
   tokens: number;
-  /** Unicode code points (what most people mean by characters, emoji parts aside). */
+  /** Characters = grapheme clusters (Unicode UAX #29), e.g. 👋🏽 counts 1. */
   chars: number;
   /** UTF-8 bytes. */
   bytes: number;
-  /** chars / tokens (0 for an empty text). */
-  charsPerToken: number;
+  /** bytes / tokens (0 for an empty text). */
+  bytesPerToken: number;
 }
 
 export function countText(text: string, tokens: number): TokenCounts {
-  const chars = Array.from(text).length;
+  const chars = splitGraphemes(text).length;
   const bytes = new TextEncoder().encode(text).length;
-  return { tokens, chars, bytes, charsPerToken: tokens === 0 ? 0 : chars / tokens };
+  return { tokens, chars, bytes, bytesPerToken: tokens === 0 ? 0 : bytes / tokens };
 }
 
 export interface TokenView {

@@ -11,7 +11,7 @@ export const TOKENIZER_LABELS: Record<TokenizerKind, string> = {
   cl100k: 'GPT-4 (cl100k, 100,277 tokens)',
   austen: 'Our BPE-4096 (trained on Austen)',
   byte: 'Bytes (256 tokens)',
-  char: 'Characters (vocabulary = this text)',
+  char: 'Code points (vocabulary = this text)',
 };
 
 /** What the loading message says while a vocabulary downloads. */

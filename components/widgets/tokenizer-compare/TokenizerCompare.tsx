@@ -1,5 +1,5 @@
 'use client';
-/** BPE / WordPiece / Unigram / bytes / characters (and GPT-2 / cl100k) on one text, with disagreeing cuts marked. */
+/** BPE / WordPiece / Unigram / bytes / code points (and GPT-2 / cl100k) on one text, with disagreeing cuts marked. */
 import { useId, useMemo } from 'react';
 import { CharTokenizer } from '@/lib/tokenizer';
 import type { WidgetProps } from '../types';
@@ -11,7 +11,7 @@ import '../token-viewer/tokens.css';
 import './compare.css';
 
 export const KIND_LABELS: Record<CompareKind, string> = {
-  char: 'Characters',
+  char: 'Code points',
   byte: 'Bytes (UTF-8)',
   bpe: 'BPE (ours, byte-level)',
   wordpiece: 'WordPiece',
@@ -25,7 +25,7 @@ export default function TokenizerCompare({ state, setState, hidden, locked }: Wi
   const ids = { text: useId(), vocab: useId(), ref: useId() };
   const { ready, training, loadingBig, error } = useCompareTokenizers(state.vocab, state.big);
   const rows = useMemo(() => {
-    const all = { ...ready, char: CharTokenizer.fromText(state.text, 'Characters') };
+    const all = { ...ready, char: CharTokenizer.fromText(state.text, 'Code points') };
     const spans = new Map(COMPARE_KINDS.filter((k) => all[k]).map((k) => [k, all[k]!.encodeWithSpans(state.text)] as const));
     const refKind: CompareKind = spans.has(state.ref) ? state.ref : 'char';
     const refCuts = cutPositions(state.text, spans.get(refKind) ?? []);

@@ -19,7 +19,7 @@ export type TokenizerCompareState = typeof tokenizerCompareSchema.defaults;
 export default defineWidget<TokenizerCompareState>({
   id: 'tokenizer-compare',
   title: 'Five tokenizers, one text',
-  description: 'BPE, WordPiece, Unigram, bytes and characters (and GPT-2 / cl100k) on the same text: token counts and the cuts they disagree on.',
+  description: 'BPE, WordPiece, Unigram, bytes and code points (and GPT-2 / cl100k) on the same text: token counts and the cuts they disagree on.',
   schema: tokenizerCompareSchema,
   controls: ['text', 'vocab', 'ref', 'big'],
   minHeight: 420,

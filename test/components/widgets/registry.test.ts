@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getWidget, widgets } from '@/components/widgets/registry';
+import { hasWidget, loadAllWidgets, loadWidget, widgetIds } from '@/components/widgets/registry';
 import { listWidgets } from '@/components/widgets/server-list';
 
+const widgets = await loadAllWidgets();
+
 describe('widget registry', () => {
-  it('has unique kebab-case ids', () => {
+  it('has unique kebab-case ids, each the id of the def it loads', () => {
     const ids = widgets.map((w) => w.id);
+    expect(ids).toEqual(widgetIds);
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
   });
@@ -23,14 +26,18 @@ describe('widget registry', () => {
     });
   }
 
-  it('lists exactly the widget folders, with the titles and descriptions of their defs (embed route source)', () => {
+  it('lists exactly the widget folders, with the titles, descriptions and reserved heights of their defs (server source)', () => {
     const byId = (a: { id: string }, b: { id: string }) => a.id.localeCompare(b.id);
-    const fromRegistry = widgets.map((w) => ({ id: w.id, title: w.title, description: w.description })).sort(byId);
-    expect(listWidgets()).toEqual(fromRegistry);
+    const fromRegistry = widgets.map((w) => ({ id: w.id, title: w.title, description: w.description, minHeight: w.minHeight })).sort(byId);
+    expect(listWidgets().map((w) => ({ minHeight: undefined, ...w }))).toEqual(fromRegistry);
   });
 
-  it('getWidget finds by id and returns undefined for unknown ids', () => {
-    expect(getWidget('utf8-bytes')?.id).toBe('utf8-bytes');
-    expect(getWidget('nope')).toBeUndefined();
+  it('loadWidget finds by id, loads each def once, and knows no unknown or prototype ids', async () => {
+    expect((await loadWidget('utf8-bytes'))?.id).toBe('utf8-bytes');
+    expect(loadWidget('utf8-bytes')).toBe(loadWidget('utf8-bytes'));
+    for (const id of ['nope', 'constructor', '__proto__', 'toString']) {
+      expect(hasWidget(id)).toBe(false);
+      expect(loadWidget(id)).toBeUndefined();
+    }
   });
 });

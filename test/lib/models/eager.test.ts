@@ -5,8 +5,14 @@ import { ids, type AnyTensor } from '@/lib/tensor';
 import { EagerOps } from '@/lib/model/eager';
 import { eagerStep } from '@/lib/model/kvcache';
 import { transformer } from '@/lib/model/transformer';
+import type { TransformerConfig } from '@/lib/model/config';
+import type { Ops } from '@/lib/model/ops';
+import { eagerSsmStep, ssmLm, type SsmCache } from '@/lib/model/ssm-lm';
 import { maxErr } from '../model/compare';
 import { argmaxOf, fixture, lastLogitChecks, meanNll, modelIds, row, tokens, weightsOf } from './shipped';
+
+/** The Transformer, or the state-space LM for configs with cfg.ssm (lm-ssm). */
+const forward = <V>(ops: Ops<V>, cfg: TransformerConfig, x: V): { logits: V } => (cfg.ssm ? ssmLm(ops, cfg, x) : transformer(ops, cfg, x));
 
 const TOL = 1e-3; // max |a - b| / max(1, |b|)
 const report: string[] = [];
@@ -21,7 +27,7 @@ for (const id of modelIds()) {
     it('reproduces the last-position logits (top-10, a strided slice, log-sum-exp) of every case', async () => {
       const w = await weightsOf(id);
       for (const c of fx.cases) {
-        const { logits } = transformer(new EagerOps(w), cfg, ids(c.ids));
+        const { logits } = forward(new EagerOps(w), cfg, ids(c.ids));
         const T = c.ids.length;
         const last = row(logits.data as Float32Array, T - 1, V);
         const { got, want } = lastLogitChecks(c, last);
@@ -41,7 +47,7 @@ for (const id of modelIds()) {
       const w = await weightsOf(id);
       const ops = new EagerOps(w, { taps: true });
       const c = fx.cases[fx.taps.case];
-      transformer(ops, cfg, ids(c.ids));
+      forward(ops, cfg, ids(c.ids));
       const T = c.ids.length;
       let worst = 0;
       expect(Object.keys(fx.taps.values).length).toBeGreaterThan(2 * cfg.nLayer);
@@ -58,7 +64,21 @@ for (const id of modelIds()) {
       report.push(`  ${id.padEnd(16)} taps (worst of ${Object.keys(fx.taps.values).length}) ${worst.toExponential(1)}`);
     });
 
-    it(`greedy decoding with the KV cache gives PyTorch's ${fx.greedy.steps} tokens`, async () => {
+    if (cfg.ssm) {
+      it(`greedy decoding with the recurrent state (prefill in the SSD form, then one token at a time) gives PyTorch's ${fx.greedy.steps} tokens`, async () => {
+        const w = await weightsOf(id);
+        let step = eagerSsmStep(cfg, w, ids(fx.cases[fx.greedy.case].ids));
+        const out: number[] = [];
+        for (let i = 0; i < fx.greedy.steps; i++) {
+          const T = step.logits.shape[1];
+          out.push(argmaxOf(row(step.logits.data, T - 1, V)));
+          step = eagerSsmStep(cfg, w, ids([out[i]]), step.cache as SsmCache, 'recurrent');
+        }
+        expect(out).toEqual(fx.greedy.tokens);
+      });
+    }
+
+    it.skipIf(!!cfg.ssm)(`greedy decoding with the KV cache gives PyTorch's ${fx.greedy.steps} tokens`, async () => {
       const w = await weightsOf(id);
       const prompt = fx.cases[fx.greedy.case].ids;
       let step = eagerStep(cfg, w, ids(prompt));
@@ -79,7 +99,7 @@ for (const id of modelIds()) {
       let total = 0;
       for (let k = 0; k < windows; k++) {
         const s = startToken + k * T;
-        const { logits } = transformer(new EagerOps(w), cfg, ids(val.slice(s, s + T)));
+        const { logits } = forward(new EagerOps(w), cfg, ids(val.slice(s, s + T)));
         total += meanNll(logits.data as Float32Array, val.slice(s + 1, s + T + 1), V);
       }
       report.push(`  ${id.padEnd(16)} val slice loss TS ${(total / windows).toFixed(5)} vs PyTorch ${loss}`);

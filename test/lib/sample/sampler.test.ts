@@ -39,7 +39,7 @@ describe('sampling filters', () => {
     near(softmax(L421, 2), [2 / s, Math.SQRT2 / s, 1 / s]);
   });
 
-  it('repetition penalty divides positive and multiplies negative logits of seen tokens (CTRL rule)', () => {
+  it('repetition penalty divides positive and multiplies negative logits of seen tokens (the Hugging Face form of the CTRL rule)', () => {
     near(applyRepetitionPenalty([2, -1, 0.5], [0, 1, 1], 2), [1, -2, 0.5]);
   });
 

@@ -32,7 +32,7 @@ describe('<BpeTrainer />', () => {
 
     fireEvent.change(slider, { target: { value: '3' } });
     expect(bodyRows().map((r) => r.textContent)).toEqual(['1a + a4aa256', '2a + b2ab257', '3aa + ab2aaab258']);
-    expect(screen.getByText(/Tokens per byte/)).toHaveTextContent('0.45 (5 tokens)'); // 5 / 11
+    expect(screen.getByText(/Bytes per token/)).toHaveTextContent('2.2 (5 tokens)'); // 11 / 5
     // the corpus at step 3 is aaab|d|aaab|a|c
     const corpus = screen.getByRole('list', { name: 'Corpus tokens at this step' });
     expect(Array.from(corpus.querySelectorAll('[role="listitem"]')).map((e) => e.textContent)).toEqual(['aaab', 'd', 'aaab', 'a', 'c']);

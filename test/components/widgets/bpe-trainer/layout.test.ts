@@ -14,25 +14,26 @@ const trace: MergeStep[] = [
 const text = (id: number) => ({ 97: 'a', 98: 'b', 256: 'aa', 257: 'ab', 258: 'aaab' })[id] ?? '?';
 
 describe('bpe-trainer layout', () => {
-  it('compressionPoints gives tokens per byte after 0…3 merges of "aaabdaaabac"', () => {
+  it('compressionPoints gives bytes per token after 0…3 merges of "aaabdaaabac"', () => {
     expect(compressionPoints(trace, 11)).toEqual([
       { step: 0, ratio: 1, tokens: 11 },
-      { step: 1, ratio: 9 / 11, tokens: 9 },
-      { step: 2, ratio: 7 / 11, tokens: 7 },
-      { step: 3, ratio: 5 / 11, tokens: 5 },
+      { step: 1, ratio: 11 / 9, tokens: 9 },
+      { step: 2, ratio: 11 / 7, tokens: 7 },
+      { step: 3, ratio: 11 / 5, tokens: 5 },
     ]);
   });
 
   it('chartGeometry maps step and ratio linearly into the plot box', () => {
     const g = chartGeometry(compressionPoints(trace, 11), 3, 300, 200);
     const left = CHART_MARGIN.left, right = 300 - CHART_MARGIN.right, top = CHART_MARGIN.top, bottom = 200 - CHART_MARGIN.bottom;
-    // step 3 of 3 → right edge; ratio 5/11 → bottom - 5/11 · (bottom - top)
+    // y runs 0 … 2.5 (the largest ratio 11/5 = 2.2, made nice); step 3 of 3 → right edge
+    const yOf = (r: number) => bottom - (r / 2.5) * (bottom - top);
     expect(g.marker.x).toBeCloseTo(right, 2);
-    expect(g.marker.y).toBeCloseTo(bottom - (5 / 11) * (bottom - top), 2);
-    // the line starts at (left, top): ratio 1 at step 0
-    expect(g.path.startsWith(`M${left},${top}`)).toBe(true);
+    expect(g.marker.y).toBeCloseTo(yOf(11 / 5), 2);
+    // the line starts at (left, y(1)): one byte per token before any merge
+    expect(g.path.startsWith(`M${left},${yOf(1)}`)).toBe(true);
     expect(g.yTicks[0]).toEqual({ y: bottom, label: '0' });
-    expect(g.yTicks[g.yTicks.length - 1]).toEqual({ y: top, label: '1' });
+    expect(g.yTicks[g.yTicks.length - 1]).toEqual({ y: top, label: '2.5' });
   });
 
   it('mergeRows shows the merges done so far, newest last and marked current', () => {

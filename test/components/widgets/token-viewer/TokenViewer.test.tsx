@@ -14,6 +14,7 @@ describe('<TokenViewer />', () => {
     expect(tokens.querySelectorAll('[role="listitem"]')).toHaveLength(5);
     expect(screen.getByText('bytes').parentElement).toHaveTextContent('5 bytes');
     expect(screen.getByText('characters').parentElement).toHaveTextContent('4 characters');
+    expect(screen.getByText('bytes / token').parentElement).toHaveTextContent('1 bytes / token');
     const ids = screen.getByRole('list', { name: /^Token ids/ });
     expect(Array.from(ids.querySelectorAll('[role="listitem"]')).map((e) => e.textContent)).toEqual(['104', '195', '169', '32', '121']);
     expect(tokens.querySelectorAll('[role="listitem"]')[3]).toHaveTextContent('·');

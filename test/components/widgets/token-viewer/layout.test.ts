@@ -9,10 +9,13 @@ describe('token-viewer layout', () => {
     expect(visibleText(' the\n\tend ')).toBe('·the↵⇥end·');
   });
 
-  it('counts code points, UTF-8 bytes and characters per token', () => {
-    // "é👋" = 2 code points; é is 2 bytes, 👋 (U+1F44B) is 4 bytes
-    expect(countText('é👋', 3)).toEqual({ tokens: 3, chars: 2, bytes: 6, charsPerToken: 2 / 3 });
-    expect(countText('', 0).charsPerToken).toBe(0);
+  it('counts characters as graphemes, UTF-8 bytes and bytes per token', () => {
+    // "é👋" = 2 graphemes; é is 2 bytes, 👋 (U+1F44B) is 4 bytes
+    expect(countText('é👋', 3)).toEqual({ tokens: 3, chars: 2, bytes: 6, bytesPerToken: 2 });
+    // 👋🏽 = one character (grapheme), two code points (U+1F44B U+1F3FD), 8 bytes; e + U+0301 = one character
+    expect(countText('👋🏽', 4)).toEqual({ tokens: 4, chars: 1, bytes: 8, bytesPerToken: 2 });
+    expect(countText('e\u0301', 1).chars).toBe(1);
+    expect(countText('', 0).bytesPerToken).toBe(0);
   });
 
   it('lays out "a b\\n" under bytes as four cells, breaking the line after ↵', () => {
@@ -21,7 +24,7 @@ describe('token-viewer layout', () => {
     expect(v.cells.map((c) => c.id)).toEqual([97, 32, 98, 10]);
     expect(v.cells.map((c) => c.breakAfter)).toEqual([false, false, false, true]);
     expect(v.cells.map((c) => c.colour)).toEqual([0, 1, 2, 3]);
-    expect(v.counts).toEqual({ tokens: 4, chars: 4, bytes: 4, charsPerToken: 1 });
+    expect(v.counts).toEqual({ tokens: 4, chars: 4, bytes: 4, bytesPerToken: 1 });
   });
 
   it('draws at most `limit` cells but counts every token', () => {

@@ -12,10 +12,10 @@ describe('<TokenizerCompare />', () => {
     render(<TokenizerCompare state={{ ...tokenizerCompareSchema.defaults, text: 'unhappy cat', vocab: 300, ref: 'char' }} setState={vi.fn()} hidden={none} locked={none} />);
     await screen.findByText(/were trained live in your browser/, {}, { timeout: 20_000 });
     expect(screen.getAllByRole('region')).toHaveLength(5); // char, byte, BPE, WordPiece, Unigram
-    const chars = screen.getByLabelText(/^Characters: 11 tokens, reference$/);
-    // "unhappy cat" as characters: u n h a p p y · c a t
+    const chars = screen.getByLabelText(/^Code points: 11 tokens, reference$/);
+    // "unhappy cat" as code points: u n h a p p y · c a t
     expect(within(chars).getAllByText(/./).filter((e) => e.classList.contains('tok'))).toHaveLength(11);
-    // every other tokenizer cuts no more often than characters do: it has 0 extra cuts
+    // every other tokenizer cuts no more often than code points do: it has 0 extra cuts
     for (const name of ['Bytes \\(UTF-8\\)', 'BPE \\(ours, byte-level\\)', 'WordPiece', 'Unigram']) {
       expect(screen.getByLabelText(new RegExp(`^${name}: \\d+ tokens, 0 extra cuts, \\d+ missing$`))).toBeInTheDocument();
     }
