@@ -18,8 +18,7 @@ import type { TransformerConfig } from '@/lib/model/config';
 import { EagerOps, type WeightMap } from '@/lib/model/eager';
 import type { Ops } from '@/lib/model/ops';
 import { writeSafetensors } from '@/lib/model/safetensors';
-import { transformer } from '@/lib/model/transformer';
-import { AdamW, crossEntropy, trainStep, warmupCosine, type Var } from '@/lib/train';
+import { AdamW, crossEntropy, modelLogits, trainStep, warmupCosine, type Var } from '@/lib/train';
 import { initLora, isLoraName, withAdapters, type LoraConfig } from './lora';
 import { LoraOps } from './lora-ops';
 
@@ -69,7 +68,7 @@ export function meanLoss(cfg: TransformerConfig, weights: WeightMap, windows: nu
   for (const win of windows) {
     const eager = new EagerOps(weights);
     const ops = lora ? new LoraOps(eager, cfg, lora) : eager;
-    const { logits } = transformer(ops, cfg, ids(win.slice(0, -1)));
+    const logits = modelLogits(ops, cfg, ids(win.slice(0, -1)));
     total += crossEntropy(logits as Tensor, win.slice(1)).loss * (win.length - 1);
     count += win.length - 1;
   }

@@ -113,6 +113,15 @@ export class LoraOps<V> implements Ops<V> {
   where(cond: V, value: number, x: V): V {
     return this.inner.where(cond, value, x);
   }
+  exp(x: V): V {
+    return this.inner.exp(x);
+  }
+  softplus(x: V): V {
+    return this.inner.softplus(x);
+  }
+  cumsum(x: V, axis: number): V {
+    return this.inner.cumsum(x, axis);
+  }
   tap(name: string, x: V): V {
     return this.inner.tap(name, x);
   }

@@ -13,6 +13,8 @@
  *   siluBack      d/dx x·σ(x) = σ(x)(1 + x(1 − σ(x)))
  *   sliceBack     zeros with g written back into [start, end) of the axis
  *   gatherBack    scatter-add: dtable[id] += g[row]     (rows hit twice get both contributions)
+ *   softplusBack  d/dx log(1 + eˣ) = σ(x)
+ *   cumsum        inclusive cumulative sum along an axis; its adjoint is the same sum run backwards
  *
  * Example: softmaxBack(y = [0.25, 0.75], g = [1, 0]) = [0.1875, −0.1875].
  */
@@ -169,4 +171,30 @@ export function whereBack(cond: Uint8Array, condShape: readonly number[], g: Flo
 function sameTail(small: readonly number[], full: readonly number[]): boolean {
   const s = small.slice(firstNonOne(small));
   return s.every((d, i) => d === full[full.length - s.length + i]);
+}
+
+export function softplusBack(x: Float32Array, g: Float32Array): Float32Array {
+  const dx = new Float32Array(x.length);
+  for (let i = 0; i < x.length; i++) dx[i] = g[i] / (1 + Math.exp(-x[i]));
+  return dx;
+}
+
+/** Inclusive cumulative sum of x [shape] along `axis`; `reverse` sums from the end (the adjoint). */
+export function cumsum(x: Float32Array, shape: readonly number[], axis: number, reverse: boolean): Float32Array {
+  const n = shape[axis];
+  const inner = size(shape.slice(axis + 1));
+  const outer = size(shape.slice(0, axis));
+  const out = new Float32Array(x.length);
+  for (let o = 0; o < outer; o++) {
+    for (let i = 0; i < inner; i++) {
+      let acc = 0;
+      for (let jj = 0; jj < n; jj++) {
+        const j = reverse ? n - 1 - jj : jj;
+        const at = (o * n + j) * inner + i;
+        acc += x[at];
+        out[at] = acc;
+      }
+    }
+  }
+  return out;
 }

@@ -17,6 +17,8 @@
  *   reshape / transpose / concat / slice / expand   the adjoint layout op (inverse perm, split,
  *                       zero-pad, sum over broadcast axes); gather: scatter-add into the table
  *   where(cond, c, x)   g where cond is false, 0 where the constant was written (causal mask)
+ *   exp, softplus       g·eˣ, g·σ(x);  cumsum along an axis: the reversed cumulative sum of g
+ *   greater, positions  no gradient (masks, ids; MoE's top-k choice is a constant of the step)
  * RoPE (mul/sub/add/slice/concat with constant cos, sin) therefore backpropagates as the inverse
  * rotation, and GQA's repeat (expand) as a sum over each head group, with no rule of their own.
  *
@@ -28,7 +30,7 @@ import type { AnyTensor, Tensor } from '@/lib/tensor';
 import type { WeightMap } from '@/lib/model/eager';
 import { wantsTap, type Ops, type TapFilter } from '@/lib/model/ops';
 import { crossEntropy } from './loss';
-import { gatherBack, geluBack, layerNormBack, rmsNormBack, siluBack, sliceBack, softmaxBack, sumTo, whereBack } from './grad-kernels';
+import { cumsum, gatherBack, geluBack, layerNormBack, rmsNormBack, siluBack, sliceBack, softmaxBack, softplusBack, sumTo, whereBack } from './grad-kernels';
 import { accumulate, fdata, ften, leaf, Tape, type Var } from './tape';
 
 export interface GradOptions {
@@ -258,6 +260,22 @@ export class GradOps implements Ops<Var> {
     if (!(c.data instanceof Uint8Array)) throw new Error('where: cond must be a bool (Uint8Array) tensor');
     const y = k.where(c as k.BoolTensor, value, ften(x));
     return this.node(y, [x], (g) => accumulate(x, whereBack(c.data as Uint8Array, c.shape, g, y.shape), true));
+  }
+
+  // --- MoE routing and state-space models
+  exp(x: Var): Var {
+    const y = k.unary(ften(x), Math.exp);
+    return this.node(y, [x], (g) => accumulate(x, k.mul({ data: g, shape: [g.length] }, { data: y.data, shape: [g.length] }).data, true));
+  }
+  softplus(x: Var): Var {
+    const y = k.unary(ften(x), (v) => (v > 20 ? v : Math.log1p(Math.exp(v))));
+    return this.node(y, [x], (g) => accumulate(x, softplusBack(fdata(x), g), true));
+  }
+  cumsum(x: Var, axis: number): Var {
+    const X = ften(x);
+    const ax = k.axisOf(axis, X.shape.length);
+    const y = cumsum(X.data, X.shape, ax, false);
+    return this.node({ data: y, shape: [...X.shape] }, [x], (g) => accumulate(x, cumsum(g, X.shape, ax, true), true));
   }
 
   tap(name: string, x: Var): Var {

@@ -8,5 +8,5 @@ export { Tape, leaf, accumulate, type Var } from './tape';
 export { crossEntropy, type CrossEntropy } from './loss';
 export { AdamW, SGD, clipGradNorm, globalNorm, cloneWeights, type Optimizer, type AdamWOptions, type SGDOptions, type Weights, type Grads } from './optim';
 export { warmupCosine, type WarmupCosine } from './schedule';
-export { lossAndGrads, trainStep, batchStep, shiftTokens, type Example, type LossOptions, type StepOptions, type StepResult } from './step';
+export { modelLogits, lossAndGrads, trainStep, batchStep, shiftTokens, type Example, type LossOptions, type StepOptions, type StepResult } from './step';
 export { answerOf, exampleOf, sampleExample, batches, accuracy, playgroundConfig, taskVocab, taskTokens, type TaskKind, type TaskSpec, type Accuracy } from './tasks';

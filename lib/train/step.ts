@@ -14,6 +14,7 @@ import { ids as idsTensor } from '@/lib/tensor';
 import type { Ops } from '@/lib/model/ops';
 import type { TransformerConfig } from '@/lib/model/config';
 import { transformer } from '@/lib/model/transformer';
+import { ssmLm } from '@/lib/model/ssm-lm';
 import { GradOps } from './grad-ops';
 import { clipGradNorm, type Optimizer, type Weights } from './optim';
 import type { Var } from './tape';
@@ -32,6 +33,11 @@ export interface LossAndGrads {
   grads: Map<string, Float32Array>;
 }
 
+/** Logits [1, T, V] of the model the config describes: the Transformer, or the state-space LM (cfg.ssm). */
+export function modelLogits<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V): V {
+  return cfg.ssm ? ssmLm(ops, cfg, ids).logits : transformer(ops, cfg, ids).logits;
+}
+
 /** Splits T + 1 tokens into inputs [T] and next-token targets [T]. */
 export function shiftTokens(tokens: readonly number[]): { input: number[]; target: number[] } {
   if (tokens.length < 2) throw new Error('a training sequence needs at least 2 tokens');
@@ -43,7 +49,7 @@ export function lossAndGrads(weights: Weights, cfg: TransformerConfig, tokens: r
   const target = opts.targets ?? shifted;
   const g = new GradOps(weights, { trainable: opts.trainable });
   const ops = opts.wrap ? opts.wrap(g) : g;
-  const { logits } = transformer(ops, cfg, g.ids(idsTensor(input))); // [1, T, V]
+  const logits = modelLogits(ops, cfg, g.ids(idsTensor(input))); // [1, T, V]
   const loss = g.crossEntropy(logits, target, -1);
   g.backward(loss);
   return { loss: (loss.value.data as Float32Array)[0], grads: g.grads() };

@@ -15,8 +15,7 @@
 import { argmax, ids, mulberry32, type Rng, type Tensor } from '@/lib/tensor';
 import type { TransformerConfig } from '@/lib/model/config';
 import { EagerOps, type WeightMap } from '@/lib/model/eager';
-import { transformer } from '@/lib/model/transformer';
-import type { Example } from './step';
+import { modelLogits, type Example } from './step';
 
 export type TaskKind = 'copy' | 'reverse' | 'sort' | 'modadd';
 
@@ -79,7 +78,7 @@ export function accuracy(cfg: TransformerConfig, weights: WeightMap, examples: r
   let total = 0;
   let exact = 0;
   for (const ex of examples) {
-    const { logits } = transformer(new EagerOps(weights), cfg, ids(ex.tokens.slice(0, -1)));
+    const logits = modelLogits(new EagerOps(weights), cfg, ids(ex.tokens.slice(0, -1)));
     const pred = argmax(logits as Tensor);
     let all = true;
     ex.targets!.forEach((t, i) => {

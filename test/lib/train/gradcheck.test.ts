@@ -72,6 +72,22 @@ const cases: Record<string, Case> = {
   },
   'gather with a repeated id (embedding)': { inputs: [[5, 3]], run: (o, [t]) => o.gather(t, ids), ref: ([t]) => R.gather(t, [0, 3, 0, 2]) },
   'cross-entropy': { inputs: [[1, 4, 6]], run: (o, [z]) => o.crossEntropy(z, targets), ref: ([z]) => R.crossEntropy(z, targets) },
+  'exp': { inputs: [[2, 5]], run: (o, [x]) => o.exp(x), ref: ([x]) => R.map(x, Math.exp) },
+  'softplus (both sides of the x > 20 threshold)': {
+    inputs: [[2, 5]],
+    value: (_, j, n) => (j === 0 ? 25 : 3 * n()),
+    run: (o, [x]) => o.softplus(x),
+    ref: ([x]) => R.map(x, (v) => (v > 20 ? v : Math.log1p(Math.exp(v)))),
+  },
+  'cumsum along the middle axis': {
+    inputs: [[2, 4, 3]],
+    run: (o, [x]) => o.cumsum(x, 1),
+    ref: ([x]) => {
+      const d = new Float64Array(x.d.length);
+      for (let a = 0; a < 2; a++) for (let c = 0; c < 3; c++) for (let b = 0, s = 0; b < 4; b++) d[a * 12 + b * 3 + c] = s += x.d[a * 12 + b * 3 + c];
+      return { d, s: x.s };
+    },
+  },
   'RoPE (rotate-half, constant cos/sin)': {
     inputs: [[1, 2, 3, 6], [3, 3], [3, 3]],
     grad: [true, false, false],
