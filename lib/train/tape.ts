@@ -18,7 +18,8 @@ export interface Var {
   value: AnyTensor;
   /** True when some trainable leaf lies upstream (only such values get a gradient). */
   needsGrad: boolean;
-  /** ∂L/∂value, same length as value.data; null until a consumer contributes. */
+  /** ∂L/∂value, same length as value.data; null until a consumer contributes (and again once an
+   * op output's gradient has been passed on: only leaves keep theirs after backward). */
   grad: Float32Array | null;
 }
 
@@ -76,7 +77,9 @@ export class Tape {
     loss.grad = seed ?? Float32Array.of(1);
     for (let i = this.nodes.length - 1; i >= 0; i--) {
       const { out, back } = this.nodes[i];
-      if (out.grad !== null) back(out.grad);
+      if (out.grad === null) continue;
+      back(out.grad);
+      out.grad = null; // consumed: free it now (inputs got copies or fresh arrays), halving peak memory
     }
   }
 }
