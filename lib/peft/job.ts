@@ -1,0 +1,97 @@
+/**
+ * A whole "fine-tune this model on my text" job, written against injected I/O so the same code
+ * runs in a Web Worker (lib/peft/worker.ts: fetch, postMessage, a Cancel message) and in Node
+ * tests (files, an array of events):
+ *
+ *   load weights (sha256-checked) + tokenizer → encode the text → greedy sample before →
+ *   loraFinetune steps (an event per step; the I/O may yield between steps so Cancel is heard) →
+ *   greedy sample after (adapters merged) → done {adapter bytes vs model bytes, cancelled?}
+ *
+ * Events (in order): loaded, sample('before'), step × (steps + 1), sample('after'), done;
+ * or error at any point. A cancelled job still samples 'after' with the adapters it has.
+ */
+import { ids as idsTensor, type Tensor } from '@/lib/tensor';
+import type { TransformerConfig } from '@/lib/model/config';
+import type { WeightMap } from '@/lib/model/eager';
+import { eagerStep } from '@/lib/model/kvcache';
+import { loadWeights } from '@/lib/model/weights';
+import { argmax } from '@/lib/tensor';
+import { reviveTokenizer } from '@/lib/tokenizer';
+import { adapterBytes, loraFinetune, type FinetuneReport } from './finetune';
+import { loraParamCounts, mergeLora, type LoraConfig } from './lora';
+
+export interface FinetuneJob {
+  config: TransformerConfig;
+  weightsUrl: string;
+  /** Expected sha256 (hex) of the weights file; omitted = not checked. */
+  sha256?: string;
+  tokenizerUrl: string;
+  text: string;
+  lora: LoraConfig;
+  steps: number;
+  lrMax: number;
+  window: number;
+  seed: number;
+  /** Prompt for the before/after samples, and how many tokens to add greedily. */
+  prompt: string;
+  sampleTokens: number;
+}
+
+export type JobEvent =
+  | { type: 'loaded'; textTokens: number; modelBytes: number; adapterParams: number; modelParams: number }
+  | { type: 'sample'; which: 'before' | 'after'; text: string }
+  | { type: 'step'; report: FinetuneReport; ms: number }
+  | { type: 'done'; adapterBytes: number; modelBytes: number; cancelled: boolean; ms: number }
+  | { type: 'error'; message: string };
+
+export interface JobIO {
+  fetchBytes(url: string): Promise<Uint8Array>;
+  emit(e: JobEvent): void;
+  cancelled(): boolean;
+  /** Lets the host process messages (a worker's Cancel) between steps. */
+  yieldToEvents?(): Promise<void>;
+}
+
+/** Greedy continuation of `prompt` ids by n tokens (eager, with a KV cache). */
+export function greedyContinue(cfg: TransformerConfig, w: WeightMap, prompt: readonly number[], n: number): number[] {
+  const out: number[] = [];
+  const room = cfg.contextLength - prompt.length;
+  let r = eagerStep(cfg, w, idsTensor([...prompt]));
+  for (let i = 0; i < Math.min(n, room); i++) {
+    const V = cfg.vocabSize;
+    const last: Tensor = { data: r.logits.data.subarray(r.logits.data.length - V), shape: [V] };
+    const next = argmax(last)[0];
+    out.push(next);
+    if (i + 1 < Math.min(n, room)) r = eagerStep(cfg, w, idsTensor([next]), r.cache);
+  }
+  return out;
+}
+
+export async function runFinetuneJob(job: FinetuneJob, io: JobIO): Promise<void> {
+  const t0 = performance.now();
+  try {
+    const [wBytes, tBytes] = await Promise.all([io.fetchBytes(job.weightsUrl), io.fetchBytes(job.tokenizerUrl)]);
+    const base = await loadWeights(wBytes, { fileName: job.weightsUrl, sha256: job.sha256, config: job.config });
+    const tok = reviveTokenizer(new TextDecoder().decode(tBytes));
+    const tokens = tok.encode(job.text);
+    const modelParams = [...base.values()].reduce((s, t) => s + t.data.length, 0);
+    io.emit({ type: 'loaded', textTokens: tokens.length, modelBytes: wBytes.length, adapterParams: loraParamCounts(job.config, job.lora).lora, modelParams });
+    const prompt = tok.encode(job.prompt);
+    const sample = (w: WeightMap): string => tok.decode(greedyContinue(job.config, w, prompt, job.sampleTokens));
+    io.emit({ type: 'sample', which: 'before', text: sample(base) });
+    const run = loraFinetune({ cfg: job.config, base, tokens, lora: job.lora, steps: job.steps, lrMax: job.lrMax, window: job.window, seed: job.seed });
+    let cancelled = false;
+    for (const report of run) {
+      io.emit({ type: 'step', report, ms: performance.now() - t0 });
+      if (io.yieldToEvents) await io.yieldToEvents();
+      if (io.cancelled()) {
+        cancelled = true;
+        break;
+      }
+    }
+    io.emit({ type: 'sample', which: 'after', text: sample(mergeLora(base, run.adapters, job.config, job.lora)) });
+    io.emit({ type: 'done', adapterBytes: adapterBytes(run.adapters), modelBytes: wBytes.length, cancelled, ms: performance.now() - t0 });
+  } catch (e) {
+    io.emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+  }
+}

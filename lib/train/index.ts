@@ -1,0 +1,12 @@
+/**
+ * lib/train: reverse-mode gradients for the one Transformer (GradOps records a tape while it
+ * computes, over the same Ops interface the model is written against), cross-entropy, AdamW and
+ * SGD with momentum, warm-up + cosine schedule, clipping by global norm, and a train step.
+ */
+export { GradOps, type GradOptions } from './grad-ops';
+export { Tape, leaf, accumulate, type Var } from './tape';
+export { crossEntropy, type CrossEntropy } from './loss';
+export { AdamW, SGD, clipGradNorm, globalNorm, cloneWeights, type Optimizer, type AdamWOptions, type SGDOptions, type Weights, type Grads } from './optim';
+export { warmupCosine, type WarmupCosine } from './schedule';
+export { modelLogits, lossAndGrads, trainStep, batchStep, shiftTokens, type Example, type LossOptions, type StepOptions, type StepResult } from './step';
+export { answerOf, exampleOf, sampleExample, batches, accuracy, playgroundConfig, taskVocab, taskTokens, type TaskKind, type TaskSpec, type Accuracy } from './tasks';
