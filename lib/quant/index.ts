@@ -9,3 +9,7 @@ export * from './formats';
 export * from './error';
 export * from './model';
 export * from './graph';
+export * from './memory';
+export * from './compare';
+export * from './summary';
+export * from './evaluate';
