@@ -12,6 +12,9 @@ import bpeTrainer from './bpe-trainer';
 import tokenizerCompare from './tokenizer-compare';
 import unigramSamples from './unigram-samples';
 import nextToken from './next-token';
+import quantWeights from './quant-weights';
+import quantCompare from './quant-compare';
+import quantMemory from './quant-memory';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
@@ -21,6 +24,9 @@ export const widgets: readonly AnyWidgetDef[] = [
   tokenizerCompare,
   unigramSamples,
   nextToken,
+  quantWeights,
+  quantCompare,
+  quantMemory,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {
