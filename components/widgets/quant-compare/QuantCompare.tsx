@@ -89,7 +89,7 @@ export function QuantComparePanel({ state, setState, hidden, locked, deps }: Wid
         </section>
       )}
       {v.slice && (
-        <div className="qm-wrap">
+        <div className="qm-wrap" tabIndex={0} role="region" aria-label="Loss on held-out text">
           <table className="qm-table" data-loss-orig={v.slice.lossA.toFixed(5)} data-loss-quant={v.slice.lossB.toFixed(5)}>
             <caption>Held-out Austen text the models never trained on: {v.slice.windows} windows, {v.slice.tokens} scored tokens</caption>
             <thead><tr><th scope="col">model</th><th scope="col">loss (nats/token)</th><th scope="col">perplexity</th></tr></thead>

@@ -23,7 +23,7 @@ export default function QuantMemory({ state, setState, hidden, locked }: WidgetP
           </div>
         </div>
       )}
-      <div className="qm-wrap">
+      <div className="qm-wrap" tabIndex={0} role="region" aria-label="Weight memory per model and format">
         <table className="qm-table" data-budget={budget}>
           <caption>GB (10⁹ bytes) of weights alone; marked cells fit in {budget} GB. Activations, the KV cache and any optimizer state come on top.</caption>
           <thead>

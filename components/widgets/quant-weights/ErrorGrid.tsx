@@ -16,7 +16,7 @@ export function ErrorGrid({ q, layer, matrix, onPick, disabled }: Props) {
   const layers = [...new Set(q.tensors.map((t) => t.layer))].sort((a, b) => a - b);
   const at = (l: number, m: string) => q.tensors.find((t) => t.layer === l && t.matrix === m);
   return (
-    <div className="qw-grid-wrap">
+    <div className="qw-grid-wrap" tabIndex={0} role="region" aria-label="Error per layer and matrix">
       <table className="qw-errors">
         <caption>Relative error ‖w − ŵ‖ / ‖w‖ per layer and matrix (pick a cell to see its histogram)</caption>
         <thead>
