@@ -75,7 +75,10 @@ export function QuantComparePanel({ state, setState, hidden, locked, deps }: Wid
       {v.error && <p className="qw-error" role="alert">{v.error}</p>}
       {v.note && <p className="url-notes">{v.note}</p>}
       {v.phase === 'loading' && v.progress?.phase === 'download' && <ProgressBar loaded={v.progress.loaded} total={v.progress.total ?? 0} label="Model weights (lm)" />}
-      {v.phase === 'slice' && <ProgressBar loaded={v.sliceDone} total={v.sliceTotal || 8} label="Held-out windows" />}
+      {v.phase === 'slice' && (
+        <label className="qw-small qc-progress">Held-out windows scored: {v.sliceDone} of {v.sliceTotal || 8}
+          <progress max={v.sliceTotal || 8} value={v.sliceDone} /></label>
+      )}
       <p role="status" aria-live="polite" className="qw-status">{status(v)}</p>
       {v.summary && (
         <p className={v.summary.ort === 'simulated' ? 'qw-sim' : 'qw-small'} data-ort={v.summary.ort}>

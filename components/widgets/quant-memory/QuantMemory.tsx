@@ -23,9 +23,10 @@ export default function QuantMemory({ state, setState, hidden, locked }: WidgetP
           </div>
         </div>
       )}
+      <p className="qw-small muted" aria-hidden="true">GB (10⁹ bytes) of weights alone; marked cells fit in {budget} GB. Activations, the KV cache and any optimizer state come on top.</p>
       <div className="qm-wrap" tabIndex={0} role="region" aria-label="Weight memory per model and format">
         <table className="qm-table" data-budget={budget}>
-          <caption>GB (10⁹ bytes) of weights alone; marked cells fit in {budget} GB. Activations, the KV cache and any optimizer state come on top.</caption>
+          <caption className="sr-only">GB (10⁹ bytes) of weights alone; marked cells fit in {budget} GB. Activations, the KV cache and any optimizer state come on top.</caption>
           <thead>
             <tr><th scope="col">model (parameters)</th>{Object.entries(PAPER_BPW).map(([f, b]) => <th key={f} scope="col">{f}<br /><span className="muted">{Number(b.toFixed(3))} bits</span></th>)}</tr>
           </thead>

@@ -16,9 +16,11 @@ export function ErrorGrid({ q, layer, matrix, onPick, disabled }: Props) {
   const layers = [...new Set(q.tensors.map((t) => t.layer))].sort((a, b) => a - b);
   const at = (l: number, m: string) => q.tensors.find((t) => t.layer === l && t.matrix === m);
   return (
+    <>
+    <p className="qw-small muted" aria-hidden="true">Relative error ‖w − ŵ‖ / ‖w‖ per layer and matrix (pick a cell to see its histogram)</p>
     <div className="qw-grid-wrap" tabIndex={0} role="region" aria-label="Error per layer and matrix">
       <table className="qw-errors">
-        <caption>Relative error ‖w − ŵ‖ / ‖w‖ per layer and matrix (pick a cell to see its histogram)</caption>
+        <caption className="sr-only">Relative error ‖w − ŵ‖ / ‖w‖ per layer and matrix (pick a cell to see its histogram)</caption>
         <thead>
           <tr><th scope="col">layer</th>{MATRIX_CHOICES.map((m) => <th key={m} scope="col">{m.split('.')[1]}</th>)}</tr>
         </thead>
@@ -42,5 +44,6 @@ export function ErrorGrid({ q, layer, matrix, onPick, disabled }: Props) {
         </tbody>
       </table>
     </div>
+    </>
   );
 }
