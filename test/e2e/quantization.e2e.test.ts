@@ -8,10 +8,27 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
+import { quantCompareSchema } from '@/components/widgets/quant-compare/index';
+import type { TransformerConfig } from '@/lib/model/config';
+import { eagerStep } from '@/lib/model/kvcache';
+import { loadWeights } from '@/lib/model/weights';
+import { klFromLogits, quantizeModel, type FormatId } from '@/lib/quant';
+import { loadBpe } from '@/lib/tokenizer/serialize';
 
 const LESSON = '/lessons/quantization/';
 const RUN = 240_000;
+
+/** KL(original ‖ quantized) of lm's next token after `prompt`, from the eager TS forward in Node. */
+async function eagerKl(prompt: string, format: FormatId, groupSize: number): Promise<number> {
+  const m = JSON.parse(readFileSync('models/manifest.json', 'utf8')).models.lm as { config: TransformerConfig; sha256: string; files: { weights: string } };
+  const w = await loadWeights(new Uint8Array(readFileSync(m.files.weights)), { sha256: m.sha256, config: m.config });
+  const ids = loadBpe(JSON.parse(readFileSync('models/tokenizer/austen-bpe-4096.json', 'utf8'))).encode(prompt);
+  const x = { data: BigInt64Array.from(ids.map(BigInt)), shape: [1, ids.length] };
+  const last = (weights: typeof w) => (eagerStep(m.config, weights, x).logits.data as Float32Array).slice(-m.config.vocabSize);
+  return klFromLogits(last(w), last(quantizeModel(m.config, w, { format, groupSize }).weights));
+}
 
 async function quantize(page: Page): Promise<void> {
   await waitForWidgets(page);
@@ -84,6 +101,21 @@ describeBrowser('quantization lesson', () => {
     expect(gpu.errors).toEqual([]);
     await gpu.page.close();
   }, 3 * RUN);
+
+  it('int4-asym g = 64 (MatMulNBits, 4-bit with zero points) on WebGPU: the next-token KL of the eager TS reference', async () => {
+    const { page, errors } = await openPage(`${LESSON}?quant-compare.format=int4-asym&quant-compare.group=64&quant-compare.backend=webgpu`);
+    await waitForWidgets(page);
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.waitForSelector('[data-kl]', { timeout: RUN });
+    const kl = Number(await page.getAttribute('[data-kl]', 'data-kl'));
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.waitForSelector('.qw[data-phase="cancelled"]');
+    expect(errors).toEqual([]);
+    await page.close();
+    const ref = await eagerKl(quantCompareSchema.defaults.prompt, 'int4-asym', 64);
+    console.log(`quantization: int4-asym g=64 next-token KL on webgpu ${kl}, eager TS ${ref}`);
+    expect(Math.abs(kl - ref)).toBeLessThan(0.05 * ref + 1e-6);
+  }, RUN);
 
   it('fits a 360 px screen in dark mode, with no axe violations', async () => {
     const { page, errors } = await openPage(`${LESSON}?quant-weights.format=int8`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
