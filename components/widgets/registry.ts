@@ -29,6 +29,9 @@ const loaders: Record<string, Loader> = {
   'scale-memory': () => import('./scale-memory'),
   'scale-parallel': () => import('./scale-parallel'),
   'scale-sweeps': () => import('./scale-sweeps'),
+  'quant-compare': () => import('./quant-compare'),
+  'quant-memory': () => import('./quant-memory'),
+  'quant-weights': () => import('./quant-weights'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -12,6 +12,7 @@ import { defaultProvider } from './provider';
 import type { Response } from './protocol';
 import { Runtime } from './runtime';
 import { registerTransformerModels } from './transformer';
+import { registerQuantModels } from './quant';
 
 interface WorkerScope {
   postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
@@ -23,6 +24,7 @@ const scope = globalThis as unknown as WorkerScope;
 // a site served below the root still finds its wasm and model files
 const base = /^model-worker:(\/.*)$/.exec((globalThis as { name?: string }).name ?? '')?.[1] ?? '/';
 configureOrt({ wasmBase: `${base}ort/` });
+registerQuantModels(`${base}models/`); // before the catch-all family below
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
 const host = createHost(new Runtime({ provider: defaultProvider, store }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));

@@ -2,6 +2,7 @@
  * `npm run bench`: runs every scripts/bench/*.bench.ts in turn. Each bench prints its own table
  * of ratios measured within one run (speed targets live here, never in timed tests).
  * Pass names to run a subset: `npm run bench -- tokenizer model`.
+ * quant.bench.ts: quantized variants of lm (bytes, forward/decode time, validation loss, KL).
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
