@@ -12,6 +12,10 @@ import bpeTrainer from './bpe-trainer';
 import tokenizerCompare from './tokenizer-compare';
 import unigramSamples from './unigram-samples';
 import nextToken from './next-token';
+import dataMix from './data-mix';
+import dataQuality from './data-quality';
+import dataDedup from './data-dedup';
+import dataContamination from './data-contamination';
 
 export const widgets: readonly AnyWidgetDef[] = [
   utf8Bytes,
@@ -21,6 +25,10 @@ export const widgets: readonly AnyWidgetDef[] = [
   tokenizerCompare,
   unigramSamples,
   nextToken,
+  dataMix,
+  dataQuality,
+  dataDedup,
+  dataContamination,
 ];
 
 export function getWidget(id: string): AnyWidgetDef | undefined {
