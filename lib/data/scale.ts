@@ -25,7 +25,7 @@ export const LITERATURE_SCALE: readonly ScaleEntry[] = [
     year: 2020,
     title: 'Language Models are Few-Shot Learners',
     href: 'https://arxiv.org/abs/2005.14165',
-    where: '§2.2 and Table 2.2',
+    where: 'Table 2.1 (all models trained for 300B tokens)',
   },
   {
     model: 'Gopher 280B',
@@ -35,7 +35,7 @@ export const LITERATURE_SCALE: readonly ScaleEntry[] = [
     year: 2021,
     title: 'Scaling Language Models: Methods, Analysis & Insights from Training Gopher',
     href: 'https://arxiv.org/abs/2112.11446',
-    where: '§3, Table 1',
+    where: '300B training tokens; also in Hoffmann et al. 2022, Table 1',
   },
   {
     model: 'Chinchilla 70B',
@@ -55,7 +55,7 @@ export const LITERATURE_SCALE: readonly ScaleEntry[] = [
     year: 2023,
     title: 'Llama 2: Open Foundation and Fine-Tuned Chat Models',
     href: 'https://arxiv.org/abs/2307.09288',
-    where: '§2.1, Table 1',
+    where: '§2.1 and Table 1 (2.0T tokens)',
   },
 ];
 

@@ -14,7 +14,7 @@ export const dataQualitySchema = defineSchema({
   minStop: int({ default: 2, min: 0, max: 8 }),
   maxTop2: float({ default: 0.2, min: 0, max: 1 }),
   maxDup5: float({ default: 0.15, min: 0, max: 1 }),
-  maxLetters: float({ default: 0.3, min: 0, max: 1 }),
+  maxLetters: float({ default: 0.5, min: 0, max: 1 }),
   source: enumOf(['all', 'austen', 'moby', 'kjv'] as const, 'all'),
   rule: enumOf(QUALITY_RULES, 'any'),
   mine: str({ default: '', maxLength: 1000 }),
