@@ -33,7 +33,7 @@ export function useDataJob<K extends Req['type']>(name: string, request: (Req & 
     let live = true;
     const t = setTimeout(() => {
       client.current ??= makeDataClient(name);
-      client.current.cancel(); // a newer request supersedes a running one
+      if (client.current.busy) client.current.cancel(); // a newer request supersedes a running one
       const t0 = performance.now();
       setState((s) => ({ ...s, phase: 'running', progress: 0, error: null }));
       client.current

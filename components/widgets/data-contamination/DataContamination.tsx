@@ -72,7 +72,7 @@ export default function DataContamination({ state, setState, hidden, locked }: W
             <div><dt>Test {state.n}-grams in training</dt><dd>{o.matched} of {o.ngrams}</dd></div>
             <div><dt>Test words covered</dt><dd>{o.coveredWords} of {o.words} ({o.words ? ((100 * o.coveredWords) / o.words).toFixed(1) : 0}%)</dd></div>
           </dl>
-          <p className="dw-text dc-text" aria-label="Test text; overlapping spans are marked">
+          <p className="dw-text dc-text" tabIndex={0} role="region" aria-label="Test text; overlapping spans are marked">
             {segments(test, o.spans).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
           </p>
         </>

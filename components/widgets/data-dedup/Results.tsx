@@ -3,6 +3,7 @@
 import type { ExactJob, NearJob } from '@/lib/data/jobs';
 import type { Excerpt, ExcerptPassage } from '../data-common/excerpt';
 import { clip } from './layout';
+import { ScrollBox } from '../data-common/ScrollBox';
 
 const SHOW = 20;
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(2)}%` : '–');
@@ -65,7 +66,7 @@ export function ExactResults({ job, labels }: { job: ExactJob; labels: string[] 
       </dl>
       <details>
         <summary>Data table: repeated characters per window</summary>
-        <div className="dw-table-wrap">
+        <ScrollBox label="Repeated characters per window">
           <table>
             <thead>
               <tr><th scope="col">Window</th><th scope="col">Chars</th><th scope="col">Repeated</th><th scope="col">Share</th></tr>
@@ -76,7 +77,7 @@ export function ExactResults({ job, labels }: { job: ExactJob; labels: string[] 
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
       <p className="dw-small" data-shown={job.groups.length}>
         Repeated spans, most characters first (count × length); a span inside one already listed is skipped. First {Math.min(SHOW, job.groups.length)}:

@@ -1,6 +1,7 @@
 'use client';
 /** The LSH S-curve for the chosen bands × rows, with the Jaccard threshold marked; a data table below. */
 import { sCurve } from './layout';
+import { ScrollBox } from '../data-common/ScrollBox';
 
 export function SCurveFigure({ r, b, threshold, width }: { r: number; b: number; threshold: number; width: number }) {
   const w = Math.max(160, Math.min(width, 420) - 40);
@@ -26,7 +27,7 @@ export function SCurveFigure({ r, b, threshold, width }: { r: number; b: number;
       </svg>
       <details>
         <summary>Data table</summary>
-        <div className="dw-table-wrap">
+        <ScrollBox label="Candidate probability by similarity">
         <table>
           <thead>
             <tr>
@@ -45,7 +46,7 @@ export function SCurveFigure({ r, b, threshold, width }: { r: number; b: number;
             </tr>
           </tbody>
         </table>
-        </div>
+        </ScrollBox>
       </details>
     </figure>
   );

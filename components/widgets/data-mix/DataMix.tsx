@@ -9,6 +9,7 @@ import type { WidgetProps } from '../types';
 import type { DataMixState } from './index';
 import { formatTokens, mixRows, scaleBars } from './layout';
 import '../data-common/data.css';
+import { ScrollBox } from '../data-common/ScrollBox';
 
 const lm = manifest.models.lm;
 const ROWS = mixRows({ corpus: lm.corpus, tokensPerStep: lm.training.tokensPerStep, bestStep: lm.training.bestStep, annealFromStep: trainingLog.annealFromStep });
@@ -30,7 +31,7 @@ export default function DataMix({ state, setState, hidden, locked }: WidgetProps
   const h = bars.length * 28 + 24;
   return (
     <div className="dw" ref={ref}>
-      <div className="dw-table-wrap">
+      <ScrollBox label="Training mix of lm">
         <table>
           <caption className="dw-small" style={{ textAlign: 'left' }}>
             From models/manifest.json and models/lm/training-log.json. Seen = expected tokens in the {int(lm.training.bestStep)} steps of the shipped weights.
@@ -69,7 +70,7 @@ export default function DataMix({ state, setState, hidden, locked }: WidgetProps
             </tr>
           </tbody>
         </table>
-      </div>
+      </ScrollBox>
       <p className="dw-small">
         Windows: share of training windows drawn from the source (weight ÷ sum of weights). From step {int(trainingLog.annealFromStep)} on, every window came from Austen (annealing), so Austen&apos;s passes are higher than its {pct(ROWS[0].mixShare)} suggests.
       </p>
@@ -113,7 +114,7 @@ export default function DataMix({ state, setState, hidden, locked }: WidgetProps
       </figure>
       <details>
         <summary>Data table</summary>
-        <div className="dw-table-wrap">
+        <ScrollBox label="Pretraining tokens by model">
           <table>
             <thead>
               <tr>
@@ -142,7 +143,7 @@ export default function DataMix({ state, setState, hidden, locked }: WidgetProps
               ))}
             </tbody>
           </table>
-        </div>
+        </ScrollBox>
       </details>
     </div>
   );

@@ -10,6 +10,7 @@ import { QUALITY_RULES, type DataQualityState } from './index';
 import { judge, RULE_LABELS, thresholdsOf } from './layout';
 import { Thresholds } from './Thresholds';
 import '../data-common/data.css';
+import { ScrollBox } from '../data-common/ScrollBox';
 
 const GROUP: Record<SourceFile, 'austen' | 'moby' | 'kjv'> = { 'austen.txt': 'austen', 'moby-dick.txt': 'moby', 'kjv.txt': 'kjv' };
 const GROUP_LABEL: Record<string, string> = { austen: 'Austen', moby: 'Moby-Dick', kjv: 'KJV (verses)', yours: 'Your passage' };
@@ -65,7 +66,7 @@ export default function DataQuality({ state, setState, hidden, locked }: WidgetP
       <JobStatus job={job} label="Measuring every passage" />
       {view && (
         <>
-          <div className="dw-table-wrap">
+          <ScrollBox label="Passages dropped per source">
             <table className="dq-summary">
               <caption className="dw-small" style={{ textAlign: 'left' }}>
                 Training passages of the shipped excerpt ({excerpt!.passages.length} paragraphs and verses, {Math.round(excerpt!.trainChars / 1000)} KB).
@@ -89,7 +90,7 @@ export default function DataQuality({ state, setState, hidden, locked }: WidgetP
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollBox>
           <p className="dw-small" data-by-rule>
             Passages failing each rule (one can fail several):{' '}
             {[...view.summary.byRule].map(([r, n]) => `${RULE_LABELS[r]} ${n}`).join(' · ') || 'none'}.
