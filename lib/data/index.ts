@@ -12,3 +12,4 @@ export * from './scale';
 export * from './jobs';
 export * from './protocol';
 export * from './worker-client';
+export * from './metrics';

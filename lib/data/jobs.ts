@@ -79,6 +79,32 @@ export interface NearJob {
   removable: number;
 }
 
+/** Connected components (≥ 2 members) of the pair graph, largest first, members sorted: [[0, 1, 2], [5, 9]]. */
+export function clusterMembers(pairs: ReadonlyArray<{ i: number; j: number }>): number[][] {
+  const parent = new Map<number, number>();
+  const find = (x: number): number => {
+    let r = x;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(x, r);
+    return r;
+  };
+  for (const { i, j } of pairs) {
+    if (!parent.has(i)) parent.set(i, i);
+    if (!parent.has(j)) parent.set(j, j);
+    const a = find(i);
+    const b = find(j);
+    if (a !== b) parent.set(a, b);
+  }
+  const groups = new Map<number, number[]>();
+  for (const x of parent.keys()) {
+    const r = find(x);
+    const g = groups.get(r);
+    if (g) g.push(x);
+    else groups.set(r, [x]);
+  }
+  return [...groups.values()].map((g) => g.sort((a, b) => a - b)).sort((a, b) => b.length - a.length || a[0] - b[0]);
+}
+
 /** Connected components of the pair graph: [number of components with ≥ 2 members, members beyond the first of each]. */
 export function clusterCounts(pairs: ReadonlyArray<{ i: number; j: number }>): [clusters: number, removable: number] {
   const parent = new Map<number, number>();
@@ -156,7 +182,7 @@ export interface ExactJob {
   covered: Array<Array<[number, number]>>;
   coveredChars: number[];
   totalChars: number[];
-  /** Longest-first list of distinct repeated spans (a span inside a listed one is skipped). */
+  /** Repeated spans, most characters (count × length) first; a span all of whose occurrences overlap a listed one is skipped. */
   groups: ExactGroup[];
   groupCount: number;
 }
@@ -180,11 +206,14 @@ export function exactJob(texts: readonly string[], k: number, onProgress?: Progr
   }
   const sorted = [...rep.groups].sort((x, y) => y.length * y.at.length - x.length * x.at.length || y.length - x.length);
   const groups: ExactGroup[] = [];
+  const listed: Array<[number, number]> = [];
   for (const g of sorted) {
     if (groups.length >= maxGroups) break;
     const [t, off] = where(g.at[0]);
     const text = texts[t].slice(off, off + g.length);
-    if (groups.some((h) => h.text.includes(text))) continue;
+    // a shifted or shorter copy of a listed span adds nothing: skip it when every occurrence overlaps a listed one
+    if (g.at.every((p) => listed.some(([a, b]) => p < b && p + g.length > a))) continue;
+    for (const p of g.at) listed.push([p, p + g.length]);
     groups.push({ length: g.length, count: g.at.length, text, at: g.at.map(where) });
   }
   onProgress?.(1, 1);

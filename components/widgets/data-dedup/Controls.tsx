@@ -29,9 +29,9 @@ export function Controls({ state, setState, hidden, locked }: Props) {
         <div className="control">
           <label htmlFor={`${base}-method`}>Method</label>
           <select id={`${base}-method`} value={state.method} disabled={locked.has('method')} onChange={(e) => setState({ method: e.target.value as DataDedupState['method'] })}>
-            <option value="minhash">MinHash + LSH (near duplicates)</option>
-            <option value="simhash">SimHash (near duplicates)</option>
-            <option value="exact">Suffix array (exact repeated spans)</option>
+            <option value="minhash">MinHash + LSH</option>
+            <option value="simhash">SimHash</option>
+            <option value="exact">Suffix array (exact)</option>
           </select>
         </div>
       )}
@@ -63,9 +63,9 @@ export function Controls({ state, setState, hidden, locked }: Props) {
         })}
       {state.method !== 'exact' && !hidden.has('hideIdentical') && (
         <div className="control">
-          <span className="control-label" aria-hidden="true">Pairs</span>
+          <span className="control-label" aria-hidden="true">Groups</span>
           <label className="dw-check">
-            <input type="checkbox" checked={state.hideIdentical} disabled={locked.has('hideIdentical')} onChange={(e) => setState({ hideIdentical: e.target.checked })} /> hide identical texts
+            <input type="checkbox" checked={state.hideIdentical} disabled={locked.has('hideIdentical')} onChange={(e) => setState({ hideIdentical: e.target.checked })} /> only groups with different texts
           </label>
         </div>
       )}

@@ -1,21 +1,28 @@
 'use client';
 /** What the data-dedup job found: near-duplicate pairs side by side, or the repeated spans with where they occur. */
-import type { ExactJob, NearJob } from '@/lib/data/jobs';
+import { clusterMembers, type ExactJob, type NearJob } from '@/lib/data/jobs';
 import type { Excerpt, ExcerptPassage } from '../data-common/excerpt';
 import { clip } from './layout';
 import { ScrollBox } from '../data-common/ScrollBox';
 
-const SHOW = 20;
+const SHOW = 12;
 const pct = (a: number, b: number) => (b ? `${((100 * a) / b).toFixed(2)}%` : '–');
 
 export function NearResults({ job, passages, excerpt, threshold, method, hideIdentical }: { job: NearJob; passages: ExcerptPassage[]; excerpt: Excerpt; threshold: number; method: 'minhash' | 'simhash'; hideIdentical: boolean }) {
-  const pairs = hideIdentical ? job.pairs.filter((p) => passages[p.i].text !== passages[p.j].text) : job.pairs;
   const accepted = job.pairs.length;
+  const groups = clusterMembers(job.pairs).map((members) => {
+    const texts = new Map<string, number[]>();
+    for (const m of members) texts.set(passages[m].text, [...(texts.get(passages[m].text) ?? []), m]);
+    const inGroup = new Set(members);
+    const minJ = Math.min(...job.pairs.filter((p) => inGroup.has(p.i)).map((p) => p.jaccard));
+    return { members, texts: [...texts.values()], minJ };
+  });
+  const shown = hideIdentical ? groups.filter((g) => g.texts.length > 1) : groups;
   return (
     <>
       <dl className="dw-stats" data-accepted={accepted} data-clusters={job.clusters}>
         <div><dt>Passages</dt><dd>{job.passages}</dd></div>
-        <div><dt>{method === 'minhash' ? 'Candidate pairs (LSH)' : `Pairs within the bit limit`}</dt><dd>{job.proposed}</dd></div>
+        <div><dt>{method === 'minhash' ? 'Candidate pairs (LSH)' : 'Pairs within the bit limit'}</dt><dd>{job.proposed}</dd></div>
         {method === 'minhash' && <div><dt>Candidates with J ≥ {threshold}</dt><dd>{accepted}</dd></div>}
         {job.truePairs >= 0 && (
           <div>
@@ -27,26 +34,29 @@ export function NearResults({ job, passages, excerpt, threshold, method, hideIde
         <div><dt>Passages dedup would drop</dt><dd>{job.removable}</dd></div>
       </dl>
       {method === 'minhash' && job.truePairs > 0 && <p className="dw-small">LSH found {accepted} of the {job.truePairs} pairs above the threshold ({pct(accepted, job.truePairs)}) while comparing only {job.proposed} of {((job.passages * (job.passages - 1)) / 2).toLocaleString('en-US')} pairs.</p>}
-      <p className="dw-small" data-shown={pairs.length}>
-        {pairs.length} pair{pairs.length === 1 ? '' : 's'}{hideIdentical ? ' with different texts' : ''}, most similar first{pairs.length > SHOW ? ` (first ${SHOW})` : ''}.
+      <p className="dw-small" data-shown={shown.length}>
+        {shown.length} group{shown.length === 1 ? '' : 's'} of duplicates{hideIdentical ? ' with more than one distinct text' : ''}, largest first{shown.length > SHOW ? ` (first ${SHOW})` : ''}.
       </p>
       <ul className="dw-list">
-        {pairs.slice(0, SHOW).map((p) => (
-          <li key={`${p.i}-${p.j}`} className="dw-item">
+        {shown.slice(0, SHOW).map((g) => (
+          <li key={g.members[0]} className="dw-item">
             <p className="dw-item-head">
-              <span>Jaccard {p.jaccard.toFixed(3)}</span>
-              {p.hamming !== undefined && <span>{p.hamming} bits differ</span>}
-              {p.cosine !== undefined && <span>cosine {p.cosine.toFixed(3)}</span>}
-              {passages[p.i].text === passages[p.j].text && <span className="dw-tag">identical text</span>}
+              <span>{g.members.length} passages</span>
+              <span>{g.texts.length === 1 ? <span className="dw-tag">identical text</span> : `${g.texts.length} distinct texts`}</span>
+              {g.texts.length > 1 && <span>Jaccard ≥ {g.minJ.toFixed(3)}</span>}
             </p>
-            <div className="dw-pair">
-              {[p.i, p.j].map((k) => (
-                <div key={k}>
-                  <p className="dw-small">{excerpt.windows[passages[k].window].label}</p>
-                  <p className="dw-text">{clip(passages[k].text)}</p>
+            <div className={g.texts.length > 1 ? 'dw-pair' : undefined}>
+              {g.texts.slice(0, 2).map((copies) => (
+                <div key={copies[0]}>
+                  <p className="dw-small">
+                    {copies.length > 1 ? `${copies.length}× in ` : ''}
+                    {[...new Set(copies.map((k) => excerpt.windows[passages[k].window].label))].join('; ')}
+                  </p>
+                  <p className="dw-text">{clip(passages[copies[0]].text)}</p>
                 </div>
               ))}
             </div>
+            {g.texts.length > 2 && <p className="dw-small">… and {g.texts.length - 2} more distinct texts.</p>}
           </li>
         ))}
       </ul>

@@ -10,7 +10,7 @@ export function SCurveFigure({ r, b, threshold, width }: { r: number; b: number;
   return (
     <figure className="dw-figure">
       <figcaption>
-        Chance a pair of similarity s becomes a candidate, 1 − (1 − s<sup>{r}</sup>)<sup>{b}</sup>: {(100 * c.atThreshold).toFixed(1)}% at your threshold {threshold}; steepest near {(c.steepX / w).toFixed(2)}.
+        Chance a pair of similarity s becomes a candidate, 1 − (1 − s<sup>{r}</sup>)<sup>{b}</sup>: {(100 * c.atThreshold).toFixed(2)}% at your threshold {threshold}; steepest near {(c.steepX / w).toFixed(2)}.
       </figcaption>
       <svg width={w + 40} height={h + 30} viewBox={`-32 -6 ${w + 40} ${h + 30}`} role="img" aria-label={`S-curve for b=${b}, r=${r}: ${c.table.map((t) => `s ${t.s.toFixed(1)} → ${t.p.toFixed(2)}`).join(', ')}`}>
         <line className="dw-axis-line" x1={0} x2={w} y1={h} y2={h} />

@@ -16,7 +16,7 @@ export const dataDedupSchema = defineSchema({
   /** Exact substrings: minimum length in characters. */
   minChars: int({ default: 50, min: 10, max: 500 }),
   source: enumOf(['all', 'austen', 'moby', 'kjv'] as const, 'all'),
-  /** Hide pairs whose texts are identical (show only near-duplicates). */
+  /** List only duplicate groups with more than one distinct text (near duplicates). */
   hideIdentical: bool(false),
   seed: seed(1),
 });

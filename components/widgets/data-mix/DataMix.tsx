@@ -100,7 +100,15 @@ export default function DataMix({ state, setState, hidden, locked }: WidgetProps
           {ticks.map((t) => (
             <g key={t.label} transform={`translate(${labelW + t.x},0)`}>
               <line className="dw-axis-line" y1={0} y2={h - 18} />
-              <text className="dw-axis" y={h - 4} textAnchor="middle">{t.label}</text>
+              <text className="dw-axis" y={h - 4} textAnchor="middle">
+                {t.label.startsWith('10^') ? (
+                  <>
+                    10<tspan dy={-5} fontSize={9}>{t.label.slice(3)}</tspan>
+                  </>
+                ) : (
+                  t.label
+                )}
+              </text>
             </g>
           ))}
           {bars.map((b) => (

@@ -14,10 +14,10 @@ import { ScrollBox } from '../data-common/ScrollBox';
 
 const GROUP: Record<SourceFile, 'austen' | 'moby' | 'kjv'> = { 'austen.txt': 'austen', 'moby-dick.txt': 'moby', 'kjv.txt': 'kjv' };
 const GROUP_LABEL: Record<string, string> = { austen: 'Austen', moby: 'Moby-Dick', kjv: 'KJV (verses)', yours: 'Your passage' };
-const SHOW = 30;
+const SHOW = 12;
 
 function statLine(s: QualityStats, d: number): string {
-  return `${s.words} words · mean length ${s.meanWordLength.toFixed(1)} · stop words ${s.stopWords} · letters ${(100 * s.alphaWordFrac).toFixed(0)}% · top 2-gram ${(100 * s.top2gramFrac).toFixed(0)}% · rep. 5-grams ${(100 * s.dup5gramFrac).toFixed(0)}% · letter distance ${d.toFixed(2)}`;
+  return `${s.words} words · mean length ${s.meanWordLength.toFixed(1)} · stop words ${s.stopWords} · words with a letter ${(100 * s.alphaWordFrac).toFixed(0)}% · top 2-gram ${(100 * s.top2gramFrac).toFixed(0)}% · rep. 5-grams ${(100 * s.dup5gramFrac).toFixed(0)}% · letter distance ${d.toFixed(2)}`;
 }
 
 export default function DataQuality({ state, setState, hidden, locked }: WidgetProps<DataQualityState>) {

@@ -78,3 +78,12 @@ describe('LSH banding', () => {
     expect(hits / trials).toBeCloseTo(candidateProbability(s, r, b), 1); // 0.4138; ±0.05
   });
 });
+
+describe('duplicate groups', () => {
+  it('connected components of the accepted pairs, largest first', async () => {
+    const { clusterMembers, clusterCounts } = await import('@/lib/data');
+    const pairs = [{ i: 5, j: 9 }, { i: 0, j: 1 }, { i: 1, j: 2 }];
+    expect(clusterMembers(pairs)).toEqual([[0, 1, 2], [5, 9]]);
+    expect(clusterCounts(pairs)).toEqual([2, 3]);
+  });
+});

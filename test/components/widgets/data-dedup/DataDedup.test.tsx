@@ -13,20 +13,22 @@ beforeEach(() => setExcerptForTests(testExcerpt()));
 const none = new Set<string>();
 
 describe('<DataDedup />', () => {
-  it('MinHash + LSH finds the repeated verses (3 copies → 3 pairs) and the near-duplicate offering', async () => {
+  it('MinHash + LSH finds the repeated verse (3 copies → 3 pairs) and the repeated "Yes." as two groups of identical text', async () => {
     const { container } = render(<DataDedup state={dataDedupSchema.defaults} setState={vi.fn()} hidden={none} locked={none} />);
-    await screen.findByText(/most similar first/, {}, { timeout: 10_000 });
+    await screen.findByText(/largest first/, {}, { timeout: 10_000 });
     const stats = container.querySelector('[data-accepted]')!;
     // pairs with J ≥ 0.8: 3 of the thrice-repeated verse + 1 of '"Yes."' twice; the offering pair has J = 11/14 < 0.8
     expect(Number(stats.getAttribute('data-accepted'))).toBe(4);
-    expect(screen.getAllByText('identical text').length).toBe(4);
+    expect(Number(stats.getAttribute('data-clusters'))).toBe(2);
+    expect(screen.getAllByText('identical text').length).toBe(2);
+    expect(screen.getByText('3 passages')).toBeInTheDocument();
   });
 
-  it('at threshold 0.7 the two offerings (J = 11/14 ≈ 0.786) are a pair too; hiding identical texts leaves just them', async () => {
+  it('at threshold 0.7 the two offerings (J = 11/14 ≈ 0.786) are a group too; hiding identical texts leaves just them', async () => {
     render(<DataDedup state={{ ...dataDedupSchema.defaults, threshold: 0.7, hideIdentical: true }} setState={vi.fn()} hidden={none} locked={none} />);
-    const note = await screen.findByText(/with different texts/, {}, { timeout: 10_000 });
+    const note = await screen.findByText(/with more than one distinct text/, {}, { timeout: 10_000 });
     expect(note.getAttribute('data-shown')).toBe('1');
-    expect(screen.getByText(/Jaccard 0\.786/)).toBeInTheDocument();
+    expect(screen.getByText('Jaccard ≥ 0.786')).toBeInTheDocument();
   });
 
   it('the suffix array lists the repeated verse with its count', async () => {
