@@ -90,7 +90,7 @@ export function ExactResults({ job, labels }: { job: ExactJob; labels: string[] 
         </ScrollBox>
       </details>
       <p className="dw-small" data-shown={job.groups.length}>
-        Repeated spans, most characters first (count × length); a span inside one already listed is skipped. First {Math.min(SHOW, job.groups.length)}:
+        Repeated spans, most characters first (count × length); a span whose every occurrence overlaps one already listed is skipped. First {Math.min(SHOW, job.groups.length)}:
       </p>
       <ul className="dw-list">
         {job.groups.slice(0, SHOW).map((g, x) => (

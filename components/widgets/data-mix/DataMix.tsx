@@ -27,15 +27,18 @@ export default function DataMix({ state, setState, hidden, locked }: WidgetProps
   ];
   const labelW = Math.min(150, Math.max(110, width * 0.32));
   const chartW = Math.max(80, width - labelW - 56);
-  const { bars, ticks } = scaleBars(items, state.axis, chartW);
+  const scaled = scaleBars(items, state.axis, chartW);
+  const { bars } = scaled;
+  // on a narrow screen, label every other power of ten
+  const ticks = scaled.ticks.length > 1 && chartW / scaled.ticks.length < 30 ? scaled.ticks.filter((_, i) => i % 2 === 0) : scaled.ticks;
   const h = bars.length * 28 + 24;
   return (
     <div className="dw" ref={ref}>
+      <p className="dw-small">
+        From models/manifest.json and models/lm/training-log.json. Seen = expected tokens in the {int(lm.training.bestStep)} steps of the shipped weights.
+      </p>
       <ScrollBox label="Training mix of lm">
         <table>
-          <caption className="dw-small" style={{ textAlign: 'left' }}>
-            From models/manifest.json and models/lm/training-log.json. Seen = expected tokens in the {int(lm.training.bestStep)} steps of the shipped weights.
-          </caption>
           <thead>
             <tr>
               <th scope="col">Source</th>

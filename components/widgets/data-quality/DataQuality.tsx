@@ -17,7 +17,7 @@ const GROUP_LABEL: Record<string, string> = { austen: 'Austen', moby: 'Moby-Dick
 const SHOW = 12;
 
 function statLine(s: QualityStats, d: number): string {
-  return `${s.words} words · mean length ${s.meanWordLength.toFixed(1)} · stop words ${s.stopWords} · words with a letter ${(100 * s.alphaWordFrac).toFixed(0)}% · top 2-gram ${(100 * s.top2gramFrac).toFixed(0)}% · rep. 5-grams ${(100 * s.dup5gramFrac).toFixed(0)}% · letter distance ${d.toFixed(2)}`;
+  return `${s.words} word${s.words === 1 ? '' : 's'} · mean length ${s.meanWordLength.toFixed(1)} · stop words ${s.stopWords} · words with a letter ${(100 * s.alphaWordFrac).toFixed(0)}% · top 2-gram ${(100 * s.top2gramFrac).toFixed(0)}% · rep. 5-grams ${(100 * s.dup5gramFrac).toFixed(0)}% · letter distance ${d.toFixed(2)}`;
 }
 
 export default function DataQuality({ state, setState, hidden, locked }: WidgetProps<DataQualityState>) {
@@ -66,11 +66,11 @@ export default function DataQuality({ state, setState, hidden, locked }: WidgetP
       <JobStatus job={job} label="Measuring every passage" />
       {view && (
         <>
+          <p className="dw-small">
+            Training passages of the shipped excerpt ({excerpt!.passages.length} paragraphs and verses, {Math.round(excerpt!.trainChars / 1000)} KB).
+          </p>
           <ScrollBox label="Passages dropped per source">
             <table className="dq-summary">
-              <caption className="dw-small" style={{ textAlign: 'left' }}>
-                Training passages of the shipped excerpt ({excerpt!.passages.length} paragraphs and verses, {Math.round(excerpt!.trainChars / 1000)} KB).
-              </caption>
               <thead>
                 <tr>
                   <th scope="col">Source</th>
