@@ -13,7 +13,7 @@ import '../data-common/data.css';
 import { ScrollBox } from '../data-common/ScrollBox';
 
 const GROUP: Record<SourceFile, 'austen' | 'moby' | 'kjv'> = { 'austen.txt': 'austen', 'moby-dick.txt': 'moby', 'kjv.txt': 'kjv' };
-const GROUP_LABEL: Record<string, string> = { austen: 'Austen', moby: 'Moby-Dick', kjv: 'KJV (verses)', yours: 'Your passage' };
+const GROUP_LABEL: Record<string, string> = { austen: 'Austen', moby: 'Moby-Dick', kjv: 'KJV', yours: 'Your passage' };
 const SHOW = 12;
 
 function statLine(s: QualityStats, d: number): string {
@@ -76,7 +76,7 @@ export default function DataQuality({ state, setState, hidden, locked }: WidgetP
                   <th scope="col">Source</th>
                   <th scope="col">Passages</th>
                   <th scope="col">Dropped</th>
-                  <th scope="col">Text dropped</th>
+                  <th scope="col">% text</th>
                 </tr>
               </thead>
               <tbody>
