@@ -32,6 +32,10 @@ const loaders: Record<string, Loader> = {
   'quant-compare': () => import('./quant-compare'),
   'quant-memory': () => import('./quant-memory'),
   'quant-weights': () => import('./quant-weights'),
+  'data-contamination': () => import('./data-contamination'),
+  'data-dedup': () => import('./data-dedup'),
+  'data-mix': () => import('./data-mix'),
+  'data-quality': () => import('./data-quality'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -1,0 +1,40 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import DataContamination from '@/components/widgets/data-contamination/DataContamination';
+import { dataContaminationSchema } from '@/components/widgets/data-contamination';
+import { segments } from '@/components/widgets/data-contamination/layout';
+import { setExcerptForTests } from '@/components/widgets/data-common/excerpt';
+import { testExcerpt } from '../data-dedup/excerpt-fixture';
+
+afterEach(cleanup);
+beforeEach(() => setExcerptForTests(testExcerpt()));
+const none = new Set<string>();
+
+describe('<DataContamination />', () => {
+  it('the quiz quoting Pride and Prejudice is contaminated, the quoted span is marked', async () => {
+    const { container } = render(<DataContamination state={dataContaminationSchema.defaults} setState={vi.fn()} hidden={none} locked={none} />);
+    await screen.findByText('contaminated', {}, { timeout: 10_000 });
+    const marks = [...container.querySelectorAll('mark')].map((m) => m.textContent);
+    expect(marks[0]).toMatch(/^It is a truth universally acknowledged, that a single man/);
+    expect(marks.join(' ')).not.toMatch(/Reading check/);
+  });
+
+  it('held-out text is clean at n = 13', async () => {
+    render(<DataContamination state={{ ...dataContaminationSchema.defaults, test: 'validation' }} setState={vi.fn()} hidden={none} locked={none} />);
+    expect(await screen.findByText('clean', {}, { timeout: 10_000 })).toBeInTheDocument();
+  });
+});
+
+describe('data-contamination layout', () => {
+  it('cuts a text into plain and marked segments', () => {
+    expect(segments('abcdef', [[1, 3], [4, 5]])).toEqual([
+      { text: 'a', hit: false },
+      { text: 'bc', hit: true },
+      { text: 'd', hit: false },
+      { text: 'e', hit: true },
+      { text: 'f', hit: false },
+    ]);
+    expect(segments('ab', [])).toEqual([{ text: 'ab', hit: false }]);
+  });
+});
