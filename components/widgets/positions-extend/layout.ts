@@ -34,6 +34,8 @@ export interface SummaryRow {
   /** Mean loss over the positions the series covers, and past lm's 256 (NaN when none). */
   whole: number;
   beyond: number;
+  /** Mean loss over positions 0 … 255 (inside lm's training length). */
+  within: number;
   positions: number;
 }
 
@@ -42,7 +44,7 @@ export function summaryRows(plan: readonly SeriesSpec[], curves: Curves): Summar
     const c = curves[spec.id];
     if (!c) return [];
     const s = summarize(c, c.length + 1);
-    return [{ id: spec.id, label: seriesLabel(spec), whole: s.whole, beyond: s.beyond, positions: c.length }];
+    return [{ id: spec.id, label: seriesLabel(spec), whole: s.whole, beyond: s.beyond, within: s.within, positions: c.length }];
   });
 }
 
