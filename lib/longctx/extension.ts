@@ -69,10 +69,12 @@ export interface LossSummary {
   whole: number;
   /** Mean over the positions past lm's training length (256 … n−2); NaN for n ≤ 257. */
   beyond: number;
+  /** Mean over the positions inside lm's training length (0 … min(n−2, 255)). */
+  within: number;
 }
 
 /** The summary numbers of a curve at window length n (NaN where the curve is shorter). */
 export function summarize(curve: ArrayLike<number>, n: number): LossSummary {
-  if (curve.length < n - 1) return { whole: NaN, beyond: NaN };
-  return { whole: meanRange(curve, 0, n - 1), beyond: meanRange(curve, LM_CONTEXT, n - 1) };
+  if (curve.length < n - 1) return { whole: NaN, beyond: NaN, within: NaN };
+  return { whole: meanRange(curve, 0, n - 1), beyond: meanRange(curve, LM_CONTEXT, n - 1), within: meanRange(curve, 0, Math.min(n - 1, LM_CONTEXT)) };
 }

@@ -71,10 +71,10 @@ export default async function bench(): Promise<void> {
   }
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((x, c) => x.padEnd(widths[c])).join(' | '));
-  console.log('\nA factor larger than the window needs, s = 4 on 512 tokens (all positions / positions < 256):');
+  console.log('\nA factor larger than the window needs, s = 4 on 512 tokens (all positions / positions < 256 / positions ≥ 256):');
   for (const id of ['pi', 'ntk', 'yarn']) {
-    const c4 = get(id, 4).curve;
-    console.log(`  ${get(id, 4).spec.label}: ${f(summarize(c4, 512).whole)} / ${f(summarize(c4, 257).whole)}   (s = 2: ${f(summarize(get(id, 2).curve, 512).whole)} / ${f(summarize(get(id, 2).curve, 257).whole)})`);
+    const at4 = summarize(get(id, 4).curve, 512), at2 = summarize(get(id, 2).curve, 512);
+    console.log(`  ${get(id, 4).spec.label}: ${f(at4.whole)} / ${f(at4.within)} / ${f(at4.beyond)}   (s = 2: ${f(at2.whole)} / ${f(at2.within)} / ${f(at2.beyond)})`);
   }
   console.log('\nLoss per 64-position bucket at 4× (factor 4 for the rules):');
   const ids = ['none', 'pi', 'ntk', 'yarn', 'alibi', 'learned'];

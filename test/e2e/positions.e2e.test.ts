@@ -23,6 +23,15 @@ async function runExtension(page: Page): Promise<Record<string, number>> {
   return summary(page);
 }
 
+/** Element screenshots of the three small RoPE widgets, for reading them as a student would. */
+async function shootRopeWidgets(page: Page, suffix: string): Promise<void> {
+  for (const [name, inner] of [['rotation', page.locator('[data-dot]')], ['spectrum', page.locator('[data-inside]')], ['distance', page.getByLabel('Largest distance')]] as const) {
+    await page.locator('.widget', { has: inner }).screenshot({ path: join(SCREENSHOT_DIR, `positions-${name}-${suffix}.png`), animations: 'disabled' });
+  }
+}
+
+const within = (page: Page, id: string) => page.getAttribute(`tr[data-series="${id}"]`, 'data-within').then(Number);
+
 const summary = (page: Page) => page.$$eval('tr[data-series]', (rows) =>
   Object.fromEntries(rows.map((r) => [r.getAttribute('data-series'), Number(r.getAttribute('data-whole'))])));
 
@@ -41,6 +50,8 @@ describeBrowser('positions lesson', () => {
     expect(await page.getAttribute('.px-actions .badge', 'data-backend')).toBe('wasm');
     for (const v of Object.values(s)) expect(v).toBeGreaterThan(2);
     expect(s.none).toBeGreaterThan(s.yarn); // past 256 with no scaling is worse (bench: 4.197 vs 3.872 on 4 windows)
+    const piWithin2 = await within(page, 'pi');
+    expect(piWithin2).toBeGreaterThan(2);
     await page.getByRole('slider', { name: /Scaling factor/ }).fill('4');
     // the factor-2 PI curve goes; the factor-4 one is measured and drawn when the run ends
     await page.waitForFunction((old) => {
@@ -50,8 +61,10 @@ describeBrowser('positions lesson', () => {
     const s4 = await summary(page);
     expect(s4.none).toBe(s.none);
     expect(s4.pi).toBeGreaterThan(s.pi); // bench: PI at s = 4 on 512 tokens 4.413 vs 4.046 at s = 2
+    expect(await within(page, 'pi')).toBeGreaterThan(piWithin2); // the challenge's column: bench 4.477 vs 4.089
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'positions-light');
+    await shootRopeWidgets(page, 'light');
     await page.locator('.widget', { has: page.locator('.px[data-phase]') }).screenshot({ path: join(SCREENSHOT_DIR, 'positions-extend-light.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();
@@ -74,7 +87,7 @@ describeBrowser('positions lesson', () => {
     const { page, errors } = await openPage(`${LESSON}?rope-spectrum.rule=pi&rope-spectrum.factor=4`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
     await waitForWidgets(page);
     expect(await page.getAttribute('[data-inside]', 'data-inside')).toBe('5');
-    await page.getByLabel('No scaling').first().check();
+    await page.locator('.widget', { has: page.locator('[data-inside]') }).getByLabel('No scaling').check();
     await page.waitForFunction(() => document.querySelector('[data-inside]')?.getAttribute('data-inside') === '7');
     const dot = await page.getAttribute('[data-dot]', 'data-dot');
     await page.getByRole('button', { name: /Move both/ }).click();
@@ -88,6 +101,7 @@ describeBrowser('positions lesson', () => {
     await page.locator('.widget', { has: page.locator('.px[data-phase]') }).screenshot({ path: join(SCREENSHOT_DIR, 'positions-extend-dark-360.png'), animations: 'disabled' });
     const wideMath = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => (e.textContent ?? '').slice(0, 40)));
     await screenshot(page, 'positions-dark-360');
+    await shootRopeWidgets(page, 'dark-360');
     expect(wideMath).toEqual([]);
     expect(await runAxe(page)).toEqual([]);
     expect(overflow).toBeLessThanOrEqual(0);

@@ -11,12 +11,12 @@ export function Summary({ plan, curves }: { plan: readonly SeriesSpec[]; curves:
   return (
     <div className="px-table-wrap" tabIndex={0} role="region" aria-label="Mean loss per series">
       <table className="px-summary">
-        <caption>Mean loss (nats per token) over the window</caption>
-        <thead><tr><th scope="col">Series</th><th scope="col">All positions</th><th scope="col">Positions ≥ 256</th></tr></thead>
+        <caption>Mean loss (nats per token) over all positions, and inside / past lm&apos;s 256</caption>
+        <thead><tr><th scope="col">Series</th><th scope="col">All positions</th><th scope="col">Positions &lt; 256</th><th scope="col">Positions ≥ 256</th></tr></thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-series={r.id} data-whole={r.whole.toFixed(4)} data-beyond={Number.isFinite(r.beyond) ? r.beyond.toFixed(4) : ''}>
-              <th scope="row">{r.label}</th><td>{f3(r.whole)} <span className="muted">(0–{r.positions - 1})</span></td><td>{f3(r.beyond)}</td>
+            <tr key={r.id} data-series={r.id} data-whole={r.whole.toFixed(4)} data-within={r.within.toFixed(4)} data-beyond={Number.isFinite(r.beyond) ? r.beyond.toFixed(4) : ''}>
+              <th scope="row">{r.label}</th><td>{f3(r.whole)} <span className="muted px-range">positions 0–{r.positions - 1}</span></td><td>{f3(r.within)}</td><td>{f3(r.beyond)}</td>
             </tr>
           ))}
         </tbody>

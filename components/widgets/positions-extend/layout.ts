@@ -34,6 +34,8 @@ export interface SummaryRow {
   /** Mean loss over the positions the series covers, and past lm's 256 (NaN when none). */
   whole: number;
   beyond: number;
+  /** Mean loss over positions 0 … 255 (inside lm's training length). */
+  within: number;
   positions: number;
 }
 
@@ -42,7 +44,8 @@ export function summaryRows(plan: readonly SeriesSpec[], curves: Curves): Summar
     const c = curves[spec.id];
     if (!c) return [];
     const s = summarize(c, c.length + 1);
-    return [{ id: spec.id, label: seriesLabel(spec), whole: s.whole, beyond: s.beyond, positions: c.length }];
+    // the table's range column shows where the learned twin stops, so its row keeps the short name
+    return [{ id: spec.id, label: spec.id === 'learned' ? spec.label : seriesLabel(spec), whole: s.whole, beyond: s.beyond, within: s.within, positions: c.length }];
   });
 }
 

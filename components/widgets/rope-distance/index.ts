@@ -3,7 +3,7 @@ import { defineSchema, enumOf, float, int } from '@/components/lesson/url-state'
 import { defineWidget } from '../types';
 
 export const ropeDistanceSchema = defineSchema({
-  rule: enumOf(['none', 'pi', 'ntk', 'yarn'] as const, 'pi'),
+  rule: enumOf(['none', 'pi', 'ntk', 'yarn'] as const, 'none'),
   factor: float({ default: 4, min: 1, max: 8 }),
   /** Largest distance m − n shown. */
   maxDistance: int({ default: 1024, min: 64, max: 4096 }),

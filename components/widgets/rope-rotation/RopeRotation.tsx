@@ -6,7 +6,7 @@ import type { RopeRotationState } from './index';
 import { degrees, HS, pairView } from './layout';
 import '../positions-extend/positions.css';
 
-const R = 90;
+const R = 86; // leaves room inside the 220-px box for the q / k labels at R + 14
 const C = 110;
 
 export default function RopeRotation({ state, setState, hidden, locked }: WidgetProps<RopeRotationState>) {

@@ -44,7 +44,8 @@ describe('the context-extension plan', () => {
 
   it('summarizes a curve over the whole window and past 256', () => {
     const curve = Array.from({ length: 511 }, (_, t) => (t < 256 ? 1 : 3));
-    expect(summarize(curve, 512)).toEqual({ whole: (256 + 3 * 255) / 511, beyond: 3 });
+    expect(summarize(curve, 512)).toEqual({ whole: (256 + 3 * 255) / 511, beyond: 3, within: 1 });
+    expect(summarize(curve, 128).within).toBe(1); // a short window: all of it is inside
     expect(summarize(curve, 256).whole).toBe(1);
     expect(Number.isNaN(summarize(curve, 256).beyond)).toBe(true);
     expect(Number.isNaN(summarize(curve, 1024).whole)).toBe(true);

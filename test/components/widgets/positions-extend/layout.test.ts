@@ -15,7 +15,8 @@ describe('positions-extend layout', () => {
     expect(s[1].label).toMatch(/stops at 128/);
   });
   it('summarizes each curve and tabulates buckets with a dash past a curve\'s end', () => {
-    expect(summaryRows(plan, curves)[0]).toMatchObject({ id: 'none', whole: 2.5, positions: 4 });
+    expect(summaryRows(plan, curves)[0]).toMatchObject({ id: 'none', whole: 2.5, within: 2.5, positions: 4 });
+    expect(summaryRows(plan, curves)[1]).toMatchObject({ id: 'learned', label: 'lm-learned-pos', whole: 5.5, positions: 2 }); // its range cell shows where it stops
     const t = bucketTable(plan, curves, 2);
     expect(t.head).toEqual(['Positions', 'lm, no scaling', 'lm-learned-pos']);
     expect(t.rows).toEqual([['0–1', '1.500', '5.500'], ['2–3', '3.500', '–']]);

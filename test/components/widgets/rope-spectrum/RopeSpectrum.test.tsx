@@ -40,7 +40,11 @@ describe('<RopeSpectrum /> and <RopeDistance />', () => {
     const v = distanceView('pi', 4, 64);
     expect(v.base[0]).toBeCloseTo(1, 12);
     expect(v.scaled[4]).toBeCloseTo(v.base[1], 9); // PI: Δ = 4 at s = 4 looks like Δ = 1 as trained
+    expect(ropeDistanceSchema.defaults.rule).toBe('none'); // the rules are explained after this widget
     render(<RopeDistance state={ropeDistanceSchema.defaults} setState={vi.fn()} hidden={none} locked={none} />);
+    expect(document.querySelectorAll('.lc-line')).toHaveLength(1);
+    cleanup();
+    render(<RopeDistance state={{ ...ropeDistanceSchema.defaults, rule: 'pi' }} setState={vi.fn()} hidden={none} locked={none} />);
     expect(document.querySelectorAll('.lc-line')).toHaveLength(2);
   });
 });
