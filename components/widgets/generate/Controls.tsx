@@ -37,7 +37,7 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
             value={state.prompt}
             readOnly={locked.has('prompt')}
             aria-readonly={locked.has('prompt')}
-            onChange={(e) => cut.onChange(e.target.value)}
+            maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();

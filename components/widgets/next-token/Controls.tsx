@@ -42,7 +42,7 @@ export function Controls({ state, setState, hidden, locked }: Props) {
         <div className="control control-wide">
           <label htmlFor={`${id}-prompt`}>Prompt</label>
           <textarea id={`${id}-prompt`} rows={2} value={state.prompt} readOnly={locked.has('prompt')} aria-readonly={locked.has('prompt')}
-            onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
+            maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
           {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
         </div>
       )}

@@ -39,7 +39,7 @@ export default function TokenizerCompare({ state, setState, hidden, locked }: Wi
         {!hidden.has('text') && (
           <div className="control control-wide">
             <label htmlFor={ids.text}>Text</label>
-            <textarea id={ids.text} rows={2} value={state.text} readOnly={locked.has('text')} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
+            <textarea id={ids.text} rows={2} value={state.text} readOnly={locked.has('text')} maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
           </div>
         )}
         {!hidden.has('vocab') && (

@@ -39,7 +39,7 @@ export default function Utf8Bytes({ state, setState, hidden, locked }: WidgetPro
               value={state.text}
               readOnly={locked.has('text')}
               aria-readonly={locked.has('text')}
-              onChange={(e) => cut.onChange(e.target.value)}
+              maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)}
               spellCheck={false}
               autoComplete="off"
             />
