@@ -56,6 +56,15 @@ async function settle(page: Page, ms = 300) {
   await page.waitForTimeout(ms);
 }
 
+/** Until a whole second passes with no long task (the widget has finished loading and training). */
+async function quiet(page: Page) {
+  for (let i = 0; i < 10; i++) {
+    await resetTasks(page);
+    await page.waitForTimeout(1000);
+    if ((await tasks(page)).length === 0) return;
+  }
+}
+
 async function notBlank(page: Page) {
   await expect(page.locator('.embed-root h1').textContent()).resolves.toBeTruthy();
   const visibleText = await page.evaluate(() => document.body.innerText.trim().length);
@@ -117,7 +126,7 @@ describeBrowser('fuzz: hostile links, typing and messages', () => {
     for (const def of defs) {
       const { page, errors } = await openPage(`/embed/${def.id}/`);
       await waitForWidgets(page);
-      await settle(page, 800);
+      await quiet(page);
       const boxes = page.locator('.embed-root textarea:not([readonly]), .embed-root input[type="text"]:not([readonly]), .embed-root input[type="number"]:not([disabled]), .embed-root input:not([type])');
       const n = await boxes.count();
       for (let b = 0; b < n; b++) {
