@@ -139,7 +139,8 @@ export function defineSchema<F extends Fields>(fields: F): Schema<StateOf<F>> {
       for (const [fullKey, raw] of params) {
         if (pre && !fullKey.startsWith(pre)) continue;
         const key = fullKey.slice(pre.length);
-        if (!(key in fields)) {
+        // own keys only: `constructor`, `__proto__`, `toString` are not settings (and have no parse)
+        if (!Object.prototype.hasOwnProperty.call(fields, key)) {
           if (!opts.reserved?.includes(key)) notes.push(`${fullKey}: unknown setting, ignored.`);
           continue;
         }

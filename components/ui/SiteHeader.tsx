@@ -1,4 +1,4 @@
-/** Site header: skip link, home, lessons, about the models, backend badge slot, theme toggle. */
+/** Site header: skip link, home, lessons, about the models, the widget gallery, backend badge slot, theme toggle. */
 import Link from 'next/link';
 import { BackendSlot } from './BackendSlot';
 import { ThemeToggle } from './ThemeToggle';
@@ -15,6 +15,7 @@ export function SiteHeader() {
         </Link>
         <Link href="/">Lessons</Link>
         <Link href="/about-models/">Models</Link>
+        <Link href="/widgets/">Widgets</Link>
       </nav>
       <div className="site-tools">
         <BackendSlot />

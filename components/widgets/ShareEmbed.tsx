@@ -15,13 +15,18 @@ export function ShareEmbed({ link, embed, snippet }: { link: string; embed: stri
           <CopyField label="Link to exactly this view" value={link} />
           <CopyField label="Embed link (widget alone)" value={embed} />
           <CopyField label="Iframe snippet" value={snippet} multiline />
+          {galleryHref(embed) && (
+            <p className="share-more">
+              <a href={galleryHref(embed)!}>Hide or lock controls, pick a theme and size in the widget gallery</a>
+            </p>
+          )}
         </div>
       )}
     </div>
   );
 }
 
-function CopyField({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
+export function CopyField({ label, value, multiline }: { label: string; value: string; multiline?: boolean }) {
   const [copied, setCopied] = useState(false);
   const id = useId();
   const copy = async () => {
@@ -44,4 +49,10 @@ function CopyField({ label, value, multiline }: { label: string; value: string; 
       </div>
     </div>
   );
+}
+
+/** '/widgets/?build=<id>&<state>' for an embed URL '…/embed/<id>/?<state>': the gallery opens that widget's builder in this state. */
+export function galleryHref(embed: string): string | null {
+  const m = /\/embed\/([a-z0-9-]+)\/(?:\?(.*))?$/.exec(embed);
+  return m ? `/widgets/?build=${m[1]}${m[2] ? `&${m[2]}` : ''}` : null;
 }

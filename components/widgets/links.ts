@@ -7,7 +7,8 @@ export function embedUrl(origin: string, id: string, query: string): string {
   return `${origin}/embed/${id}/${query ? `?${query}` : ''}`;
 }
 
-export function iframeSnippet(url: string, title: string, height = 400): string {
+/** `width`: '100%' (fills the column) or a number of CSS px. */
+export function iframeSnippet(url: string, title: string, height = 400, width: number | '100%' = '100%'): string {
   const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-  return `<iframe src="${esc(url)}" title="${esc(title)}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+  return `<iframe src="${esc(url)}" title="${esc(title)}" width="${width}" height="${height}" style="border:0" loading="lazy"></iframe>`;
 }

@@ -8,6 +8,7 @@ import { compressionPoints, mergeRows } from './layout';
 import { CompressionChart } from './CompressionChart';
 import { MergeTable, VocabGrowth } from './MergeTable';
 import { NumberField } from './NumberField';
+import { useCutText } from '../useCutText';
 import { MergeTreeView, Resegmented } from './Resegmented';
 import { StepControls } from './StepControls';
 import { useTraining, type Trained } from './useTraining';
@@ -24,6 +25,7 @@ export default function BpeTrainer({ state, setState, hidden, locked }: WidgetPr
   const step = Math.min(state.step, total);
   const onStep = useCallback((s: number) => setState({ step: s }), [setState]);
   const big = state.corpus.length > MAX_MAIN_THREAD_TRAIN_BYTES;
+  const cut = useCutText(MAX_CORPUS, (corpus) => setState({ corpus, trained: false, step: 0, sel: -1 }));
   return (
     <div className="bt">
       <div className="controls">
@@ -35,14 +37,16 @@ export default function BpeTrainer({ state, setState, hidden, locked }: WidgetPr
               rows={4}
               value={state.corpus}
               readOnly={locked.has('corpus')}
-              maxLength={MAX_CORPUS}
-              onChange={(e) => setState({ corpus: e.target.value, trained: false, step: 0, sel: -1 })}
+              maxLength={cut.maxLength}
+              onPaste={cut.onPaste}
+              onChange={(e) => cut.onChange(e.target.value)}
               spellCheck={false}
             />
             <span className="muted bt-limit">
               {Array.from(state.corpus).length.toLocaleString('en')} / {MAX_CORPUS.toLocaleString('en')} code points.
               {big ? ' Above ' + kb(MAX_MAIN_THREAD_TRAIN_BYTES) + ' training runs in a background worker.' : ` Up to ${kb(MAX_MAIN_THREAD_TRAIN_BYTES)} trains right in the page; more goes to a background worker.`}
             </span>
+            {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
           </div>
         )}
         {!hidden.has('vocab') && (

@@ -1,7 +1,8 @@
 'use client';
 /** The sampling controls: prompt, temperature, top-k, top-p, max tokens, seed, backend. */
 import { useId } from 'react';
-import type { GenerateState } from './index';
+import { MAX_PROMPT, type GenerateState } from './index';
+import { useCutText } from '../useCutText';
 
 interface Props {
   state: GenerateState;
@@ -19,6 +20,7 @@ const clampInt = (raw: string, min: number, max: number): number | null => {
 
 export function Controls({ state, setState, hidden, locked, busy, onGenerate }: Props) {
   const id = useId();
+  const cut = useCutText(MAX_PROMPT, (prompt) => setState({ prompt }));
   const show = (k: string) => !hidden.has(k);
   const off = (k: string) => locked.has(k) || busy;
   // Temperature 0 is greedy decoding (lib/sample): the argmax, so top-k and top-p cannot change the pick.
@@ -35,7 +37,7 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
             value={state.prompt}
             readOnly={locked.has('prompt')}
             aria-readonly={locked.has('prompt')}
-            onChange={(e) => setState({ prompt: e.target.value })}
+            maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)}
             onKeyDown={(e) => {
               if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
                 e.preventDefault();
@@ -44,6 +46,7 @@ export function Controls({ state, setState, hidden, locked, busy, onGenerate }: 
             }}
             spellCheck={false}
           />
+          {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
         </div>
       )}
       <div className="controls gen-sliders">

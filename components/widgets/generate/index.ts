@@ -2,8 +2,11 @@ import { lazy } from 'react';
 import { defineSchema, enumOf, float, int, seed, str } from '@/components/lesson/url-state';
 import { defineWidget } from '../types';
 
+/** Code points the prompt box and the URL take (a longer paste is cut with a note). */
+export const MAX_PROMPT = 400;
+
 export const generateSchema = defineSchema({
-  prompt: str({ default: 'It is a truth universally acknowledged, that', maxLength: 400 }),
+  prompt: str({ default: 'It is a truth universally acknowledged, that', maxLength: MAX_PROMPT }),
   temperature: float({ default: 0.8, min: 0, max: 2 }),
   /** 0 = off. */
   topK: int({ default: 40, min: 0, max: 4096 }),

@@ -1,7 +1,8 @@
 'use client';
 /** The prompt and the five knobs of the next-token widget, plus the seed. */
 import { useId } from 'react';
-import type { NextTokenState } from './index';
+import { MAX_PROMPT, type NextTokenState } from './index';
+import { useCutText } from '../useCutText';
 
 interface Props {
   state: NextTokenState;
@@ -33,6 +34,7 @@ const SLIDERS: SliderSpec[] = [
 
 export function Controls({ state, setState, hidden, locked }: Props) {
   const id = useId();
+  const cut = useCutText(MAX_PROMPT, (prompt) => setState({ prompt }));
   const show = (k: string) => !hidden.has(k);
   return (
     <div className="nt-controls">
@@ -40,7 +42,8 @@ export function Controls({ state, setState, hidden, locked }: Props) {
         <div className="control control-wide">
           <label htmlFor={`${id}-prompt`}>Prompt</label>
           <textarea id={`${id}-prompt`} rows={2} value={state.prompt} readOnly={locked.has('prompt')} aria-readonly={locked.has('prompt')}
-            onChange={(e) => setState({ prompt: e.target.value })} spellCheck={false} />
+            maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
+          {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
         </div>
       )}
       <div className="controls nt-sliders">

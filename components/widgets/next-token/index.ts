@@ -2,8 +2,11 @@ import { lazy } from 'react';
 import { defineSchema, float, int, seed, str } from '@/components/lesson/url-state';
 import { defineWidget } from '../types';
 
+/** Code points the prompt box and the URL take (a longer paste is cut with a note). */
+export const MAX_PROMPT = 400;
+
 export const nextTokenSchema = defineSchema({
-  prompt: str({ default: 'Elizabeth looked at him, and', maxLength: 400 }),
+  prompt: str({ default: 'Elizabeth looked at him, and', maxLength: MAX_PROMPT }),
   /** 0 = greedy (argmax). */
   temperature: float({ default: 1, min: 0, max: 2 }),
   /** 0 = off. */

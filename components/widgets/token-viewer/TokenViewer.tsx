@@ -4,6 +4,7 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import type { WidgetProps } from '../types';
 import { MAX_TEXT, TOKENIZER_KINDS, type TokenViewerState, type TokenizerKind } from './index';
 import { fmtRatio, layoutTokens, type TokenView } from './layout';
+import { useCutText } from '../useCutText';
 import { RovingList } from './RovingList';
 import { LOADING_LABELS, TOKENIZER_LABELS } from './tokenizers';
 import { useTokenizer } from './useTokenizer';
@@ -12,6 +13,7 @@ import './tokens.css';
 export default function TokenViewer({ state, setState, hidden, locked }: WidgetProps<TokenViewerState>) {
   const textId = useId();
   const tokId = useId();
+  const cut = useCutText(MAX_TEXT, (t) => setState({ text: t }));
   // tokenize the deferred text: typing stays responsive while a long text is re-encoded
   const text = useDeferredValue(state.text);
   const status = useTokenizer(state.tok, text);
@@ -28,12 +30,12 @@ export default function TokenViewer({ state, setState, hidden, locked }: WidgetP
             <textarea
               id={textId}
               rows={3}
-              maxLength={MAX_TEXT}
               value={state.text}
               readOnly={locked.has('text')}
-              onChange={(e) => setState({ text: e.target.value })}
+              maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)}
               spellCheck={false}
             />
+            {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
           </div>
         )}
         {!hidden.has('tok') && (

@@ -3,7 +3,8 @@
 import { useId, useMemo } from 'react';
 import { CharTokenizer } from '@/lib/tokenizer';
 import type { WidgetProps } from '../types';
-import { COMPARE_KINDS, type CompareKind, type TokenizerCompareState } from './index';
+import { COMPARE_KINDS, MAX_TEXT, type CompareKind, type TokenizerCompareState } from './index';
+import { useCutText } from '../useCutText';
 import { CORPUS_LABEL } from './corpus';
 import { compareRow, cutPositions, type CompareRowView } from './layout';
 import { useCompareTokenizers } from './useCompareTokenizers';
@@ -24,6 +25,7 @@ const VOCABS = [300, 500, 800, 1200, 2000];
 export default function TokenizerCompare({ state, setState, hidden, locked }: WidgetProps<TokenizerCompareState>) {
   const ids = { text: useId(), vocab: useId(), ref: useId() };
   const { ready, training, loadingBig, error } = useCompareTokenizers(state.vocab, state.big);
+  const cut = useCutText(MAX_TEXT, (text) => setState({ text }));
   const rows = useMemo(() => {
     const all = { ...ready, char: CharTokenizer.fromText(state.text, 'Code points') };
     const spans = new Map(COMPARE_KINDS.filter((k) => all[k]).map((k) => [k, all[k]!.encodeWithSpans(state.text)] as const));
@@ -37,7 +39,7 @@ export default function TokenizerCompare({ state, setState, hidden, locked }: Wi
         {!hidden.has('text') && (
           <div className="control control-wide">
             <label htmlFor={ids.text}>Text</label>
-            <textarea id={ids.text} rows={2} value={state.text} readOnly={locked.has('text')} onChange={(e) => setState({ text: e.target.value })} spellCheck={false} />
+            <textarea id={ids.text} rows={2} value={state.text} readOnly={locked.has('text')} maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
           </div>
         )}
         {!hidden.has('vocab') && (
@@ -69,6 +71,7 @@ export default function TokenizerCompare({ state, setState, hidden, locked }: Wi
           </div>
         )}
       </div>
+      {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
       <p className="muted tc-note" role="status">
         {training ? 'Training BPE, WordPiece and Unigram…' : `BPE, WordPiece and Unigram were trained live in your browser on ${CORPUS_LABEL}, ${state.vocab} tokens each.`}
         {loadingBig && ' Loading the GPT-2 and cl100k vocabularies…'}

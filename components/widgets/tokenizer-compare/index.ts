@@ -5,8 +5,11 @@ import { defineWidget } from '../types';
 export const COMPARE_KINDS = ['char', 'byte', 'bpe', 'wordpiece', 'unigram', 'gpt2', 'cl100k'] as const;
 export type CompareKind = (typeof COMPARE_KINDS)[number];
 
+/** Code points the text box and the URL take (a longer paste is cut with a note). */
+export const MAX_TEXT = 400;
+
 export const tokenizerCompareSchema = defineSchema({
-  text: str({ default: "Mr. Bingley's unbelievable happiness was universally acknowledged.", maxLength: 400 }),
+  text: str({ default: "Mr. Bingley's unbelievable happiness was universally acknowledged.", maxLength: MAX_TEXT }),
   /** Vocabulary size of the three tokenizers trained in the page. */
   vocab: int({ default: 800, min: 300, max: 2000 }),
   /** Whose cuts the others are compared with. */

@@ -2,7 +2,8 @@
 /** Controls of the unigram-samples widget, and a segmentation drawn as token chips. */
 import { useId } from 'react';
 import type { WidgetProps } from '../types';
-import type { UnigramSamplesState } from './index';
+import { MAX_TEXT, type UnigramSamplesState } from './index';
+import { useCutText } from '../useCutText';
 import { NumberField } from '../bpe-trainer/NumberField';
 
 export function Pieces({ pieces }: { pieces: readonly string[] }) {
@@ -18,12 +19,14 @@ export function Pieces({ pieces }: { pieces: readonly string[] }) {
 
 export function UnigramControls({ state, setState, hidden, locked }: WidgetProps<UnigramSamplesState>) {
   const ids = { text: useId(), alpha: useId(), seed: useId(), nbest: useId(), samples: useId() };
+  const cut = useCutText(MAX_TEXT, (text) => setState({ text }));
   return (
     <div className="controls">
       {!hidden.has('text') && (
         <div className="control">
           <label htmlFor={ids.text}>Word or short phrase</label>
-          <input id={ids.text} type="text" maxLength={40} value={state.text} readOnly={locked.has('text')} onChange={(e) => setState({ text: e.target.value })} spellCheck={false} autoComplete="off" />
+          <input id={ids.text} type="text" value={state.text} readOnly={locked.has('text')} maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} autoComplete="off" />
+          {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
         </div>
       )}
       {!hidden.has('alpha') && (

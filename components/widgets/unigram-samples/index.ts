@@ -2,8 +2,11 @@ import { lazy } from 'react';
 import { defineSchema, float, int, seed, str } from '@/components/lesson/url-state';
 import { defineWidget } from '../types';
 
+/** Code points the text box and the URL take (a longer paste is cut with a note). */
+export const MAX_TEXT = 40;
+
 export const unigramSamplesSchema = defineSchema({
-  text: str({ default: 'unbelievable', maxLength: 40 }),
+  text: str({ default: 'unbelievable', maxLength: MAX_TEXT }),
   /** Inverse temperature of sampling: P(segmentation)^alpha. */
   alpha: float({ default: 0.3, min: 0, max: 3 }),
   seed: seed(7),

@@ -2,7 +2,8 @@
 /** Live view of a text's characters (graphemes), code points and UTF-8 bytes. */
 import { useId, useMemo } from 'react';
 import type { WidgetProps } from '../types';
-import type { Utf8State } from './index';
+import { MAX_TEXT, type Utf8State } from './index';
+import { useCutText } from '../useCutText';
 import { layoutUtf8, type Base, type Card } from './layout';
 
 export const EXAMPLES: readonly { label: string; text: string }[] = [
@@ -24,6 +25,7 @@ const BASES: readonly { value: Base; label: string }[] = [
 export default function Utf8Bytes({ state, setState, hidden, locked }: WidgetProps<Utf8State>) {
   const view = useMemo(() => layoutUtf8(state.text, state.base), [state.text, state.base]);
   const textId = useId();
+  const cut = useCutText(MAX_TEXT, (text) => setState({ text }));
   const c = view.counts;
   return (
     <div className="utf8">
@@ -37,7 +39,7 @@ export default function Utf8Bytes({ state, setState, hidden, locked }: WidgetPro
               value={state.text}
               readOnly={locked.has('text')}
               aria-readonly={locked.has('text')}
-              onChange={(e) => setState({ text: e.target.value })}
+              maxLength={cut.maxLength} onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)}
               spellCheck={false}
               autoComplete="off"
             />
@@ -67,6 +69,7 @@ export default function Utf8Bytes({ state, setState, hidden, locked }: WidgetPro
           </fieldset>
         )}
       </div>
+      {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
       <p className="utf8-counts" aria-live="polite">
         <span><b>{c.graphemes}</b> characters</span>
         <span><b>{c.codePoints}</b> code points</span>

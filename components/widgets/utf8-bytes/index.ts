@@ -2,8 +2,11 @@ import { lazy } from 'react';
 import { defineSchema, enumOf, str } from '@/components/lesson/url-state';
 import { defineWidget } from '../types';
 
+/** Code points the text box and the URL take (a longer paste is cut with a note). */
+export const MAX_TEXT = 120;
+
 export const utf8Schema = defineSchema({
-  text: str({ default: 'héllo 👋🏽 e\u0301', maxLength: 120 }),
+  text: str({ default: 'héllo 👋🏽 e\u0301', maxLength: MAX_TEXT }),
   base: enumOf(['hex', 'bin', 'dec'] as const, 'hex'),
 });
 export type Utf8State = typeof utf8Schema.defaults;

@@ -58,6 +58,18 @@ describe('defineSchema.parse', () => {
     expect(notes).toEqual(['zzz: unknown setting, ignored.', 'topk: given more than once; using the first value.']);
   });
 
+  it('treats prototype keys (__proto__, constructor, toString) as unknown settings, never throwing', () => {
+    const { state, notes } = schema.parse(q('__proto__=1&constructor=x&toString=2&hasOwnProperty=3'));
+    expect(state).toEqual(schema.defaults);
+    expect(notes).toEqual([
+      '__proto__: unknown setting, ignored.',
+      'constructor: unknown setting, ignored.',
+      'toString: unknown setting, ignored.',
+      'hasOwnProperty: unknown setting, ignored.',
+    ]);
+    expect(Object.getPrototypeOf(state)).toBe(Object.prototype);
+  });
+
   it('with a prefix, reads only its own keys and names them in notes', () => {
     const { state, notes } = schema.parse(q('a.topk=9&b.topk=99&a.mode=x&other=1'), { prefix: 'a' });
     expect(state.topk).toBe(9);

@@ -24,6 +24,31 @@ describe('<Utf8Bytes />', () => {
     expect(setState.mock.calls).toEqual([[{ text: 'ab' }], [{ base: 'bin' }], [{ text: '🇫🇷' }]]);
   });
 
+  it('cuts a paste longer than the URL limit to its first 120 code points and says so', () => {
+    const setState = vi.fn();
+    render(<Utf8Bytes state={{ text: 'a', base: 'hex' }} setState={setState} hidden={none} locked={none} />);
+    expect(screen.queryByText(/Text cut to/)).toBeNull();
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: '👋'.repeat(150_000) } });
+    expect(setState).toHaveBeenLastCalledWith({ text: '👋'.repeat(120) });
+    expect(screen.getByText('Text cut to its first 120 characters: this widget takes at most 120.')).toBeVisible();
+    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'short' } });
+    expect(screen.queryByText(/Text cut to/)).toBeNull();
+  });
+
+  it('takes over a paste that would not fit, so the browser never inserts the whole of it', () => {
+    const setState = vi.fn();
+    render(<Utf8Bytes state={{ text: 'ab', base: 'hex' }} setState={setState} hidden={none} locked={none} />);
+    const box = screen.getByLabelText('Text') as HTMLInputElement;
+    expect(box.maxLength).toBe(241);
+    box.setSelectionRange(1, 1);
+    const big = fireEvent.paste(box, { clipboardData: { getData: () => 'x\ny'.repeat(1000) } });
+    expect(big).toBe(false); // default prevented
+    expect(setState).toHaveBeenLastCalledWith({ text: `a${'x y'.repeat(1000)}`.slice(0, 120) });
+    setState.mockClear();
+    expect(fireEvent.paste(box, { clipboardData: { getData: () => 'fits' } })).toBe(true);
+    expect(setState).not.toHaveBeenCalled();
+  });
+
   it('does not render hidden controls and makes locked ones read-only', () => {
     render(<Utf8Bytes state={{ text: 'a', base: 'hex' }} setState={() => {}} hidden={new Set(['base'])} locked={new Set(['text'])} />);
     expect(screen.queryByRole('radio')).toBeNull();
