@@ -81,6 +81,28 @@ describe('lm: what its heads do', () => {
     });
   }
 
+  it('shows no induction either on a real sentence read twice: no head attends from the second copy to the token after the first occurrence, and the second copy is not much easier', () => {
+    const tok = loadBpe(read('models/tokenizer/austen-bpe-4096.json').toString('utf8'));
+    for (const text of [TEXT, 'Zebra quantum velvet orbit lantern pickle marble thunder crayon violin socket meadow.']) {
+      const block = tok.encode(` ${text}`);
+      const ids = [...block, ...block];
+      const { probs, logits } = run(ids);
+      const ranked = rankHeads(scoreHeads(probs, 'induction', block.length));
+      const loss = copyLosses(logits, ids, block.length, cfg.vocabSize);
+      console.log(`natural repeat (${block.length} tokens)`, ranked.slice(0, 3).map(fmt).join(', '), `uniform ${uniformBaseline('induction', ids.length, block.length).toFixed(3)}`, `loss ${loss.first.toFixed(2)} → ${loss.second.toFixed(2)}`);
+      expect(ranked[0].score).toBeLessThan(0.1);
+      expect(loss.second).toBeGreaterThan(loss.first - 0.5); // an induction model would drop by nats, not tenths
+    }
+  });
+
+  it("the corpus the lesson quotes: under 3 million training tokens, each seen dozens of times (8000 steps × 16384 tokens)", () => {
+    const m = manifest().models.lm as unknown as { corpus: { tokens: number }[]; training: { steps: number; tokensPerStep: number } };
+    const total = m.corpus.reduce((s, c) => s + c.tokens, 0);
+    expect(total).toBeLessThan(3e6);
+    expect(total).toBeGreaterThan(2.7e6);
+    expect((m.training.steps * m.training.tokensPerStep) / total).toBeGreaterThan(40);
+  });
+
   it('the uniform baseline the lesson quotes: about 0.07 for a block of 10, under 0.01 for 80, about 0.02 for 30', () => {
     expect(uniformBaseline('induction', 20, 10)).toBeCloseTo(0.067, 3);
     expect(uniformBaseline('induction', 160, 80)).toBeLessThan(0.01);
