@@ -7,7 +7,7 @@ import { names } from '@/lib/model/names';
 import { transformer } from '@/lib/model/transformer';
 import { ids as idsTensor } from '@/lib/tensor';
 import { loadBpe } from '@/lib/tokenizer/bpe';
-import { rankHeads, scoreHeads, uniformBaseline, type ProbsTap } from '@/lib/interp/head-scores';
+import { headRole, rankHeads, scoreHeads, uniformBaseline, type ProbsTap } from '@/lib/interp/head-scores';
 import { copyLosses, repeatedRandomTokens } from '@/lib/interp/random-seq';
 import { manifest, read, weightsOf } from '../models/shipped';
 
@@ -39,6 +39,19 @@ describe('lm: what its heads do', () => {
     // the order the lesson's challenge solutions quote
     expect(text.slice(0, 4).map(key)).toEqual(['L3H3', 'L4H3', 'L3H1', 'L5H1']);
     expect(random.slice(0, 4).map(key)).toEqual(['L4H3', 'L3H1', 'L5H1', 'L3H3']);
+  });
+
+  it("on the default sentence the explorer tags six heads 'prev' (the four above, plus L2H0 and L7H3 just past 0.4) and none 'first'", () => {
+    const tok = loadBpe(read('models/tokenizer/austen-bpe-4096.json').toString('utf8'));
+    const { probs } = run(tok.encode(TEXT));
+    const prev = scoreHeads(probs, 'previous');
+    const first = scoreHeads(probs, 'first');
+    const tags = prev.map((s, i) => ({ key: `L${s.layer}H${s.head}`, score: s.score, role: headRole(s.score, first[i].score) })).filter((t) => t.role);
+    console.log('tags', tags.map((t) => `${t.key} ${t.role} ${t.score.toFixed(4)}`).join(', '));
+    expect(tags.map((t) => t.key)).toEqual(['L2H0', 'L3H1', 'L3H3', 'L4H3', 'L5H1', 'L7H3']);
+    expect(tags.every((t) => t.role === 'previous-token')).toBe(true);
+    expect(tags.find((t) => t.key === 'L2H0')!.score.toFixed(2)).toBe('0.48');
+    expect(tags.find((t) => t.key === 'L7H3')!.score.toFixed(2)).toBe('0.40');
   });
 
   it('has previous-token heads: at least two heads put over half their attention on the previous token, on prose and on random tokens', () => {
