@@ -106,7 +106,7 @@ describeBrowser('attention lesson', () => {
     await page.waitForSelector('.ax-grid-cell', { timeout: RUN_TIMEOUT });
     for (const [period, baseline] of [[10, '0.067'], [80, '0.009']] as const) {
       await page.getByLabel(/Block length/).fill(String(period));
-      await expect.poll(() => page.$$eval('.ax-grid-cell', (els) => els.length > 0 && document.querySelector('.ax-small')?.textContent?.includes(` ${period} random tokens`)), { timeout: RUN_TIMEOUT }).toBe(true);
+      await expect.poll(() => page.locator('.ax-small', { hasText: 'random tokens (seed' }).textContent(), { timeout: RUN_TIMEOUT }).toContain(`Input: ${period} random tokens`);
       expect(await page.locator('table[data-kind="induction"] caption').textContent()).toContain(`uniform: ${baseline}`);
       const top = Number(await page.getAttribute('table[data-kind="induction"] td[data-score]', 'data-score'));
       console.log(`attention challenge: block ${period}, best prefix-matching score ${top.toFixed(3)} (uniform ${baseline}), ${await page.locator('.ax-loss').textContent()}`);
