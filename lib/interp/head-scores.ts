@@ -8,8 +8,10 @@
  *                         mean over i = n..2n-1 of P[i, i-n+1]    (from each token of the second copy
  *                         to the token that came right after that token's first occurrence)
  *
- * The induction score follows Olsson et al. 2022, "In-context Learning and Induction Heads"
- * (§ "Induction heads", prefix matching on repeated random tokens). A head that ignores position
+ * The induction score is the *prefix-matching* half of Olsson et al. 2022's definition ("In-context
+ * Learning and Induction Heads": a head that, on a repeated random sequence, both attends to the token
+ * after an earlier copy of the current token (prefix matching) and raises that token's logit
+ * (copying)). Copying is not scored here; lib/interp/random-seq's copyLosses shows its effect. A head that ignores position
  * scores about 1/(i+1) on each of them (uniform attention), so all three are near 0 for long T.
  *
  * Example (T = 3, every query attends only to the token before it, row 0 to itself):

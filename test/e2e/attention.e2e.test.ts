@@ -86,6 +86,36 @@ describeBrowser('attention lesson', () => {
     }, 2 * RUN_TIMEOUT);
   }
 
+  it("the lesson's challenges can be solved with the widgets as placed: query 0 weighs 1, query 1 by hand, block lengths 10 and 80", async () => {
+    const { page, errors } = await openPage(`${LESSON}?attention-explorer.backend=wasm&attention-heads.backend=wasm`);
+    await loadWidget(page, 0, '.ax[data-phase="ready"] .ax-heat');
+    // "The first row never changes": the up arrow reaches query 0, whose one weight is 1 in every head
+    await page.locator('.ax-heat-wrap').focus();
+    for (let i = 0; i < 13; i++) await page.keyboard.press('ArrowUp');
+    await expect.poll(() => page.getAttribute('.ax-cell-pick', 'data-query')).toBe('0');
+    expect(Number(await liveValue(page))).toBeCloseTo(1, 6);
+    // "Softmax by hand": at query 1 the masked column has two numbers, and 1 / (1 + e^(x1 − x0)) is the softmax column
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => page.getAttribute('.ax-cell-pick', 'data-query')).toBe('1');
+    const rows = await page.$$eval('.ax-stage-table tbody tr[data-key]', (trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.replace('−', '-'))));
+    expect(rows).toHaveLength(2);
+    const [x0, x1] = rows.map((r) => Number(r[2]));
+    expect((1 / (1 + Math.exp(x1 - x0))).toFixed(3)).toBe(Number(rows[0][3]).toFixed(3));
+    // "Does the block length matter?": the heads widget's slider reaches 10 and 80; baseline 0.067 and 0.009, no head near 1
+    await page.getByRole('button', { name: 'Load the model' }).first().click();
+    await page.waitForSelector('.ax-grid-cell', { timeout: RUN_TIMEOUT });
+    for (const [period, baseline] of [[10, '0.067'], [80, '0.009']] as const) {
+      await page.getByLabel(/Block length/).fill(String(period));
+      await expect.poll(() => page.locator('.ax-small', { hasText: 'random tokens (seed' }).textContent(), { timeout: RUN_TIMEOUT }).toContain(`Input: ${period} random tokens`);
+      expect(await page.locator('table[data-kind="induction"] caption').textContent()).toContain(`uniform: ${baseline}`);
+      const top = Number(await page.getAttribute('table[data-kind="induction"] td[data-score]', 'data-score'));
+      console.log(`attention challenge: block ${period}, best prefix-matching score ${top.toFixed(3)} (uniform ${baseline}), ${await page.locator('.ax-loss').textContent()}`);
+      expect(top).toBeLessThan(0.15);
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 2 * RUN_TIMEOUT);
+
   it('fits a 360 px screen in dark mode, with no axe violations', async () => {
     const { page, errors } = await openPage(`${LESSON}?attention-explorer.backend=wasm`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
     await loadWidget(page, 0, '.ax[data-phase="ready"] .ax-heat');

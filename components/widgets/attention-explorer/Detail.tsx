@@ -47,7 +47,7 @@ export function Detail({ m, T, layer, head, cell, tokens, onCell, locked }: Prop
     <figure className="ax-detail" ref={ref}>
       <figcaption>
         Layer {layer}, head {head}: each row is a query token, each column a key token it may attend to (only earlier ones: the mask hides the
-        future). Darker = more attention; every row sums to 1.
+        future). Stronger colour = more attention (opacity √p, so a half-strength cell holds 0.25); every row sums to 1.
       </figcaption>
       <div className="ax-heat-wrap" tabIndex={0} role="group" onKeyDown={onKey} aria-describedby={`${id}-live`}
         aria-label={`Attention matrix of layer ${layer} head ${head}, ${T} tokens. Arrow keys move the picked cell.`}>

@@ -99,7 +99,7 @@ export function HeadsPanel({ state, setState, hidden, locked, deps }: WidgetProp
                     aria-pressed={s.layer === layer && s.head === head} disabled={locked.has('layer') || locked.has('head')} onClick={() => setState({ layer: s.layer, head: s.head })}>
                     <span className="sr-only">Layer {s.layer}, head {s.head}: </span>
                     <span className="ax-grid-fill" style={{ opacity: Math.min(1, Math.max(0, s.score)) }} />
-                    <span className="ax-grid-num">{num(s.score, 2)}</span>
+                    <span className="ax-grid-num">{num(s.score)}</span>
                   </button>
                 </span>
               ))}

@@ -18,7 +18,7 @@ export type HeadsState = typeof headsSchema.defaults;
 export default defineWidget<HeadsState>({
   id: 'attention-heads',
   title: 'What do the heads do? Scoring all 32',
-  description: 'The Austen model reads a block of random tokens twice; every head gets a previous-token, a first-token and an induction score, measured live and ranked.',
+  description: 'The Austen model reads a block of random tokens twice; every head gets a previous-token, a first-token and an induction (prefix-matching) score, measured live and ranked.',
   schema: headsSchema,
   controls: ['seed', 'period', 'kind', 'layer', 'head', 'backend'],
   minHeight: 420,

@@ -10,7 +10,7 @@ import { rankHeads, scoreHeads, uniformBaseline, type HeadScore, type ProbsTap, 
 export const KINDS: readonly ScoreKind[] = ['induction', 'previous', 'first'];
 
 export const KIND_TEXT: Record<ScoreKind, { name: string; what: string }> = {
-  induction: { name: 'Induction', what: 'attention from each token of the second copy to the token after its first occurrence' },
+  induction: { name: 'Induction (prefix matching)', what: 'attention from each token of the second copy to the token after its first occurrence' },
   previous: { name: 'Previous-token', what: 'attention to the token just before' },
   first: { name: 'First-token', what: 'attention to the first token of the sequence' },
 };

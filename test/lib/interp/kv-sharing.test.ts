@@ -21,6 +21,18 @@ describe('K/V sharing and KV-cache size', () => {
     expect(rows[1].kvParamsPerLayer).toBe(2 * 128 * 64); // Wk and Wv: 128 → 2·32 each
   });
 
+  it("the lesson's challenge: 32 layers, 8 kv heads of 128, fp16 → 128 KiB per token, 512 MiB for 4096 tokens; MHA (32 kv heads) → 512 KiB and 2 GiB", () => {
+    const gqa = kvBytesPerToken(32, 8, 128, 2);
+    expect(gqa).toBe(2 * 32 * 8 * 128 * 2);
+    expect(gqa).toBe(131072);
+    expect(gqa / 1024).toBe(128);
+    expect((gqa * 4096) / 2 ** 20).toBe(512);
+    const mha = kvBytesPerToken(32, 32, 128, 2);
+    expect(mha / gqa).toBe(4);
+    expect(mha / 1024).toBe(512);
+    expect((mha * 4096) / 2 ** 30).toBe(2);
+  });
+
   it('Llama 2 70B (80 layers, 64 heads of 128, 8 kv heads, fp16) caches 320 KiB per token with GQA vs 2.5 MiB with MHA', () => {
     // shape of the released Llama 2 70B: 80 layers, 64 heads of 128 (as LLaMA 65B, Touvron et al. 2023a, Table 2), GQA with 8 kv heads (Touvron et al. 2023b, §2.2)
     expect(kvBytesPerToken(80, 8, 128, 2)).toBe(327680);

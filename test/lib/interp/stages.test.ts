@@ -33,6 +33,25 @@ describe('attention stages of one query row', () => {
     expect([...softmax([1000, 1000, -Infinity])]).toEqual([0.5, 0.5, 0]);
   });
 
+  it("the lesson's numbers: √32 ≈ 5.657; query 0 always gets weight 1; the softmax-by-hand example 0.8, −0.4 → 0.769, 0.231", () => {
+    // lm: d_head = 128 / 4 = 32, scaled scores are raw / √32
+    const q = { data: [3, -2, 0.5, 1, 2, 2, -1, 0.25], dims: [1, 1, 2, 4] };
+    const k = { data: [1, 4, -3, 2, 0.5, -1, 2, 7], dims: [1, 1, 2, 4] };
+    expect(Math.sqrt(32)).toBeCloseTo(5.657, 3);
+    // query 0 sees only key 0: softmax of one number is 1, whatever the score
+    const s0 = queryStages(q, k, 0, 0);
+    expect(s0.probs[0]).toBe(1);
+    expect(s0.probs[1]).toBe(0);
+    // row 1 is a two-way split, p0 = 1 / (1 + e^(x1 − x0))
+    const s1 = queryStages(q, k, 0, 1);
+    expect(s1.probs[0]).toBeCloseTo(1 / (1 + Math.exp(s1.masked[1] - s1.masked[0])), 12);
+    // the Solution's worked example
+    const p = softmax([0.8, -0.4]);
+    expect(p[0]).toBeCloseTo(1 / (1 + Math.exp(-1.2)), 12);
+    expect(p[0].toFixed(3)).toBe('0.769');
+    expect(p[1].toFixed(3)).toBe('0.231');
+  });
+
   it('GQA grouping: with 4 query heads and 2 kv heads, heads 0,1 read kv 0 and heads 2,3 read kv 1', () => {
     expect([0, 1, 2, 3].map((h) => kvHeadOf(h, 4, 2))).toEqual([0, 0, 1, 1]);
     expect([0, 1, 2, 3].map((h) => kvHeadOf(h, 4, 1))).toEqual([0, 0, 0, 0]);

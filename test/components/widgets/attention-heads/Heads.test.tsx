@@ -28,6 +28,13 @@ describe('<HeadsPanel />', () => {
     expect(Number(loss.getAttribute('data-first'))).toBeGreaterThan(0);
     expect(document.querySelector('.ax-pattern')!.getAttribute('data-layer')).toBe('1'); // layer 4 clamped to the fake's 2 layers
     expect(document.querySelectorAll('.ax-pattern .ax-cell')).toHaveLength(24 * 25 / 2);
+    // the pattern's data table: one row per query 1..23; the mean of the dashed column is the head's induction score
+    const rows = [...document.querySelectorAll('.ax-pattern ~ details tbody tr')];
+    expect(rows).toHaveLength(23);
+    const dashed = rows.slice(11).map((r) => Number(r.querySelectorAll('td')[1].textContent));
+    const shown = /this head: ([\d.]+)\)\.$/.exec(document.querySelector('.ax-pattern')!.closest('figure')!.querySelector('figcaption')!.textContent!.trim())![1];
+    expect(dashed.reduce((s, x) => s + x, 0) / dashed.length).toBeCloseTo(Number(shown), 2);
+    expect(rows[11].querySelector('th')!.textContent).toBe('12 (copy 2)');
     fireEvent.click(screen.getByRole('button', { name: /^Layer 0, head 2:/ }));
     expect(setState).toHaveBeenCalledWith({ layer: 0, head: 2 });
     fireEvent.click(screen.getByRole('button', { name: 'New random block' }));
