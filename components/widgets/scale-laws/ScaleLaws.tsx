@@ -93,7 +93,7 @@ export default function ScaleLaws({ state, setState, hidden, locked }: WidgetPro
             </g>
           ))}
           <Tag x={mapAxes.x(70e9) + 7} y={mapAxes.y(1.4e12) - 6} anchor="start" text="Chinchilla" />
-          <Tag x={mapAxes.x(2.8e11)} y={mapAxes.y(1.2e11)} anchor="middle" text={`${TABLE1_MODELS.length - 1} older models`} />
+          <Tag x={mapAxes.x(2.8e11)} y={mapAxes.y(4e10)} anchor="middle" text={`${TABLE1_MODELS.length - 1} older models`} />
         </Frame>
       </figure>
       <DataTable caption={`Models of Hoffmann et al. 2022, Table 1, and the two allocations for C = ${sci(v.C)}`} head={['Model', 'Parameters', 'Tokens', 'Tokens / param', 'C = 6ND']}
