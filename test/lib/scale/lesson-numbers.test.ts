@@ -96,6 +96,12 @@ describe('Scaling laws: the numbers in the text', () => {
     const o = chinchillaOptimal(5.76e23);
     expect(Math.round(o.params / 1e9)).toBe(32);
     expect(Math.round(o.tokensPerParam)).toBe(93);
+    // the slider (log10 C in steps of 0.02) gets no closer than 10^23.76 ≈ 5.75e23: same answers
+    const C = 10 ** 23.76;
+    expect((C / 1e23).toFixed(2)).toBe('5.75');
+    expect(Math.round(twentyTokens(C).params / 1e9)).toBe(69);
+    expect(Math.round(chinchillaOptimal(C).params / 1e9)).toBe(32);
+    expect(Math.round(chinchillaOptimal(C).tokensPerParam)).toBe(93);
   });
 
   it('C = 1e21: 2.9B parameters on 58B tokens; ×10: 9.1B on 183B (20 tokens) or 15.5B on 108B (Kaplan)', () => {
