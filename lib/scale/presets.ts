@@ -12,7 +12,7 @@
  *           n_layers, d_model, n_heads; d_ff = 4 · d_model, n_ctx = 2048); same tokenizer as GPT-2.
  *           Table 2.1 prints 24 heads × 128 for XL (3072 ≠ 2048) and d_model 5140 for 13B
  *           (not a multiple of 40): we keep the printed d_model and attention width = d_model.
- *   Llama   Touvron et al. 2023, "LLaMA: Open and Efficient Foundation Language Models", Table 2
+ *   Llama   Touvron et al. 2023a, "LLaMA: Open and Efficient Foundation Language Models", Table 2
  *           (dimension, heads, layers; printed 6.7B / 13.0B / 32.5B / 65.2B); RMSNorm, SwiGLU with
  *           width 2/3 · 4d (§2.2; rounded up to a multiple of 256 in the released code), RoPE,
  *           vocabulary 32,000, untied output head. Llama 2 7B (Touvron et al. 2023b) has the same
@@ -47,7 +47,7 @@ const llama = (L: number, C: number, nh: number): ArchSpec => ({
 
 const R19 = 'Radford et al. 2019, Table 2';
 const B20 = 'Brown et al. 2020, Table 2.1';
-const T23 = 'Touvron et al. 2023, Table 2';
+const T23 = 'Touvron et al. 2023a, Table 2';
 
 export const PRESETS: readonly Preset[] = [
   { id: 'gpt2-small', label: 'GPT-2 small', family: 'GPT-2', spec: gpt2(12, 768, 12), cited: 117e6, citedText: '117M', released: 124e6, source: R19 },

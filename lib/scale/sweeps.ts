@@ -8,9 +8,10 @@
  * overrides it, see training/README.md); the context length comes from training/configs/<config>.json,
  * which is also what countParams reads to split embedding from non-embedding parameters.
  *
- * What makes these points a poor scaling-law sample (the lesson says so too): five sizes between
+ * What makes these points a poor scaling-law sample (the lesson says so too): six sizes between
  * 0.36M and 2.45M parameters (one decade), runs that stop at different steps, two data mixes,
- * dropout 0 to 0.3, and ~50–130M tokens on a ~1M-token Austen training split (dozens of epochs).
+ * dropout 0 to 0.3, and ~20–130M tokens on a 1,016,970-token Austen training split or a
+ * 2,750,450-token mix with Moby-Dick and the KJV (training/README.md): dozens of epochs.
  * Models with context 128 are evaluated on 128-token windows, so their loss is not comparable
  * with the 256-token models'.
  */

@@ -94,6 +94,11 @@ describeBrowser('big-picture lessons', () => {
       expect(await runAxe(page)).toEqual([]);
       await screenshot(page, `scale-${slug}-dark-360`);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
+      // an open data table scrolls inside its own wrap: neither the page nor any widget grows wider
+      await page.evaluate(() => document.querySelectorAll('.widget details').forEach((d) => { (d as HTMLDetailsElement).open = true; }));
+      await expect.poll(() => overflow(page)).toBeLessThanOrEqual(0);
+      const widest = await page.evaluate(() => Math.max(...[...document.querySelectorAll('.widget')].map((w) => w.scrollWidth - w.clientWidth)));
+      expect(widest).toBeLessThanOrEqual(0);
       expect(errors).toEqual([]);
       await page.close();
     }

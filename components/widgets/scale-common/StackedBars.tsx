@@ -41,18 +41,23 @@ export function StackedBars({ rows, partNames, format, caption, refValue, refLab
         ))}
         {view.bars.map((b) => (
           <g key={b.label} className={b.highlight ? 'sc-bar sc-bar-sel' : 'sc-bar'} data-total={b.total}>
-            <text x={narrow ? 0 : view.labelWidth - 6} y={narrow ? b.y - 4 : b.y + b.height / 2} dy={narrow ? 0 : '0.35em'} textAnchor={narrow ? 'start' : 'end'}
-              className={b.highlight ? 'sc-label sc-label-strong' : 'sc-label'}>
-              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
-            </text>
             {b.segments.map((s) => (
               <rect key={s.part} className={`sc-c${s.part}${b.highlight ? '' : ' sc-dim'}`} x={s.x} y={b.y} width={Math.max(0, s.width)} height={b.height} />
             ))}
             {b.highlight && <rect className="sc-sel" x={view.labelWidth} y={b.y} width={Math.max(1, b.end - view.labelWidth)} height={b.height} fill="none" />}
-            <text x={b.end + 4} y={b.y + b.height / 2} dy="0.35em" className="sc-label">{format(b.total)}</text>
           </g>
         ))}
+        {/* the limit line sits over the bars (a bar past it shows it) but under the labels, which carry a halo */}
         {view.ref && <line className="sc-limit" x1={view.ref.x} x2={view.ref.x} y1={0} y2={axisY} />}
+        {view.bars.map((b) => (
+          <g key={b.label} aria-hidden="true">
+            <text x={narrow ? 0 : view.labelWidth - 6} y={narrow ? b.y - 4 : b.y + b.height / 2} dy={narrow ? 0 : '0.35em'} textAnchor={narrow ? 'start' : 'end'}
+              className={b.highlight ? 'sc-label sc-halo sc-label-strong' : 'sc-label sc-halo'}>
+              {b.label.length > 28 ? `${b.label.slice(0, 27)}…` : b.label}
+            </text>
+            <text x={b.end + 4} y={b.y + b.height / 2} dy="0.35em" className="sc-label sc-halo">{format(b.total)}</text>
+          </g>
+        ))}
       </svg>
     </figure>
   );

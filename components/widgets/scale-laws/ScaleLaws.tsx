@@ -84,15 +84,16 @@ export default function ScaleLaws({ state, setState, hidden, locked }: WidgetPro
           <path className="sc-line sc-line-1" d={twentyLine} />
           <path className="sc-c2 sc-line" d={pathOf(mapAxes, v.path)} />
           <path className="sc-line sc-line-2" d={isoLine} />
+          <circle className="sc-c1" cx={mapAxes.x(v.twenty.params)} cy={mapAxes.y(v.twenty.tokens)} r={6} />
+          <circle className="sc-c2" cx={mapAxes.x(v.fitted.params)} cy={mapAxes.y(v.fitted.tokens)} r={6} />
+          {/* the Table 1 models on top: at Gopher's budget the 20-token point lands on Chinchilla */}
           {TABLE1_MODELS.map((m) => (
             <g key={m.name}>
-              <circle className="sc-c3" cx={mapAxes.x(m.params)} cy={mapAxes.y(m.tokens)} r={4} />
+              <circle className="sc-c3" cx={mapAxes.x(m.params)} cy={mapAxes.y(m.tokens)} r={3.5} style={{ stroke: 'var(--bg-raised)', strokeWidth: 1 }} />
             </g>
           ))}
-          <circle className="sc-c1" cx={mapAxes.x(v.twenty.params)} cy={mapAxes.y(v.twenty.tokens)} r={5} />
-          <circle className="sc-c2" cx={mapAxes.x(v.fitted.params)} cy={mapAxes.y(v.fitted.tokens)} r={5} />
           <Tag x={mapAxes.x(70e9) + 7} y={mapAxes.y(1.4e12) - 6} anchor="start" text="Chinchilla" />
-          <Tag x={mapAxes.x(2.8e11)} y={mapAxes.y(1.2e11)} anchor="middle" text={`${TABLE1_MODELS.length - 1} older models`} />
+          <Tag x={mapAxes.x(2.8e11)} y={mapAxes.y(4e10)} anchor="middle" text={`${TABLE1_MODELS.length - 1} older models`} />
         </Frame>
       </figure>
       <DataTable caption={`Models of Hoffmann et al. 2022, Table 1, and the two allocations for C = ${sci(v.C)}`} head={['Model', 'Parameters', 'Tokens', 'Tokens / param', 'C = 6ND']}

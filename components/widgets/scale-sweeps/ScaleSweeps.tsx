@@ -38,6 +38,7 @@ export default function ScaleSweeps({ state, setState, hidden, locked }: WidgetP
       </div>
       <p className="sc-stats"><span data-testid="fit">{fitText}</span> <span className="sc-small">on {v.used.length} runs</span></p>
       {v.warning && <p className="sc-note" role="status">{v.warning}</p>}
+      {v.caveat && <p className="sc-small" data-testid="caveat">{v.caveat}</p>}
       <figure className="sc-figure">
         <figcaption>
           <span className="sc-key sc-c1" aria-hidden="true" />round 1 <span className="sc-key sc-c2" aria-hidden="true" />round 2

@@ -23,6 +23,8 @@ export interface SweepsView {
   xDomain: [number, number];
   yDomain: [number, number];
   warning: string | null;
+  /** Set when the fit mixes losses that are not comparable (context-128 runs are scored on 128-token windows). */
+  caveat: string | null;
 }
 
 export const X_LABEL: Record<ScaleSweepsState['x'], string> = { params: 'parameters N', nonEmbedding: 'non-embedding parameters', flops: 'training compute 6ND (FLOPs)' };
@@ -52,5 +54,8 @@ export function sweepsView(s: ScaleSweepsState, points: SweepPoint[] = sweepPoin
   }
   const curve = logspace(lo, hi, 80).map((v) => [v, f(v)] as [number, number]);
   const ys = points.map((p) => p.valLoss);
-  return { all: points, used, xs, fit, curve, xDomain: [lo, hi], yDomain: [Math.min(...ys) - 0.05, Math.max(...ys) + 0.05], warning };
+  const caveat = used.some((p) => p.contextLength !== 256)
+    ? 'This fit mixes in the context-128 runs, whose loss is measured on 128-token windows: their points are not comparable with the others.'
+    : null;
+  return { all: points, used, xs, fit, curve, xDomain: [lo, hi], yDomain: [Math.min(...ys) - 0.05, Math.max(...ys) + 0.05], warning, caveat };
 }

@@ -1,6 +1,6 @@
 /**
  * Parameter counts against the figures their sources print: GPT-2 (Radford et al. 2019, Table 2,
- * and the released checkpoints), GPT-3 (Brown et al. 2020, Table 2.1), Llama (Touvron et al. 2023,
+ * and the released checkpoints), GPT-3 (Brown et al. 2020, Table 2.1), Llama (Touvron et al. 2023a,
  * Table 2; Llama 2 7B = 6,738,415,616) and the lab's own `lm` (models/manifest.json).
  */
 import { readFileSync } from 'node:fs';

@@ -29,11 +29,22 @@ describe('scale-memory', () => {
   it('renders the parameter count and the paper figure, and recomputes when precision changes', () => {
     const { container } = render(<Harness init={{}} />);
     expect(screen.getByTestId('params').textContent).toContain('6,738,415,616');
-    expect(container.textContent).toContain('Touvron et al. 2023, Table 2 prints 6.7B');
+    expect(container.textContent).toContain('Touvron et al. 2023a, Table 2 prints 6.7B');
     expect(screen.getByTestId('weights').textContent).toBe('13.5 GB');
     fireEvent.change(screen.getByLabelText('Precision'), { target: { value: 'fp32' } });
     expect(screen.getByTestId('weights').textContent).toBe('27 GB');
     expect(container.querySelectorAll('details table tbody tr')).toHaveLength(6);
+  });
+  it('the dashed 80 GB line is drawn over the bars but under every label, and labels carry a halo', () => {
+    const { container } = render(<Harness init={{}} />);
+    const svg = container.querySelector('figure svg')!;
+    const all = [...svg.querySelectorAll('rect, line.sc-limit, text.sc-label')];
+    const limit = all.findIndex((e) => e.matches('line.sc-limit'));
+    expect(limit).toBeGreaterThan(0);
+    expect(all.slice(0, limit).every((e) => e.tagName === 'rect')).toBe(true);
+    const labels = all.slice(limit + 1);
+    expect(labels.length).toBe(12); // a name and a value for each of the six bars
+    expect(labels.every((e) => e.tagName === 'text' && e.classList.contains('sc-halo'))).toBe(true);
   });
   it('GPT-2 small shows the paper-vs-release discrepancy', () => {
     const { container } = render(<Harness init={{ model: 'gpt2-small' }} />);

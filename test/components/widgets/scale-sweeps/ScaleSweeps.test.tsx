@@ -37,4 +37,9 @@ describe('scale-sweeps', () => {
     expect(container.querySelectorAll('circle[data-used="1"]')).toHaveLength(22);
     expect(screen.getByTestId('fit').textContent).not.toBe(f0);
   });
+  it('says so when the fit mixes in the context-128 runs, and only then', () => {
+    expect(sweepsView(scaleSweepsSchema.defaults).caveat).toBeNull();
+    expect(sweepsView({ ...scaleSweepsSchema.defaults, runs: 'all256' }).caveat).toBeNull();
+    expect(sweepsView({ ...scaleSweepsSchema.defaults, runs: 'all' }).caveat).toMatch(/128-token windows/);
+  });
 });
