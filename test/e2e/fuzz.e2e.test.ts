@@ -17,7 +17,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { loadAllWidgets } from '@/components/widgets/registry';
+import { loadAllWidgets, widgetIds } from '@/components/widgets/registry';
 import type { AnyWidgetDef } from '@/components/widgets/types';
 import { closeBrowser, describeBrowser, launchBrowser, openPage, url, waitForWidgets } from './browser';
 
@@ -25,6 +25,9 @@ import { closeBrowser, describeBrowser, launchBrowser, openPage, url, waitForWid
 const TARGET_MS = 200;
 /** Asserted: a task this long is a frozen page, whatever the machine's load. */
 const FROZEN_MS = 1_000;
+/** Each test visits every widget: its time limit grows with the registry (generous: a guard, not a target). */
+const PER_WIDGET_MS = 20_000;
+const limit = (perWidget: number) => 60_000 + perWidget * widgetIds.length;
 
 // ~10 KB once encoded: a URL is one request line, which servers cap at 8–16 KB in all.
 const KB10 = `${'x'.repeat(9_000)}é👋🏽<b>x</b>\u202e\u0000`;
@@ -106,7 +109,7 @@ describeBrowser('fuzz: hostile links, typing and messages', () => {
   });
   afterAll(closeBrowser);
 
-  it('every widget survives hostile URL values, prototype keys and flags with a visible note', { timeout: 90_000 }, async () => {
+  it('every widget survives hostile URL values, prototype keys and flags with a visible note', { timeout: limit(PER_WIDGET_MS / 2) }, async () => {
     const report: string[] = [];
     for (const def of defs) {
       for (const variant of [0, 1]) {
@@ -127,7 +130,7 @@ describeBrowser('fuzz: hostile links, typing and messages', () => {
     console.log(`[fuzz] URL: longest task after mount per widget: ${report.join(', ')}`);
   });
 
-  it('every text and number box survives hostile typing and pastes, and says when it cut a paste', { timeout: 120_000 }, async () => {
+  it('every text and number box survives hostile typing and pastes, and says when it cut a paste', { timeout: limit(PER_WIDGET_MS) }, async () => {
     const report: string[] = [];
     for (const def of defs) {
       const { page, errors } = await openPage(`/embed/${def.id}/`);
