@@ -27,6 +27,12 @@ describe('weight memory', () => {
     expect(saved).toBeGreaterThan(2.9);
     expect(saved).toBeLessThan(3.1);
   });
+  it('Llama 2 70B at its nominal 70 billion parameters needs 140 GB in fp16', () => {
+    const p70 = paperModels()[3];
+    expect(p70.name).toBe('Llama 2 70B');
+    expect(weightBytes(p70.params, PAPER_BPW.fp16) / GB).toBe(140);
+    expect(PAPER_BPW['NF4 + double quantization'].toFixed(3)).toBe('4.127');
+  });
   it("QLoRA: LLaMA 65B's weights in NF4 with double quantization take 33.7 GB, under a 48 GB GPU", () => {
     const p65 = paperModels()[2].params;
     const gb = weightBytes(p65, PAPER_BPW['NF4 + double quantization']) / GB;
