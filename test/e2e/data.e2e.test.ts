@@ -11,13 +11,16 @@ import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT
 
 const LESSON = '/lessons/data/';
 const T = 60_000;
+/** Results of the job for the current controls (a previous result stays on screen, dimmed, while a new one runs). */
+const DD = '.dd [data-result=fresh]';
+const DC = '.dc [data-result=fresh] [data-matched]';
 
 /** Wait until every data widget on the page shows its result. */
 async function allComputed(page: Page) {
   await waitForWidgets(page);
   await page.waitForSelector('.dq [data-shown]', { timeout: T });
-  await page.waitForSelector('.dd [data-accepted], .dd [data-covered]', { timeout: T });
-  await page.waitForSelector('.dc [data-matched]', { timeout: T });
+  await page.waitForSelector(`${DD} [data-accepted], ${DD} [data-covered]`, { timeout: T });
+  await page.waitForSelector(DC, { timeout: T });
 }
 
 describeBrowser('data lesson', () => {
@@ -31,10 +34,10 @@ describeBrowser('data lesson', () => {
     // the mix table reads the manifest: three sources
     expect(await page.locator('.dw tr[data-source]').count()).toBe(3);
     // default quiz is contaminated at n = 13, its quoted sentence marked
-    expect(Number(await page.getAttribute('.dc [data-matched]', 'data-matched'))).toBeGreaterThan(0);
+    expect(Number(await page.getAttribute(DC, 'data-matched'))).toBeGreaterThan(0);
     expect(await page.locator('.dc mark').first().textContent()).toMatch(/It is a truth universally acknowledged/);
     // MinHash over the excerpt finds duplicate groups
-    expect(Number(await page.getAttribute('.dd [data-accepted]', 'data-clusters'))).toBeGreaterThan(0);
+    expect(Number(await page.getAttribute(DD + ' [data-accepted]', 'data-clusters'))).toBeGreaterThan(0);
     // quality: lowering the word minimum drops fewer passages (thresholds are applied in the page)
     const before = Number(await page.getAttribute('.dq [data-shown]', 'data-shown'));
     await page.getByRole('slider', { name: /Min\. words/ }).fill('0');
@@ -42,8 +45,8 @@ describeBrowser('data lesson', () => {
     await expect.poll(() => page.url()).toContain('data-quality.minWords=0');
     // dedup: switch to the suffix array; the worker reruns and lists repeated spans
     await page.getByLabel('Method').selectOption('exact');
-    await page.waitForSelector('.dd [data-covered]', { timeout: T });
-    expect(Number(await page.getAttribute('.dd [data-covered]', 'data-covered'))).toBeGreaterThan(0);
+    await page.waitForSelector(DD + ' [data-covered]', { timeout: T });
+    expect(Number(await page.getAttribute(DD + ' [data-covered]', 'data-covered'))).toBeGreaterThan(0);
     await screenshot(page, 'data-light');
     for (const [i, name] of ['mix', 'quality', 'dedup', 'contamination'].entries()) {
       await page.locator('.widget').nth(i).screenshot({ path: join(SCREENSHOT_DIR, `data-widget-${name}-light.png`), animations: 'disabled' });
@@ -57,8 +60,8 @@ describeBrowser('data lesson', () => {
     const cases: Array<[string, string]> = [
       ['/embed/data-mix/?axis=linear&ours=unique', '.dw tr[data-source]'],
       ['/embed/data-quality/?minWords=10&rule=stopWords', '.dq [data-shown]'],
-      ['/embed/data-dedup/?method=simhash&bits=4', '.dd [data-accepted]'],
-      ['/embed/data-contamination/?test=validation&n=8', '.dc [data-matched]'],
+      ['/embed/data-dedup/?method=simhash&bits=4', DD + ' [data-accepted]'],
+      ['/embed/data-contamination/?test=validation&n=8', DC],
     ];
     for (const [path, sel] of cases) {
       const { page, errors, status } = await openPage(path);

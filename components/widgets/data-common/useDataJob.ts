@@ -2,6 +2,8 @@
 /**
  * Run one data-worker job whenever its request changes (after a short debounce), with progress
  * and Cancel. `request` null = nothing to run yet. Results of a stale request are dropped.
+ * While a new request runs, the previous result stays in `result` with the key and request it
+ * belongs to (`resultKey`, `resultFor`), so a widget can keep showing it, dimmed, instead of blinking.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { CancelledError, type DataWorkerClient } from '@/lib/data/worker-client';
@@ -14,6 +16,9 @@ export interface DataJob<T> {
   phase: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
   progress: number;
   result: T | null;
+  /** The key and the request that `result` was computed for (null before the first result). */
+  resultKey: string | null;
+  resultFor: Req | null;
   error: string | null;
   ms: number | null;
   cancel: () => void;
@@ -22,7 +27,7 @@ export interface DataJob<T> {
 
 export function useDataJob<K extends Req['type']>(name: string, request: (Req & { type: K }) | null, key: string, debounceMs = 150): DataJob<DataResults[K]> {
   const client = useRef<DataWorkerClient | null>(null);
-  const [state, setState] = useState<Omit<DataJob<DataResults[K]>, 'cancel' | 'rerun'>>({ phase: 'idle', progress: 0, result: null, error: null, ms: null });
+  const [state, setState] = useState<Omit<DataJob<DataResults[K]>, 'cancel' | 'rerun'>>({ phase: 'idle', progress: 0, result: null, resultKey: null, resultFor: null, error: null, ms: null });
   const [nonce, setNonce] = useState(0);
   const reqRef = useRef(request);
   reqRef.current = request;
@@ -39,7 +44,7 @@ export function useDataJob<K extends Req['type']>(name: string, request: (Req & 
       client.current
         .run(req, (done, total) => live && setState((s) => ({ ...s, progress: total > 0 ? done / total : 0 })))
         .then(
-          (result) => live && setState({ phase: 'done', progress: 1, result: result as DataResults[K], error: null, ms: performance.now() - t0 }),
+          (result) => live && setState({ phase: 'done', progress: 1, result: result as DataResults[K], resultKey: key, resultFor: req, error: null, ms: performance.now() - t0 }),
           (e: unknown) => {
             if (!live) return;
             if (e instanceof CancelledError) setState((s) => ({ ...s, phase: 'cancelled' }));

@@ -27,8 +27,12 @@ export default function DataContamination({ state, setState, hidden, locked }: W
   const val = excerpt?.windows.find((w) => w.role === 'validation')?.text ?? '';
   const test = state.test === 'validation' ? val : state.test === 'quiz' ? QUIZ : state.test === 'paraphrase' ? PARAPHRASE : state.mine;
   const train = excerpt ? excerpt.windows.filter((w) => w.role === 'train').map((w) => w.text) : [];
-  const job = useDataJob('data-contamination', excerpt && test.trim() ? { type: 'contam', train, test, n: state.n } : null, excerpt ? JSON.stringify([state.test, state.n, state.test === 'mine' ? state.mine : '']) : '');
-  const o: Overlap | null = job.phase === 'done' ? job.result : null;
+  const key = excerpt ? JSON.stringify([state.test, state.n, state.test === 'mine' ? state.mine : '']) : '';
+  const job = useDataJob('data-contamination', excerpt && test.trim() ? { type: 'contam', train, test, n: state.n } : null, key);
+  // the last result stays on screen, dimmed, while a new one is computed (shown with its own text and n)
+  const shown = job.resultFor?.type === 'contam' && test.trim() ? job.resultFor : null;
+  const o: Overlap | null = shown ? job.result : null;
+  const stale = job.resultKey !== key || job.phase !== 'done';
 
   return (
     <div className="dw dc">
@@ -65,17 +69,17 @@ export default function DataContamination({ state, setState, hidden, locked }: W
         Training text checked: the {excerpt ? `${Math.round(excerpt.trainChars / 1000)} KB` : ''} training excerpt this page ships (the full corpus is 9 MB). Case, punctuation and spacing are ignored.
       </p>
       <JobStatus job={job} label="Indexing training n-grams" />
-      {o && (
-        <>
+      {o && shown && (
+        <div className={stale ? 'dw-stale' : undefined} data-result={stale ? 'stale' : 'fresh'} aria-busy={stale}>
           <dl className="dw-stats" data-matched={o.matched} data-ngrams={o.ngrams}>
             <div><dt>Verdict</dt><dd>{o.matched > 0 ? 'contaminated' : 'clean'}</dd></div>
-            <div><dt>Test {state.n}-grams in training</dt><dd>{o.matched} of {o.ngrams}</dd></div>
+            <div><dt>Test {shown.n}-grams in training</dt><dd>{o.matched} of {o.ngrams}</dd></div>
             <div><dt>Test words covered</dt><dd>{o.coveredWords} of {o.words} ({o.words ? ((100 * o.coveredWords) / o.words).toFixed(1) : 0}%)</dd></div>
           </dl>
           <p className="dw-text dc-text" tabIndex={0} role="region" aria-label="Test text; overlapping spans are marked">
-            {segments(test, o.spans).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
+            {segments(shown.test, o.spans).map((s, i) => (s.hit ? <mark key={i}>{s.text}</mark> : <span key={i}>{s.text}</span>))}
           </p>
-        </>
+        </div>
       )}
     </div>
   );

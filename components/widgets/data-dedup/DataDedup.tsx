@@ -30,14 +30,20 @@ export default function DataDedup({ state, setState, hidden, locked }: WidgetPro
   const params = { method: state.method === 'simhash' ? ('simhash' as const) : ('minhash' as const), n: state.n, r: state.rows, b: state.bands, threshold: state.threshold, k: state.bits, seed: state.seed };
   const nearKey = JSON.stringify([state.source, params]);
   const exactKey = JSON.stringify([state.source, state.minChars]);
+  const key = excerpt ? (near ? `near:${nearKey}` : `exact:${exactKey}`) : '';
   const job = useDataJob(
     'data-dedup',
     !excerpt ? null : near ? { type: 'near', passages: passages.map((p) => p.text), params } : { type: 'exact', texts: windows.map((w) => w.text), k: state.minChars },
-    excerpt ? (near ? `near:${nearKey}` : `exact:${exactKey}`) : '',
+    key,
   );
   const isNear = (r: unknown): r is NearJob => !!r && typeof r === 'object' && 'pairs' in r;
   const isExact = (r: unknown): r is ExactJob => !!r && typeof r === 'object' && 'covered' in r;
-  const fresh = job.phase === 'done';
+  // The last result stays on screen, dimmed, while the next one is computed, as long as it was
+  // computed for the same source and the same kind of method (its passages and labels still apply).
+  const fresh = job.phase === 'done' && job.resultKey === key;
+  const prev = job.resultFor;
+  const prevSource = job.resultKey ? (JSON.parse(job.resultKey.slice(job.resultKey.indexOf(':') + 1)) as [string])[0] : null;
+  const usable = prevSource === state.source && (prev?.type === 'near' ? near && params.method === prev.params.method : prev?.type === 'exact' && !near);
 
   return (
     <div className="dw dd" ref={ref}>
@@ -49,8 +55,12 @@ export default function DataDedup({ state, setState, hidden, locked }: WidgetPro
         label={state.method === 'exact' ? 'Building the suffix array' : state.method === 'minhash' ? 'Hashing passages' : 'Fingerprinting passages'}
         doneText={job.ms !== null ? `Computed in your browser (a Web Worker) in ${Math.round(job.ms)} ms.` : undefined}
       />
-      {excerpt && fresh && near && isNear(job.result) && <NearResults job={job.result} passages={passages} excerpt={excerpt} threshold={state.threshold} method={params.method} hideIdentical={state.hideIdentical} />}
-      {excerpt && fresh && !near && isExact(job.result) && <ExactResults job={job.result} labels={windows.map((w) => w.label)} />}
+      {excerpt && usable && (
+        <div className={fresh ? undefined : 'dw-stale'} data-result={fresh ? 'fresh' : 'stale'} aria-busy={!fresh}>
+          {prev?.type === 'near' && isNear(job.result) && <NearResults job={job.result} passages={passages} excerpt={excerpt} threshold={prev.params.threshold} method={prev.params.method} hideIdentical={state.hideIdentical} />}
+          {prev?.type === 'exact' && isExact(job.result) && <ExactResults job={job.result} labels={windows.map((w) => w.label)} />}
+        </div>
+      )}
     </div>
   );
 }

@@ -20,6 +20,18 @@ describe('<DataContamination />', () => {
     expect(marks.join(' ')).not.toMatch(/Reading check/);
   });
 
+  it('keeps the previous result on screen, marked stale, until the new n has been computed', async () => {
+    const props = { setState: vi.fn(), hidden: none, locked: none };
+    const { container, rerender } = render(<DataContamination state={dataContaminationSchema.defaults} {...props} />);
+    await screen.findByText('contaminated', {}, { timeout: 10_000 });
+    expect(container.querySelector('[data-result]')?.getAttribute('data-result')).toBe('fresh');
+    rerender(<DataContamination state={{ ...dataContaminationSchema.defaults, n: 5 }} {...props} />);
+    expect(container.querySelector('[data-result]')?.getAttribute('data-result')).toBe('stale');
+    expect(screen.getByText('Test 13-grams in training')).toBeInTheDocument(); // the old result, with its own n
+    expect(await screen.findByText('Test 5-grams in training', {}, { timeout: 10_000 })).toBeInTheDocument();
+    expect(container.querySelector('[data-result]')?.getAttribute('data-result')).toBe('fresh');
+  });
+
   it('held-out text is clean at n = 13', async () => {
     render(<DataContamination state={{ ...dataContaminationSchema.defaults, test: 'validation' }} setState={vi.fn()} hidden={none} locked={none} />);
     expect(await screen.findByText('clean', {}, { timeout: 10_000 })).toBeInTheDocument();
