@@ -18,6 +18,8 @@ const loaders: Record<string, Loader> = {
   'tokenizer-compare': () => import('./tokenizer-compare'),
   'unigram-samples': () => import('./unigram-samples'),
   'next-token': () => import('./next-token'),
+  'moe-router': () => import('./moe-router'),
+  'moe-capacity': () => import('./moe-capacity'),
 };
 
 /** Ids of every registered widget, in registration order. */
