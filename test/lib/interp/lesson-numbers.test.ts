@@ -1,0 +1,30 @@
+// The numbers the MoE and SSM lessons quote, recomputed with lib/ from the shipped configs:
+// if the code, the configs or the prose drift apart, this fails.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TransformerConfig } from '@/lib/model/config';
+import { moeModelCost } from '@/lib/interp/moe-eval';
+
+const cfg = (id: string): TransformerConfig => JSON.parse(readFileSync(`models/${id}/config.json`, 'utf8'));
+const lesson = (slug: string) => readFileSync(`content/lessons/${slug}.mdx`, 'utf8');
+const n = (x: number) => x.toLocaleString('en');
+
+describe('numbers quoted by the MoE lesson', () => {
+  const dense = moeModelCost(cfg('lm'));
+  const moe = moeModelCost(cfg('lm-moe'));
+  const text = lesson('moe');
+
+  it('the parameter and FLOP table', () => {
+    expect(text).toContain(`| parameters stored (total) | ${n(dense.total)} | ${n(moe.total)} |`);
+    expect(text).toContain(`| parameters one token uses (active) | ${n(dense.active)} | ${n(moe.active)} |`);
+    expect(text).toContain(`only the top 2 run | — | ${n(moe.flopsSparse)} |`);
+    expect(text).toContain(`all 4 experts run | — | ${n(moe.flopsDenseMix)} |`);
+  });
+
+  it('unused weights, share used and router weights', () => {
+    expect(text).toContain(`$8 \\times 2 \\times 3 \\times 128 \\times 96 = ${n(moe.total - moe.active).replace(',', '{,}')}$`);
+    expect(text).toContain(`uses ${Math.round((moe.active / moe.total) * 100)}% of it per token`);
+    expect(moe.total - dense.total).toBe(8 * 4 * 128);
+    expect(text).toContain(`$8 \\times 4 \\times 128 = ${n(moe.total - dense.total).replace(',', '{,}')}$`);
+  });
+});
