@@ -20,6 +20,8 @@ const loaders: Record<string, Loader> = {
   'next-token': () => import('./next-token'),
   'moe-router': () => import('./moe-router'),
   'moe-capacity': () => import('./moe-capacity'),
+  'ssm-scan': () => import('./ssm-scan'),
+  'ssm-compare': () => import('./ssm-compare'),
 };
 
 /** Ids of every registered widget, in registration order. */
