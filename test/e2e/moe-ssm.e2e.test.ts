@@ -67,6 +67,7 @@ describeBrowser('MoE and SSM lessons', () => {
     await expect.poll(() => page.locator('.mc-history tbody tr').count(), { timeout: RUN }).toBe(2);
     const k2 = Number(await page.getAttribute('[data-loss]', 'data-loss'));
     console.log(`moe-capacity: held-out loss k=1 ${k1}, k=2 ${k2}`);
+    await page.locator('.widget', { has: page.locator('.mc-history') }).screenshot({ path: 'test-results/screenshots/moe-capacity-widget.png', animations: 'disabled' });
     expect(k2).toBeLessThan(k1);
     expect(errors).toEqual([]);
     await page.close();

@@ -20,7 +20,7 @@ export function HeatGrid({ rows, labels, E, selected, onSelect, caption, rowHead
           <thead>
             <tr>
               <th scope="col">{rowHeader}</th>
-              {Array.from({ length: E }, (_, e) => <th scope="col" key={e}>Expert {e}</th>)}
+              {Array.from({ length: E }, (_, e) => <th scope="col" key={e}><abbr title={`Expert ${e}`}>E{e}</abbr></th>)}
             </tr>
           </thead>
           <tbody>
@@ -34,7 +34,7 @@ export function HeatGrid({ rows, labels, E, selected, onSelect, caption, rowHead
                 {r.map((c, e) => (
                   <td key={e} className={c.chosen ? 'mr-cell mr-chosen' : 'mr-cell'} data-p={c.p.toFixed(4)} data-rank={c.rank}>
                     <span className="mr-fill" style={{ opacity: cellOpacity(c.p) }} aria-hidden="true" />
-                    <span className="mr-val">{pct(c.p)}{c.chosen ? <span className="mr-mark"> #{c.rank}</span> : null}</span>
+                    <span className="mr-val">{pct(c.p)}{c.chosen ? <span className="mr-mark">#{c.rank}</span> : null}</span>
                   </td>
                 ))}
               </tr>

@@ -83,7 +83,7 @@ export function SsmScanPanel({ state, setState, hidden, locked, deps }: WidgetPr
         </dl>
       )}
       {dt && !busy && (
-        <div className="mr-panels">
+        <div className="mr-panels ss-panels">
           <ValueGrid kind="dt" rows={dt} labels={view.labels} caption={`Layer ${L}: step size Δ of each of the ${view.H} heads per token (parallel form). A large Δ lets the token in and forgets more of the past; a small one keeps the state.`} />
           {norms && (
             <ValueGrid kind="state" rows={norms} labels={view.labels} caption={`Layer ${L}: size of each head's hidden state ‖h‖ after the token (recurrent form). Each head carries a 32×16 matrix, whatever the length of the text.`} />

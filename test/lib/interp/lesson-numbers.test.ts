@@ -16,10 +16,10 @@ describe('numbers quoted by the MoE lesson', () => {
   const text = lesson('moe');
 
   it('the parameter and FLOP table', () => {
-    expect(text).toContain(`| parameters stored (total) | ${n(dense.total)} | ${n(moe.total)} |`);
-    expect(text).toContain(`| parameters one token uses (active) | ${n(dense.active)} | ${n(moe.active)} |`);
-    expect(text).toContain(`only the top 2 run | — | ${n(moe.flopsSparse)} |`);
-    expect(text).toContain(`all 4 experts run | — | ${n(moe.flopsDenseMix)} |`);
+    expect(text).toContain(`parameters stored (total)</th><td>${n(dense.total)}</td><td>${n(moe.total)}</td>`);
+    expect(text).toContain(`parameters one token uses (active)</th><td>${n(dense.active)}</td><td>${n(moe.active)}</td>`);
+    expect(text).toContain(`only the top 2 run</th><td>—</td><td>${n(moe.flopsSparse)}</td>`);
+    expect(text).toContain(`all 4 experts run</th><td>—</td><td>${n(moe.flopsDenseMix)}</td>`);
   });
 
   it('unused weights, share used and router weights', () => {
