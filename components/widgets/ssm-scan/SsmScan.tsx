@@ -78,7 +78,7 @@ export function SsmScanPanel({ state, setState, hidden, locked, deps }: WidgetPr
         <dl className="mc-stats">
           <div><dt>Largest |parallel − recurrent| over all {T}×4096 logits</dt><dd data-max-diff={view.maxDiff.toExponential(3)}>{view.maxDiff.toExponential(2)}</dd></div>
           <div><dt>Largest |logit|, for scale</dt><dd>{view.maxLogit?.toFixed(2)}</dd></div>
-          <div><dt>Parallel: one call</dt><dd>{view.parallelMs?.toFixed(0)} ms</dd></div>
+          <div><dt>Parallel: one call (the first one also builds the graph)</dt><dd>{view.parallelMs?.toFixed(0)} ms</dd></div>
           <div><dt>Recurrent: {T} calls</dt><dd>{view.recurrentMs?.toFixed(0)} ms ({((view.recurrentMs ?? 0) / T).toFixed(1)} ms per token)</dd></div>
         </dl>
       )}
