@@ -24,14 +24,30 @@ type Obj = Record<string, unknown>;
 const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const num = (x: unknown) => (typeof x === 'number' ? x : undefined);
 
+/** A state-space mixer instead of attention (cfg.ssm): its sizes; the nHead fields are unused then. */
+function ssmPart(s: Obj): string {
+  const d = [s.expand !== undefined && `expand ${s.expand}`, s.headDim !== undefined && `heads of ${s.headDim}`, s.dState !== undefined && `state ${s.dState}`, s.convKernel !== undefined && `conv ${s.convKernel}`];
+  return `Mamba-2 mixer, no attention (${d.filter(Boolean).join(', ')})`;
+}
+
+/** The feed-forward: dense MLP, or E experts of width dFF with top-k routing (cfg.moe). */
+function mlpPart(c: Obj): string | false {
+  if (c.dFF === undefined) return false;
+  const kind = c.mlp ? ` ${c.mlp}` : '';
+  if (!isObj(c.moe)) return `MLP ${c.dFF}${kind}`;
+  const m = c.moe;
+  const extra = [m.capacityFactor != null && `capacity factor ${m.capacityFactor}`, m.sharedExpert === true && 'plus a shared expert'].filter(Boolean);
+  return `mixture of experts: ${m.experts} experts of MLP ${c.dFF}${kind}, top-${m.topK} routing${extra.length ? ` (${extra.join(', ')})` : ''}`;
+}
+
 export function architecture(c: Obj): string {
   const parts = [
     c.nLayer !== undefined && `${c.nLayer} layers`,
     c.dModel !== undefined && `width ${c.dModel}`,
-    c.nHead !== undefined && `${c.nHead} heads${c.nKvHead !== undefined && c.nKvHead !== c.nHead ? ` (${c.nKvHead} KV)` : ''}`,
-    c.dFF !== undefined && `MLP ${c.dFF}${c.mlp ? ` ${c.mlp}` : ''}`,
+    isObj(c.ssm) ? ssmPart(c.ssm) : c.nHead !== undefined && `${c.nHead} heads${c.nKvHead !== undefined && c.nKvHead !== c.nHead ? ` (${c.nKvHead} KV)` : ''}`,
+    mlpPart(c),
     c.norm && String(c.norm),
-    c.position && `${c.position} positions`,
+    c.position && (c.position === 'none' ? 'no position encoding' : `${c.position} positions`),
     c.contextLength !== undefined && `context ${c.contextLength}`,
     c.vocabSize !== undefined && `vocabulary ${c.vocabSize}`,
   ];

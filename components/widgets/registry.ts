@@ -36,6 +36,10 @@ const loaders: Record<string, Loader> = {
   'data-dedup': () => import('./data-dedup'),
   'data-mix': () => import('./data-mix'),
   'data-quality': () => import('./data-quality'),
+  'moe-capacity': () => import('./moe-capacity'),
+  'moe-router': () => import('./moe-router'),
+  'ssm-compare': () => import('./ssm-compare'),
+  'ssm-scan': () => import('./ssm-scan'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -64,3 +64,16 @@ describe('describeEntry', () => {
     expect(describeEntry({ recipe: 'npx tsx make.ts' }, 'Model 1')).toEqual({ id: 'Model 1', role: undefined, rows: [], commands: ['npx tsx make.ts'] });
   });
 });
+
+describe('architecture of the MoE and SSM models', () => {
+  it('lm-ssm: a Mamba-2 mixer and no attention heads', () => {
+    const c = { nLayer: 8, dModel: 128, nHead: 4, nKvHead: 2, dFF: 240, mlp: 'swiglu', position: 'none', ssm: { dState: 16, headDim: 32, expand: 2, convKernel: 4 } };
+    expect(architecture(c)).toBe('8 layers · width 128 · Mamba-2 mixer, no attention (expand 2, heads of 32, state 16, conv 4) · MLP 240 swiglu · no position encoding');
+  });
+
+  it('lm-moe: experts, their width and top-k', () => {
+    const c = { nHead: 4, nKvHead: 2, dFF: 96, mlp: 'swiglu', moe: { experts: 4, topK: 2 } };
+    expect(architecture(c)).toBe('4 heads (2 KV) · mixture of experts: 4 experts of MLP 96 swiglu, top-2 routing');
+    expect(architecture({ dFF: 8, moe: { experts: 8, topK: 2, capacityFactor: 1.25, sharedExpert: true } })).toBe('mixture of experts: 8 experts of MLP 8, top-2 routing (capacity factor 1.25, plus a shared expert)');
+  });
+});

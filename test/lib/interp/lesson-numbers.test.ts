@@ -1,0 +1,50 @@
+// The numbers the MoE and SSM lessons quote, recomputed with lib/ from the shipped configs:
+// if the code, the configs or the prose drift apart, this fails.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { TransformerConfig } from '@/lib/model/config';
+import { moeModelCost } from '@/lib/interp/moe-eval';
+import { carriedFloats } from '@/lib/interp/state-memory';
+
+const cfg = (id: string): TransformerConfig => JSON.parse(readFileSync(`models/${id}/config.json`, 'utf8'));
+const lesson = (slug: string) => readFileSync(`content/lessons/${slug}.mdx`, 'utf8');
+const n = (x: number) => x.toLocaleString('en');
+
+describe('numbers quoted by the MoE lesson', () => {
+  const dense = moeModelCost(cfg('lm'));
+  const moe = moeModelCost(cfg('lm-moe'));
+  const text = lesson('moe');
+
+  it('the parameter and FLOP table', () => {
+    expect(text).toContain(`parameters stored (total)</th><td>${n(dense.total)}</td><td>${n(moe.total)}</td>`);
+    expect(text).toContain(`parameters one token uses (active)</th><td>${n(dense.active)}</td><td>${n(moe.active)}</td>`);
+    expect(text).toContain(`only the top 2 run</th><td>—</td><td>${n(moe.flopsSparse)}</td>`);
+    expect(text).toContain(`all 4 experts run</th><td>—</td><td>${n(moe.flopsDenseMix)}</td>`);
+  });
+
+  it('unused weights, share used and router weights', () => {
+    expect(text).toContain(`$8 \\times 2 \\times 3 \\times 128 \\times 96 = ${n(moe.total - moe.active).replace(',', '{,}')}$`);
+    expect(text).toContain(`uses ${Math.round((moe.active / moe.total) * 100)}% of it per token`);
+    expect(moe.total - dense.total).toBe(8 * 4 * 128);
+    expect(text).toContain(`$8 \\times 4 \\times 128 = ${n(moe.total - dense.total).replace(',', '{,}')}$`);
+  });
+});
+
+describe('numbers quoted by the SSM lesson', () => {
+  it('carried floats of lm and lm-ssm', () => {
+    const text = lesson('ssm');
+    expect(text).toContain(n(carriedFloats(cfg('lm-ssm'), 1)));
+    const lm = carriedFloats(cfg('lm'), 1);
+    const ssm = carriedFloats(cfg('lm-ssm'), 1);
+    expect(text).toContain(`$2 \\times 8 \\times 2 \\times 32 = ${n(lm).replace(',', '{,}')}$ floats per token`);
+    expect(text).toContain(`equal at\nabout ${Math.round(ssm / lm)} tokens`);
+    expect(text).toContain(`the cache is ${Math.floor(carriedFloats(cfg('lm'), 1024) / ssm)} times larger`);
+  });
+
+  it('validation losses at 256 and 512 tokens from the manifest', () => {
+    const text = lesson('ssm');
+    const v = (id: string) => JSON.parse(readFileSync('models/manifest.json', 'utf8')).models[id].validation.lossAtLength;
+    expect(text).toContain(`rises from ${v('lm')['256'].toFixed(2)} at 256 tokens to ${v('lm')['512'].toFixed(2)} at 512`);
+    expect(text).toContain(`${v('lm-ssm')['256'].toFixed(4)} to ${v('lm-ssm')['512'].toFixed(4)}`);
+  });
+});
