@@ -29,6 +29,8 @@ const loaders: Record<string, Loader> = {
   'scale-memory': () => import('./scale-memory'),
   'scale-parallel': () => import('./scale-parallel'),
   'scale-sweeps': () => import('./scale-sweeps'),
+  'lora-rank': () => import('./lora-rank'),
+  'lora-finetune': () => import('./lora-finetune'),
 };
 
 /** Ids of every registered widget, in registration order. */
