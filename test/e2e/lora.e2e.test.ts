@@ -7,7 +7,8 @@
  * Screenshots: test-results/screenshots/lora-*.png.
  */
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, waitForWidgets } from './browser';
+import { join } from 'node:path';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const LESSON = '/lessons/lora/';
 const RUN = 180_000;
@@ -39,6 +40,8 @@ describeBrowser('LoRA lesson', () => {
     console.log('lora: 3-step run', Date.now() - t0, 'ms from click;', await page.getByTestId('lf-val').textContent(), 'rate', await page.getByTestId('lf-rate').textContent());
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'lora-light');
+    await page.locator('.lf').screenshot({ path: join(SCREENSHOT_DIR, 'lora-finetune-light.png'), animations: 'disabled' });
+    await page.locator('.sc').first().screenshot({ path: join(SCREENSHOT_DIR, 'lora-rank-light.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();
   }, 2 * RUN);
@@ -64,6 +67,7 @@ describeBrowser('LoRA lesson', () => {
     if (axe.length) console.log('lora axe', JSON.stringify(axe));
     expect(axe).toEqual([]);
     await screenshot(page, 'lora-dark-360');
+    await page.locator('.lf').screenshot({ path: join(SCREENSHOT_DIR, 'lora-finetune-dark-360.png'), animations: 'disabled' });
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
     await page.close();
