@@ -40,6 +40,8 @@ const loaders: Record<string, Loader> = {
   'moe-router': () => import('./moe-router'),
   'ssm-compare': () => import('./ssm-compare'),
   'ssm-scan': () => import('./ssm-scan'),
+  'lora-finetune': () => import('./lora-finetune'),
+  'lora-rank': () => import('./lora-rank'),
 };
 
 /** Ids of every registered widget, in registration order. */
