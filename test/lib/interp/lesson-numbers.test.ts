@@ -41,6 +41,22 @@ describe('numbers quoted by the SSM lesson', () => {
     expect(text).toContain(`the cache is ${Math.floor(carriedFloats(cfg('lm'), 1024) / ssm)} times larger`);
   });
 
+  it('the breakdown of the carried state, and lm-moe carries what lm does', () => {
+    const text = lesson('ssm');
+    expect(text).toContain('$8 \\times (864 + 4{,}096) =$ 39,680');
+    expect(8 * (3 * 288 + 8 * 32 * 16)).toBe(carriedFloats(cfg('lm-ssm'), 1));
+    expect(carriedFloats(cfg('lm-moe'), 77)).toBe(carriedFloats(cfg('lm'), 77));
+  });
+
+  it('the three models have 2.10 million parameters each, within 0.3%', () => {
+    const text = lesson('ssm');
+    const m = JSON.parse(readFileSync('models/manifest.json', 'utf8')).models;
+    const p = ['lm', 'lm-moe', 'lm-ssm'].map((id) => m[id].params as number);
+    for (const x of p) expect((x / 1e6).toFixed(2)).toBe('2.10');
+    expect(Math.max(...p) / Math.min(...p) - 1).toBeLessThan(0.003);
+    expect(text).toContain('(2.10 million each, within 0.3%)');
+  });
+
   it('validation losses at 256 and 512 tokens from the manifest', () => {
     const text = lesson('ssm');
     const v = (id: string) => JSON.parse(readFileSync('models/manifest.json', 'utf8')).models[id].validation.lossAtLength;
