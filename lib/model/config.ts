@@ -43,6 +43,20 @@ export interface RopeConfig {
   scaling?: { kind: 'none' } | { kind: 'pi'; factor: number } | { kind: 'ntk'; factor: number } | { kind: 'yarn'; factor: number; originalContext: number; betaFast?: number; betaSlow?: number };
 }
 
+/**
+ * Which keys a query may see in attention (i = the query's absolute position, j = the key's):
+ *   causal (default)  j ≤ i                                    decoder-only (GPT)
+ *   bidirectional     every j                                  encoder-only (BERT-style masked LM)
+ *   window            j ≤ i and (i - j < size or j < sinks)    sliding window (Beltagy et al. 2020)
+ *                     with `sinks` first tokens always visible  (attention sinks, Xiao et al. 2024)
+ * A window of size ≥ the sequence length is the causal mask. Built in lib/model/positions.ts
+ * from Ops only, so the ONNX graph and the eager reference mask the same keys.
+ */
+export type AttentionMask =
+  | { kind: 'causal' }
+  | { kind: 'bidirectional' }
+  | { kind: 'window'; size: number; sinks?: number };
+
 export interface TransformerConfig {
   /** V: vocabulary size. */
   vocabSize: number;
@@ -61,6 +75,8 @@ export interface TransformerConfig {
   norm: NormKind;
   normEps: number;
   position: PositionKind;
+  /** Attention mask; absent = causal. */
+  attnMask?: AttentionMask;
   rope?: RopeConfig;
   mlp: MlpKind;
   /** Output head shares tok_emb.weight. */
@@ -122,6 +138,12 @@ export function validateConfig(cfg: TransformerConfig): TransformerConfig {
   if (cfg.nHead % cfg.nKvHead !== 0) fail(`nHead ${cfg.nHead} is not divisible by nKvHead ${cfg.nKvHead}`);
   if (cfg.position === 'rope' && headSize(cfg) % 2 !== 0) fail('RoPE needs an even head size');
   if (cfg.position === 'rope' && !cfg.rope) fail('position "rope" needs a rope {base} block');
+  const m = cfg.attnMask;
+  if (m && !['causal', 'bidirectional', 'window'].includes(m.kind)) fail(`attnMask.kind must be causal, bidirectional or window`);
+  if (m?.kind === 'window') {
+    if (!Number.isInteger(m.size) || m.size < 1) fail(`attnMask.size must be a positive integer (got ${m.size})`);
+    if (m.sinks != null && (!Number.isInteger(m.sinks) || m.sinks < 0)) fail(`attnMask.sinks must be a non-negative integer (got ${m.sinks})`);
+  }
   if (cfg.moe) {
     const { experts, topK } = cfg.moe;
     if (!Number.isInteger(experts) || experts < 1) fail(`moe.experts must be a positive integer (got ${experts})`);

@@ -5,7 +5,10 @@
  *
  *   qpos  int64 [T]     P..P+T-1        kpos int64 [S]    0..S-1 (S = P + T)
  *   diff  [T, S]        kpos[j] - qpos[i]  (≤ 0 for visible keys)
- *   future bool [T, S]  diff > 0: the key lies after the query → masked
+ *   future bool [T, S]  diff > 0: the key lies after the query (the causal mask)
+ *   hidden bool [T, S]  keys attention may not see, per cfg.attnMask (lib/model/config.ts):
+ *                       causal = future; bidirectional = none; window = future or
+ *                       (i - j ≥ size and j ≥ sinks)
  *   rope  cos, sin [T, hs/2]   cos(qpos·θ')·m, sin(qpos·θ')·m   (lib/model/rope.ts)
  *   alibi [nh, T, S]    slope[h] · diff = -slope[h] · (i - j)  (lib/model/alibi.ts)
  */
@@ -18,6 +21,8 @@ import { alibiSlopes } from './alibi';
 export interface PositionContext<V> {
   qpos: V;
   future: V;
+  /** Keys hidden from each query by cfg.attnMask; null = none (bidirectional). */
+  hidden: V | null;
   rope?: { cos: V; sin: V };
   alibi?: V;
 }
@@ -27,7 +32,8 @@ export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, 
   const qf = ops.reshape(ops.toFloat(query), [-1, 1]); // [T, 1]
   const kf = ops.reshape(ops.toFloat(key), [1, -1]); // [1, S]
   const diff = ops.sub(kf, qf); // [T, S]
-  const ctx: PositionContext<V> = { qpos: query, future: ops.greater(diff, 0) }; // future [T, S]
+  const future = ops.greater(diff, 0); // [T, S]
+  const ctx: PositionContext<V> = { qpos: query, future, hidden: hiddenKeys(ops, cfg, diff, kf, future) };
   if (cfg.position === 'rope') {
     if (!cfg.rope) throw new Error('position "rope" needs cfg.rope');
     const { invFreq, attentionScale } = ropeFrequencies(headSize(cfg), cfg.rope);
@@ -42,6 +48,17 @@ export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, 
     ctx.alibi = ops.mul(slopes, diff); // [nh, T, S]
   }
   return ctx;
+}
+
+/** Bool [T, S] of keys the mask hides (see the header); null when every key is visible. */
+function hiddenKeys<V>(ops: Ops<V>, cfg: TransformerConfig, diff: V, kf: V, future: V): V | null {
+  const m = cfg.attnMask ?? { kind: 'causal' };
+  if (m.kind === 'bidirectional') return null;
+  if (m.kind === 'causal') return future;
+  const far = ops.toFloat(ops.greater(ops.scale(diff, -1), m.size - 1)); // [T, S]  i - j ≥ size
+  const notSink = ops.toFloat(ops.greater(kf, (m.sinks ?? 0) - 0.5)); // [1, S]  j ≥ sinks
+  const either = ops.add(ops.mul(far, notSink), ops.toFloat(future)); // [T, S]  0, 1 or 2
+  return ops.greater(either, 0.5); // [T, S]
 }
 
 /**

@@ -4,7 +4,8 @@
  *
  * What: token embedding (+ learned / sinusoidal positions, or RoPE / ALiBi inside attention),
  * L pre-norm blocks x = x + attn(norm1(x)); x = x + mlp(norm2(x)), a final norm and the LM head.
- * Attention is MHA, GQA or MQA (nKvHead), causal, with an optional KV cache (past → present).
+ * Attention is MHA, GQA or MQA (nKvHead), causal by default (cfg.attnMask: bidirectional for an
+ * encoder, or a sliding window with sinks), with an optional KV cache (past → present).
  *
  * References: Vaswani et al. 2017 (attention, sinusoidal); Radford et al. 2019 (GPT-2, pre-norm,
  * tanh GELU); Karpathy's nanoGPT model.py (structure); Touvron et al. 2023 (Llama: RMSNorm,
@@ -13,7 +14,7 @@
  * The MLP of a block may be a Mixture of Experts (cfg.moe, lib/model/moe.ts); a model whose
  * mixer is a state-space layer instead of attention runs through lib/model/ssm-lm.ts.
  *
- * Leaves out: dropout, batch > 1, padding masks, sliding windows,
+ * Leaves out: dropout, batch > 1, padding masks,
  * training (lib/train), sampling (lib/sample).
  */
 import { headSize, type TransformerConfig } from './config';
@@ -97,7 +98,7 @@ function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos:
   let scaled = ops.scale(scores, 1 / Math.sqrt(hs)); // [1, nh, T, S]
   if (pos.alibi) scaled = ops.add(scaled, pos.alibi); // [1, nh, T, S]
   ops.tap(names.attnScaled(l), scaled);
-  const masked = ops.tap(names.attnMasked(l), ops.where(pos.future, -Infinity, scaled)); // [1, nh, T, S]
+  const masked = ops.tap(names.attnMasked(l), pos.hidden ? ops.where(pos.hidden, -Infinity, scaled) : scaled); // [1, nh, T, S]
   const probs = ops.tap(names.attnProbs(l), ops.softmax(masked)); // [1, nh, T, S]
   const out = ops.tap(names.attnOut(l), ops.matmul(probs, vx)); // [1, nh, T, hs]
   const merged = ops.reshape(ops.transpose(out, [0, 2, 1, 3]), [0, 0, nh * hs]); // [1, T, nh·hs]

@@ -19,6 +19,8 @@ export const variants: Record<string, TransformerConfig> = {
   'GQA layernorm rope+PI gelu tied no-bias': { ...base, nKvHead: 2, ...rope({ kind: 'pi', factor: 2 }), bias: false },
   'MQA rmsnorm rope+NTK swiglu tied bias': { ...base, nKvHead: 1, norm: 'rmsnorm', ...rope({ kind: 'ntk', factor: 4 }), mlp: 'swiglu' },
   'MHA rmsnorm rope+YaRN gelu untied bias': { ...base, norm: 'rmsnorm', ...rope({ kind: 'yarn', factor: 4, originalContext: 8 }), tiedEmbeddings: false },
+  'GQA rmsnorm rope swiglu bidirectional mask': { ...base, nKvHead: 2, norm: 'rmsnorm', ...rope(), mlp: 'swiglu', attnMask: { kind: 'bidirectional' } },
+  'MHA layernorm alibi gelu window 3 + 1 sink': { ...base, position: 'alibi', attnMask: { kind: 'window', size: 3, sinks: 1 } },
   'GQA layernorm alibi(6 heads) swiglu untied bias': { ...base, dModel: 24, nHead: 6, nKvHead: 3, position: 'alibi', mlp: 'swiglu', tiedEmbeddings: false },
 };
 

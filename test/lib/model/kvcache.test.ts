@@ -18,7 +18,8 @@ const rows = (t: { data: Float32Array; shape: number[] }, from: number, to: numb
 };
 
 describe('KV cache', () => {
-  for (const [label, cfg] of Object.entries(variants)) {
+  // A bidirectional model cannot decode with a cache: an earlier token's output depends on later ones.
+  for (const [label, cfg] of Object.entries(variants).filter(([, c]) => c.attnMask?.kind !== 'bidirectional')) {
     it(`eager and graph cached decoding match a full recompute: ${label}`, async () => {
       const w = randomWeights(cfg, 99, testInit);
       const all = ids(seq.map((v) => v % cfg.vocabSize));
