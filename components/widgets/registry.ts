@@ -42,6 +42,8 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'sparse-masks': () => import('./sparse-masks'),
+  'flash-tiling': () => import('./flash-tiling'),
 };
 
 /** Ids of every registered widget, in registration order. */
