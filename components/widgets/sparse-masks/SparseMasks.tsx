@@ -3,7 +3,7 @@
  * A sparse attention pattern drawn as its T×T mask, its density, and lm's validation loss read
  * through it (every layer and head) against full causal attention: eager TS model in a worker.
  */
-import { useMemo } from 'react';
+import { useId, useMemo } from 'react';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { density, describe, maskRows, type Pattern } from '@/lib/longctx/sparse-masks';
 import { MASK_TOKENS } from '@/lib/longctx/mask-loss';
@@ -20,6 +20,7 @@ const PERIOD: Record<SparseMasksState['pattern'], string> = { window: 'Period (u
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export default function SparseMasks({ state, setState, hidden, locked }: WidgetProps<SparseMasksState>) {
+  const id = useId();
   const p: Pattern = useMemo(() => ({ kind: state.pattern, size: state.size, period: state.pattern === 'window' ? 1 : state.period }), [state.pattern, state.size, state.period]);
   const rows = useMemo(() => maskRows(p, state.draw), [p, state.draw]);
   const dDraw = density(p, state.draw), dRun = density(p, MASK_TOKENS);
@@ -28,8 +29,8 @@ export default function SparseMasks({ state, setState, hidden, locked }: WidgetP
   const T = state.draw;
   const num = (name: 'size' | 'period' | 'draw' | 'windows', label: string, min: number, max: number) => !hidden.has(name) && (
     <div className="control">
-      <label htmlFor={`sm-${name}`}>{label} <output>{state[name]}</output></label>
-      <input id={`sm-${name}`} type="range" min={min} max={max} value={state[name]} disabled={locked.has(name) || (name === 'period' && state.pattern === 'window')} onChange={(e) => setState({ [name]: Number(e.target.value) })} />
+      <label htmlFor={`${id}-${name}`}>{label} <output>{state[name]}</output></label>
+      <input id={`${id}-${name}`} type="range" min={min} max={max} value={state[name]} disabled={locked.has(name) || (name === 'period' && state.pattern === 'window')} onChange={(e) => setState({ [name]: Number(e.target.value) })} />
     </div>
   );
   return (
@@ -37,8 +38,8 @@ export default function SparseMasks({ state, setState, hidden, locked }: WidgetP
       <div className="controls">
         {!hidden.has('pattern') && (
           <div className="control">
-            <label htmlFor="sm-pattern">Pattern</label>
-            <select id="sm-pattern" value={state.pattern} disabled={locked.has('pattern')} onChange={(e) => setState({ pattern: e.target.value as SparseMasksState['pattern'] })}>
+            <label htmlFor={`${id}-pattern`}>Pattern</label>
+            <select id={`${id}-pattern`} value={state.pattern} disabled={locked.has('pattern')} onChange={(e) => setState({ pattern: e.target.value as SparseMasksState['pattern'] })}>
               {SPARSE_KINDS.map((k) => <option key={k} value={k}>{LABELS[k]}</option>)}
             </select>
           </div>
