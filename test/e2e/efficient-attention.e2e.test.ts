@@ -43,14 +43,14 @@ describeBrowser('efficient-attention lesson', () => {
     const sm = page.locator('.sm').first();
     const dens = () => sm.locator('[data-density]').getAttribute('data-density');
     const d0 = await dens();
-    await sm.getByLabel('Pattern').selectOption('window');
+    await sm.getByLabel('Pattern', { exact: true }).selectOption('window');
     await expect.poll(dens).not.toBe(d0);
     await sm.getByRole('button', { name: /Measure loss/ }).click();
     await page.waitForSelector('.sm [data-delta], .sm-error', { timeout: RUN_TIMEOUT });
     expect(await page.locator('.sm-error').count()).toBe(0);
     const delta0 = Number(await sm.locator('[data-delta]').getAttribute('data-delta'));
     expect(delta0).toBeGreaterThan(0);
-    await sm.getByLabel('Pattern').selectOption('dilated-window');
+    await sm.getByLabel('Pattern', { exact: true }).selectOption('dilated-window');
     await expect.poll(async () => Number(await sm.locator('[data-delta]').getAttribute('data-delta')), { timeout: RUN_TIMEOUT }).toBeGreaterThan(delta0 + 0.5);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'efficient-attention-light');
@@ -63,7 +63,7 @@ describeBrowser('efficient-attention lesson', () => {
     const { page, errors, status } = await openPage('/embed/sparse-masks/?pattern=global-local&size=4&period=999&draw=32');
     expect(status).toBe(200);
     await page.waitForSelector('.sm [data-density]');
-    expect(await page.getByLabel('Pattern').inputValue()).toBe('global-local');
+    expect(await page.getByLabel('Pattern', { exact: true }).inputValue()).toBe('global-local');
     expect(await page.getByRole('slider', { name: /Global every/ }).inputValue()).toBe('128');
     expect(await page.getByText(/period/i).count()).toBeGreaterThan(0);
     expect(errors).toEqual([]);
