@@ -2,7 +2,9 @@
 /**
  * Beam search drawn: `lm` (model worker, WebGPU or WASM) runs lib/sample's beamSearch with the
  * chosen width; every step's kept beams become a column of the tree. Greedy (width 1) runs too,
- * so the two can be compared on summed log-probability.
+ * so the two can be compared on summed log-probability. `lm` has no end-of-text token, so every
+ * hypothesis has the same length and a length penalty could not change the ranking: scores are
+ * plain sums of log-probabilities (lengthPenalty 0).
  */
 import { useCallback, useId, useMemo } from 'react';
 import { BackendBadge } from '@/components/ui/BackendBadge';
@@ -31,8 +33,8 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
   const tok = lm.tokenizer;
   const tokenText = useCallback((t: number) => showToken(tok?.tokenText(t) ?? `#${t}`), [tok]);
   const cut = useCutText(MAX_PROMPT, (prompt) => setState({ prompt }));
-  const { prompt, width, steps, lengthPenalty } = state;
-  const key = JSON.stringify([prompt, width, steps, lengthPenalty]);
+  const { prompt, width, steps } = state;
+  const key = JSON.stringify([prompt, width, steps]);
   const { job, cancel } = useJob<Result>(key, lm.phase === 'ready' && !!tok && prompt.trim() !== '', async (signal, progress) => {
     const ids = tok!.encode(prompt).slice(-(lm.context - 12));
     const total = steps * width + steps; // at most: width runs per step, plus greedy
@@ -43,9 +45,9 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
       progress(++runs, total);
       return out;
     };
-    const [greedy] = await beamSearch({ nextLogits: step, prompt: ids, beamWidth: 1, maxNewTokens: steps, lengthPenalty });
+    const [greedy] = await beamSearch({ nextLogits: step, prompt: ids, beamWidth: 1, maxNewTokens: steps, lengthPenalty: 0 });
     const trace: BeamStep[] = [];
-    const hyps = await beamSearch({ nextLogits: step, prompt: ids, beamWidth: width, maxNewTokens: steps, lengthPenalty, onStep: (s) => trace.push(s) });
+    const hyps = await beamSearch({ nextLogits: step, prompt: ids, beamWidth: width, maxNewTokens: steps, lengthPenalty: 0, onStep: (s) => trace.push(s) });
     return { steps: trace, hyps, greedy, runs };
   });
   const r = job.result;
@@ -75,12 +77,6 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
             <div className="control">
               <label htmlFor={`${id}-s`}>Tokens <output>{steps}</output></label>
               <input id={`${id}-s`} type="range" min={1} max={10} step={1} value={steps} disabled={locked.has('steps')} onChange={(e) => setState({ steps: Number(e.target.value) })} />
-            </div>
-          )}
-          {show('lengthPenalty') && (
-            <div className="control">
-              <label htmlFor={`${id}-a`}>Length penalty α <output>{lengthPenalty.toFixed(1)}</output></label>
-              <input id={`${id}-a`} type="range" min={0} max={2} step={0.1} value={lengthPenalty} disabled={locked.has('lengthPenalty')} onChange={(e) => setState({ lengthPenalty: Number(e.target.value) })} />
             </div>
           )}
         </div>
@@ -128,12 +124,12 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
           </figure>
           <table className="dec-table">
             <caption>Final hypotheses (best first) and greedy</caption>
-            <thead><tr><th scope="col">Text</th><th scope="col">Σ log p</th><th scope="col">Score</th></tr></thead>
+            <thead><tr><th scope="col">Text</th><th scope="col">Σ log p</th><th scope="col">p</th></tr></thead>
             <tbody>
               {r.hyps.map((h, i) => (
-                <tr key={i}><th scope="row">{i === 0 ? 'Best: ' : ''}<q>{text(h.newIds)}</q></th><td>{h.logProb.toFixed(3)}</td><td>{h.score.toFixed(3)}</td></tr>
+                <tr key={i}><th scope="row">{i === 0 ? 'Best: ' : ''}<q>{text(h.newIds)}</q></th><td>{h.logProb.toFixed(3)}</td><td>{Math.exp(h.logProb).toExponential(2)}</td></tr>
               ))}
-              <tr><th scope="row">Greedy: <q>{text(r.greedy.newIds)}</q></th><td>{r.greedy.logProb.toFixed(3)}</td><td>{r.greedy.score.toFixed(3)}</td></tr>
+              <tr><th scope="row">Greedy: <q>{text(r.greedy.newIds)}</q></th><td>{r.greedy.logProb.toFixed(3)}</td><td>{Math.exp(r.greedy.logProb).toExponential(2)}</td></tr>
             </tbody>
           </table>
           <details>

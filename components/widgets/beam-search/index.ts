@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { defineSchema, float, int, str } from '@/components/lesson/url-state';
+import { defineSchema, int, str } from '@/components/lesson/url-state';
 import { defineWidget } from '../types';
 
 /** Code points the prompt box and the URL take (a longer paste is cut with a note). */
@@ -9,8 +9,6 @@ export const beamSearchSchema = defineSchema({
   prompt: str({ default: 'It is a truth universally acknowledged, that a', maxLength: MAX_PROMPT }),
   width: int({ default: 3, min: 1, max: 5 }),
   steps: int({ default: 6, min: 1, max: 10 }),
-  /** α in score = Σ log p / length^α; 0 = raw sum. */
-  lengthPenalty: float({ default: 1, min: 0, max: 2 }),
 });
 export type BeamSearchState = typeof beamSearchSchema.defaults;
 
@@ -19,7 +17,7 @@ export default defineWidget<BeamSearchState>({
   title: 'Beam search, drawn',
   description: 'Beam search on the lab language model: the beams kept at every step with their summed log-probabilities, the best hypothesis, and greedy decoding for comparison.',
   schema: beamSearchSchema,
-  controls: ['prompt', 'width', 'steps', 'lengthPenalty'],
+  controls: ['prompt', 'width', 'steps'],
   minHeight: 520,
   Component: lazy(() => import('./BeamSearch')),
 });

@@ -53,7 +53,7 @@ function setup(state: Partial<BeamSearchState>) {
 
 describe('<BeamSearchPanel /> with a fake model client', () => {
   it('finds "BX" (p 0.36), which greedy ("AX", p 0.20) misses, and lists both with their summed log-probabilities', async () => {
-    setup({ prompt: 'q', width: 2, steps: 2, lengthPenalty: 0 });
+    setup({ prompt: 'q', width: 2, steps: 2 });
     fireEvent.click(screen.getByRole('button', { name: 'Load the model' }));
     const table = await screen.findByRole('table', { name: /Final hypotheses/ });
     const rows = [...table.querySelectorAll('tbody tr')].map((r) => r.textContent);
