@@ -53,7 +53,7 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
   const r = job.result;
   const tree = useMemo(() => (r ? beamTree(r.steps, r.hyps[0]?.newIds ?? [], r.greedy.newIds) : null), [r]);
   const show = (k: string) => !hidden.has(k);
-  const text = (ids: readonly number[]) => (tok ? tok.decode(ids) : '');
+  const text = (ids: readonly number[]) => ids.map(tokenText).join('');
 
   return (
     <div className="dec" data-phase={lm.phase} data-job={job.status}>
@@ -127,9 +127,9 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
             <thead><tr><th scope="col">Text</th><th scope="col">Σ log p</th><th scope="col">p</th></tr></thead>
             <tbody>
               {r.hyps.map((h, i) => (
-                <tr key={i}><th scope="row">{i === 0 ? 'Best: ' : ''}<q>{text(h.newIds)}</q></th><td>{h.logProb.toFixed(3)}</td><td>{Math.exp(h.logProb).toExponential(2)}</td></tr>
+                <tr key={i}><th scope="row">{i === 0 ? 'Best: ' : ''}<code>{text(h.newIds)}</code></th><td>{h.logProb.toFixed(3)}</td><td>{Math.exp(h.logProb).toExponential(2)}</td></tr>
               ))}
-              <tr><th scope="row">Greedy: <q>{text(r.greedy.newIds)}</q></th><td>{r.greedy.logProb.toFixed(3)}</td><td>{Math.exp(r.greedy.logProb).toExponential(2)}</td></tr>
+              <tr><th scope="row">Greedy: <code>{text(r.greedy.newIds)}</code></th><td>{r.greedy.logProb.toFixed(3)}</td><td>{Math.exp(r.greedy.logProb).toExponential(2)}</td></tr>
             </tbody>
           </table>
           <details>

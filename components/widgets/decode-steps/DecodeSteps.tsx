@@ -129,7 +129,7 @@ export function DecodeStepsPanel({ state, setState, hidden, locked, deps }: Widg
                 Step {at + 1}: the model saw {step.contextLength} tokens and drew <code>{tokenText(step.chosen)}</code> (drawn probability{' '}
                 {pct(step.chosenP)}; the model&apos;s own {pct(step.chosenModelP)}, rank {step.chosenModelRank}). Solid bar: the distribution the draw used; outline: the model at T = 1.
               </figcaption>
-              <svg width="100%" viewBox={`0 0 ${BAR_W + 170} ${bars.length * ROW}`} role="img" aria-label={`Top tokens at step ${at + 1}`}>
+              <svg width={BAR_W + 170} height={bars.length * ROW} viewBox={`0 0 ${BAR_W + 170} ${bars.length * ROW}`} role="img" aria-label={`Top tokens at step ${at + 1}`}>
                 {bars.map((b) => (
                   <g key={b.id} transform={`translate(0, ${b.y})`} className={b.chosen ? 'dec-chosen' : undefined}>
                     <text className="dec-label" x={96} y={15} textAnchor="end">{b.chosen ? '▶ ' : ''}{b.label.slice(0, 12)}</text>
