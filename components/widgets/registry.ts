@@ -42,6 +42,8 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'decode-steps': () => import('./decode-steps'),
+  'beam-search': () => import('./beam-search'),
 };
 
 /** Ids of every registered widget, in registration order. */
