@@ -42,6 +42,10 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'perplexity-table': () => import('./perplexity-table'),
+  'cloze-eval': () => import('./cloze-eval'),
+  needle: () => import('./needle'),
+  'self-consistency': () => import('./self-consistency'),
 };
 
 /** Ids of every registered widget, in registration order. */
