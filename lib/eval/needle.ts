@@ -1,9 +1,9 @@
 /**
  * A key planted in held-out text (after Mohtashami & Jaggi 2023, "Landmark Attention", whose
- * passkey test hides "The pass key is 12345. Remember it." in filler text; and Kamradt's 2023
+ * passkey test hides a random pass key in repeated filler sentences; and Kamradt's 2023
  * needle-in-a-haystack sweep over context length × depth). Here the haystack is real held-out
  * Austen text, not repeated filler, and the key is a surname: our 2M-parameter `lm` hardly copies
- * digits at all (the digit tokens get ≈ 55 nats in total even right after the needle), but it does
+ * a digit key in our trials (greedy never reproduced one), but it does
  * copy a name it has just read, so a name shows how retrieval fades with distance and length.
  *
  * A trial of length n at depth d (0 = start of the context, 1 = just before the question):
