@@ -5,9 +5,10 @@
  * votes; an embed renders; no console errors, axe clean, fits 360 px in dark mode.
  * Screenshots: test-results/screenshots/measuring-*.png.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, waitForWidgets } from './browser';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const LESSON = '/lessons/measuring/';
 const RUN = 120_000;
@@ -21,6 +22,10 @@ async function run(page: Page, has: string): Promise<void> {
   }, has, { timeout: RUN });
   expect(await page.locator('.ev-error').count()).toBe(0);
 }
+
+/** An element screenshot of the widget holding `has`, to read it as a student would. */
+const shoot = (page: Page, has: string, name: string) =>
+  page.locator('.widget', { has: page.locator(has) }).first().screenshot({ path: join(SCREENSHOT_DIR, `measuring-${name}.png`), animations: 'disabled' });
 
 describeBrowser('measuring lesson', () => {
   afterAll(closeBrowser);
@@ -48,6 +53,8 @@ describeBrowser('measuring lesson', () => {
     expect(Number(await page.getAttribute('[data-bpb]', 'data-bpb'))).toBeGreaterThan(1);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'measuring-light');
+    await shoot(page, 'select[id$="-n"]', 'cloze-light');
+    await shoot(page, 'select[id$="-w"]', 'perplexity-light');
     expect(errors).toEqual([]);
     await page.close();
   }, 3 * RUN);
@@ -64,6 +71,8 @@ describeBrowser('measuring lesson', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const wideMath = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => (e.textContent ?? '').slice(0, 40)));
     await screenshot(page, 'measuring-dark-360');
+    await shoot(page, 'select[id$="-v"]', 'needle-dark-360');
+    await shoot(page, 'input[id$="-k"]', 'self-consistency-dark-360');
     expect(wideMath).toEqual([]);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await runAxe(page)).toEqual([]);
