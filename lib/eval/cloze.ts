@@ -8,8 +8,9 @@
  *   score(" Potter" | …) = ln p(" P" | …) + ln p("ot" | … " P") + ln p("ter" | … " Pot")
  *
  * Longer options collect more negative terms, so the raw sum favours short options. Two common
- * normalisations: divide by the option's token count (mean per token) or by its UTF-8 bytes
- * (per byte; harness acc_norm divides by characters — for ASCII text the same number).
+ * normalisations: divide by the option's token count (mean per token) or by the UTF-8 bytes of
+ * " " + option (per byte). lm-evaluation-harness's acc_norm divides by the option's length in
+ * characters, without the space; for ASCII options that differs from ours by one in the divisor.
  */
 import { logProbAt, throwIfAborted, type EvalForward, type RunOptions } from './forward';
 
