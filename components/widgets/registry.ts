@@ -44,6 +44,10 @@ const loaders: Record<string, Loader> = {
   'lora-rank': () => import('./lora-rank'),
   'decode-steps': () => import('./decode-steps'),
   'beam-search': () => import('./beam-search'),
+  'cloze-eval': () => import('./cloze-eval'),
+  'needle': () => import('./needle'),
+  'perplexity-table': () => import('./perplexity-table'),
+  'self-consistency': () => import('./self-consistency'),
 };
 
 /** Ids of every registered widget, in registration order. */
