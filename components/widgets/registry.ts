@@ -42,6 +42,8 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'family-masks': () => import('./family-masks'),
+  'mask-fill': () => import('./mask-fill'),
 };
 
 /** Ids of every registered widget, in registration order. */
