@@ -57,6 +57,7 @@ export function FamilyMasksPanel({ state, setState, hidden, locked, deps }: Widg
         )}
       </div>
       {cut && <p className="url-notes">Only the first {MAX_TOKENS} tokens of each text are drawn.</p>}
+      {n > 0 && state.query > n - 1 && <p className="url-notes">Query row {state.query} is past the end of the sentence ({n} tokens): row {q} is highlighted.</p>}
       {n === 0 ? <p>Type a sentence.</p> : (
         <>
           <p className="fm-status" role="status" aria-live="polite">

@@ -71,6 +71,7 @@ export function MaskFillPanel({ state, setState, hidden, locked, deps }: WidgetP
       {view.error && <p className="fm-error" role="alert">{view.error}</p>}
       {view.fallback && <p className="url-notes">{view.fallback}</p>}
       {view.note && <p className="url-notes">{view.note}</p>}
+      {T > 0 && state.pos > T - 1 && <p className="url-notes">Token {state.pos} is past the end of this sentence ({T} tokens), so the last token, {T - 1}, is masked.</p>}
       {view.phase === 'loading' && view.progress?.phase === 'download' && (
         <ProgressBar loaded={view.progress.loaded} total={view.progress.total ?? 0} label={`Model weights (${view.progress.file ?? 'lm-mlm, lm'})`} />
       )}
