@@ -92,13 +92,13 @@ export function MaskFillPanel({ state, setState, hidden, locked, deps }: WidgetP
         <div className="mf-cols">
           <section className="mf-col" aria-label="lm-mlm predictions" data-model="lm-mlm" data-pos={p} data-top1={mlmTop[0]?.id} data-rank={mlmRank?.rank}>
             <h4>lm-mlm: both sides (encoder-only)</h4>
-            <p className="mf-ctx">{view.labels.map((l, i) => (i === p ? <mark key={i}>[MASK]</mark> : <span key={i}>{showToken(l)}</span>))}</p>
+            <p className="mf-ctx">{view.labels.map((l, i) => (i === p ? <span key={i}>{lead(l)}<mark>[MASK]</mark></span> : <span key={i}>{l}</span>))}</p>
             <Bars top={mlmTop} truth={truth} label={label} />
             {mlmRank && <p className="mf-meta">True token “{label(truth)}”: rank {mlmRank.rank}, p = {mlmRank.p.toFixed(3)}</p>}
           </section>
           <section className="mf-col" aria-label="lm predictions" data-model="lm" data-top1={lmTop?.[0]?.id ?? ''} data-rank={lmRank?.rank ?? ''}>
             <h4>lm: left side only (decoder-only)</h4>
-            <p className="mf-ctx">{view.labels.map((l, i) => (i < p ? <span key={i}>{showToken(l)}</span> : i === p ? <mark key={i}>?</mark> : <span key={i} className="mf-hid">{showToken(l)}</span>))}</p>
+            <p className="mf-ctx">{view.labels.map((l, i) => (i < p ? <span key={i}>{l}</span> : i === p ? <span key={i}>{lead(l)}<mark>?</mark></span> : <span key={i} className="mf-hid">{l}</span>))}</p>
             {lmTop ? <Bars top={lmTop} truth={truth} label={label} /> : <p>Nothing before the first token: a decoder-only model has no context to predict it from.</p>}
             {lmRank && <p className="mf-meta">True token “{label(truth)}”: rank {lmRank.rank}, p = {lmRank.p.toFixed(3)}</p>}
           </section>
@@ -108,6 +108,9 @@ export function MaskFillPanel({ state, setState, hidden, locked, deps }: WidgetP
     </div>
   );
 }
+
+/** A token's leading space, kept outside the highlight so the sentence reads normally. */
+const lead = (l: string) => (l.startsWith(' ') ? ' ' : '');
 
 function Bars({ top, truth, label }: { top: Prediction[]; truth: number; label: (id: number) => string }) {
   const max = Math.max(...top.map((t) => t.p), 1e-9);
