@@ -48,6 +48,8 @@ const loaders: Record<string, Loader> = {
   'needle': () => import('./needle'),
   'perplexity-table': () => import('./perplexity-table'),
   'self-consistency': () => import('./self-consistency'),
+  'family-masks': () => import('./family-masks'),
+  'mask-fill': () => import('./mask-fill'),
 };
 
 /** Ids of every registered widget, in registration order. */
