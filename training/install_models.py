@@ -46,10 +46,18 @@ ROLE = {
     "lm-alibi": "position-scheme variant: ALiBi (context 128; extrapolates past it)",
     "lm-moe": "Mixture-of-Experts variant of lm: each MLP is 4 SwiGLU experts of width 96, top-2 routing (same total params)",
     "lm-ssm": "state-space variant of lm: each attention layer replaced by a Mamba-2 mixer (no positions; MLP width 240)",
+    "lm-mlm": "encoder-only masked LM: bidirectional attention (attnMask), BERT's masked-token objective; vocabSize 4097 = "
+              "the tokenizer's 4096 ids + [MASK] (id 4096, known only to this model)",
 }
 DEVICE = {
     "lm-moe": "one NVIDIA H200, shared with the lm-ssm run (two parallel processes; training/device_moe_ssm.sh)",
     "lm-ssm": "one NVIDIA H200, shared with the lm-moe run (two parallel processes; training/device_moe_ssm.sh)",
+    "lm-mlm": "one NVIDIA H200, alone (training/device_mlm.sh)",
+}
+DEVICE_CALL = {
+    "lm-moe": "OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps",
+    "lm-ssm": "OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps",
+    "lm-mlm": "OUT=$OUT SECONDS_BOX=330 bash training/device_mlm.sh  # steps_for.py sized --max-steps",
 }
 
 
@@ -117,13 +125,28 @@ def install(runs: str, model_id: str, manifest: dict) -> None:
         },
         "commands": [
             "npx tsx scripts/encode-corpus.ts",
-        ] + (["OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps"]
-             if model_id in DEVICE else []) + [
+        ] + ([DEVICE_CALL[model_id]] if model_id in DEVICE_CALL else []) + [
             command_of({**args, "id": log.get("promotedFrom", model_id)}),
         ] + ([f"python3 training/promote.py --runs OUT --prefix lm-d --to {model_id} --max-bytes 5000000"]
              if log.get("promotedFrom") else []),
         "runtimeChecked": False,  # set by --mark-checked once test/lib/models passes
     }
+    if log.get("objective") == "mlm":
+        entry = manifest["models"][model_id]
+        entry["maskToken"] = {"id": log["maskTokenId"], "text": "[MASK]",
+                              "note": "not in the tokenizer (ids 0..4095); the last id of this model's vocabulary, "
+                                      "its input embedding trained as the mask; never a target"}
+        entry["validation"] = {
+            "data": "training/data/austen.val.bin (last 5% of austen.txt)",
+            "windows": f"non-overlapping windows of {log['config']['contextLength']} tokens, each masked once with seed "
+                       f"{log['masking']['valSeed']} (training/mlm.py val_mlm_windows)",
+            "objective": "masked-token cross-entropy at the chosen positions (15%: 80% [MASK], 10% random, 10% unchanged; "
+                         "Devlin et al. 2019)",
+            "loss": log["valLoss_fp32_shipped"], "perplexity": log["valPerplexity"],
+            "accuracy": log["valMlm"]["all"]["accuracy"], "positions": log["valMlm"]["all"]["positions"],
+            "maskOnly": log["valMlm"]["mask"], "compareCausal": log.get("compareCausal"),
+            "computedWith": "fp32 on the shipped float16 weights",
+        }
 
 
 CHECKED_BY = ("test/lib/models/eager.test.ts (TS EagerOps) and test/lib/models/onnx.test.ts (ONNX graph on "

@@ -10,7 +10,8 @@ the parameter names of this module ARE the safetensors keys that the TS model lo
     norm_f.weight [C]                lm_head.weight [V, C]   (tiedEmbeddings == false only)
 
 Math conventions (same as config.ts): pre-norm blocks; hs = C / nh; query head h reads kv head
-h // (nh / nkv); scale 1/sqrt(hs); causal; softmax in fp32; RoPE in the rotate-half layout
+h // (nh / nkv); scale 1/sqrt(hs); mask = cfg.attnMask (causal by default; bidirectional = every
+key visible, the encoder-only masked LM; window = causal and i - j < size or j < sinks); softmax in fp32; RoPE in the rotate-half layout
 (dims j and j + hs/2 form pair j, invFreq[j] = base^(-2j/hs)); sinusoidal PE added to the
 token embedding; ALiBi bias -slope[h] * (i - j); GELU = tanh approximation;
 RMSNorm = x / sqrt(mean(x^2) + eps) * w. LayerNorm carries a bias iff cfg.bias.
@@ -48,6 +49,8 @@ class TransformerConfig:
     tiedEmbeddings: bool
     bias: bool
     rope: Optional[dict] = None
+    # {kind: 'causal' | 'bidirectional' | 'window', size?, sinks?}: which keys a query sees (config.ts AttentionMask)
+    attnMask: Optional[dict] = None
     # {experts, topK, sharedExpert?, capacityFactor?, layers?}: MoE feed-forward (training/moe_ssm.py)
     moe: Optional[dict] = None
     # {dState, headDim, expand, convKernel}: every block's attention replaced by a Mamba-2 mixer
@@ -65,7 +68,7 @@ class TransformerConfig:
 
     def to_dict(self) -> dict:
         out = {f.name: getattr(self, f.name) for f in fields(self)}
-        for k in ("rope", "moe", "ssm"):
+        for k in ("rope", "attnMask", "moe", "ssm"):
             if out[k] is None:
                 del out[k]
         return out
@@ -97,6 +100,16 @@ class TransformerConfig:
             kind = (self.rope.get("scaling") or {"kind": "none"})["kind"]
             if kind != "none":
                 raise ValueError("training supports only rope.scaling.kind == 'none'")
+        m = self.attnMask
+        if m is not None:
+            if m.get("kind") not in ("causal", "bidirectional", "window"):
+                raise ValueError(f"bad attnMask {m}")
+            if m["kind"] == "window" and (not isinstance(m.get("size"), int) or m["size"] < 1):
+                raise ValueError("attnMask.size must be a positive integer")
+
+    @property
+    def mask_kind(self) -> str:
+        return (self.attnMask or {"kind": "causal"})["kind"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -171,6 +184,19 @@ def make_norm(cfg: TransformerConfig) -> nn.Module:
     return nn.LayerNorm(cfg.dModel, eps=cfg.normEps, bias=cfg.bias)
 
 
+def visible_keys(cfg: TransformerConfig, T: int, device) -> Optional[torch.Tensor]:
+    """Bool [T, T]: may query i see key j? None = every key (bidirectional). Mirrors positions.ts hiddenKeys."""
+    m = cfg.attnMask or {"kind": "causal"}
+    if m["kind"] == "bidirectional":
+        return None
+    i = torch.arange(T, device=device)[:, None]  # [T, 1]
+    j = torch.arange(T, device=device)[None, :]  # [1, T]
+    vis = j <= i  # [T, T] causal
+    if m["kind"] == "window":
+        vis = vis & ((i - j < m["size"]) | (j < m.get("sinks", 0)))
+    return vis
+
+
 class Attention(nn.Module):
     def __init__(self, cfg: TransformerConfig, dropout: float):
         super().__init__()
@@ -197,15 +223,16 @@ class Attention(nn.Module):
             k = k.repeat_interleave(nh // nkv, dim=1)  # [B, nh, T, hs]
             v = v.repeat_interleave(nh // nkv, dim=1)  # [B, nh, T, hs]
         p_drop = self.dropout if self.training else 0.0
-        if taps is None and cfg.position != "alibi":
-            y = F.scaled_dot_product_attention(q, k, v, dropout_p=p_drop, is_causal=True)  # [B, nh, T, hs]
+        kind = cfg.mask_kind
+        if taps is None and cfg.position != "alibi" and kind != "window" and hasattr(F, "scaled_dot_product_attention"):
+            y = F.scaled_dot_product_attention(q, k, v, dropout_p=p_drop, is_causal=kind == "causal")  # [B, nh, T, hs]
         else:  # explicit fp32 scores: ALiBi biases stay exact, and taps can publish scores/probs
             scores = (q.float() @ k.float().transpose(-2, -1)) / math.sqrt(hs)  # [B, nh, T, T]
             if cfg.position == "alibi":
-                scores = scores + pos.alibi[:, :T, :T][None]  # bias -slope*(i-j), -inf above diagonal
-            else:
-                causal = torch.ones(T, T, dtype=torch.bool, device=x.device).tril()
-                scores = scores.masked_fill(~causal, float("-inf"))
+                scores = scores + pos.alibi[:, :T, :T][None]  # bias -slope*(i-j) (both sides of the diagonal)
+            visible = visible_keys(cfg, T, x.device)  # [T, T] or None (bidirectional)
+            if visible is not None:
+                scores = scores.masked_fill(~visible, float("-inf"))
             probs = scores.softmax(-1)  # [B, nh, T, T]
             if taps is not None:
                 taps[f"attn_scores.{layer}"] = scores
@@ -278,7 +305,7 @@ class PositionState(nn.Module):
             slopes = torch.tensor(alibi_slopes(cfg.nHead))  # [nh]
             dist = (t[:, None] - t[None, :]).float()  # [Tm, Tm]  i - j
             bias = -slopes[:, None, None] * dist[None]  # [nh, Tm, Tm]
-            bias = bias.masked_fill(dist[None] < 0, float("-inf"))  # causal
+            # no -inf here: the mask (cfg.attnMask) is applied separately, as lib/model/positions.ts does
             self.register_buffer("alibi", bias, persistent=False)
         if cfg.position == "sinusoidal":
             self.register_buffer("pe", sinusoidal_table(max_len, cfg.dModel), persistent=False)  # [Tm, C]

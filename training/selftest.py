@@ -12,6 +12,8 @@ import math
 import os
 import sys
 
+import inspect
+
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
@@ -33,9 +35,25 @@ CONFIGS = {
                              bias=False, moe={"experts": 4, "topK": 2}),
     "moe-3x-top1-shared-gelu-partial": dict(norm="rmsnorm", position="none", mlp="gelu", tiedEmbeddings=False, bias=False,
                                             moe={"experts": 3, "topK": 1, "sharedExpert": True, "layers": [1]}),
+    "bidirectional-rope-mlm": dict(norm="rmsnorm", position="rope", rope={"base": 10000}, mlp="swiglu",
+                                   tiedEmbeddings=True, bias=False, attnMask={"kind": "bidirectional"}),
+    "bidirectional-alibi-gelu": dict(norm="rmsnorm", position="alibi", mlp="gelu", tiedEmbeddings=True, bias=True,
+                                     attnMask={"kind": "bidirectional"}),
+    "window3-sinks1-learned": dict(norm="rmsnorm", position="learned", mlp="swiglu", tiedEmbeddings=True, bias=False,
+                                   attnMask={"kind": "window", "size": 3, "sinks": 1}),
     "ssm-mamba2": dict(norm="rmsnorm", position="none", mlp="swiglu", tiedEmbeddings=True, bias=False,
                        ssm={"dState": 4, "headDim": 8, "expand": 2, "convKernel": 4}),
 }
+
+
+def sees(cfg: TransformerConfig, i: int, j: int) -> bool:
+    """May query i see key j (config.ts AttentionMask, written out case by case)?"""
+    m = cfg.attnMask or {"kind": "causal"}
+    if m["kind"] == "bidirectional":
+        return True
+    if m["kind"] == "window":
+        return j <= i and (i - j < m["size"] or j < m.get("sinks", 0))
+    return j <= i
 
 
 def naive_forward(sd: dict, cfg: TransformerConfig, ids: list[int]) -> torch.Tensor:
@@ -90,14 +108,15 @@ def naive_forward(sd: dict, cfg: TransformerConfig, ids: list[int]) -> torch.Ten
                 g = hh // (nh // nkv)
                 qa = rope(q[a][hh], a) if cfg.position == "rope" else q[a][hh]
                 scores = []
-                for b in range(a + 1):
+                keys = [b for b in range(T) if sees(cfg, a, b)]
+                for b in keys:
                     kb = rope(k[b][g], b) if cfg.position == "rope" else k[b][g]
                     s = float(qa @ kb) / math.sqrt(hs)
                     if cfg.position == "alibi":
                         s -= slopes[hh] * (a - b)
                     scores.append(s)
                 w = torch.softmax(torch.tensor(scores, dtype=torch.float64), 0)
-                heads.append(sum(w[b] * v_[b][g] for b in range(a + 1)))
+                heads.append(sum(w[n] * v_[b][g] for n, b in enumerate(keys)))
             new.append(xs[a] + lin(torch.cat(heads), pre + "attn.wo"))
         xs = new
         out = []
@@ -191,6 +210,9 @@ def main() -> int:
                   torch.allclose(pe[1], torch.tensor([math.sin(1), math.cos(1), math.sin(0.01), math.cos(0.01)])))
     for name, over in CONFIGS.items():
         cfg = TransformerConfig.from_dict({**BASE, **over})
+        if cfg.norm == "layernorm" and "bias" not in inspect.signature(torch.nn.LayerNorm).parameters:
+            print(f"skip {name}: this torch's LayerNorm has no bias argument (torch < 2.1)")
+            continue
         model = Transformer(cfg).eval()
         with torch.no_grad():  # non-trivial norms/biases so every parameter matters
             for n, p in model.named_parameters():

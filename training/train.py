@@ -9,6 +9,11 @@ lessons), samples, and the golden fixture for the TS parity tests.
 AdamW (decoupled weight decay on matrices and embeddings only), linear warm-up then cosine decay
 to min_lr, gradient clipping, bf16 autocast on CUDA (fp32 master weights), periodic validation
 on fixed windows, early stopping that keeps the best weights, seeded RNGs. See training/README.md.
+
+--objective mlm trains an encoder-only masked LM instead (config attnMask bidirectional, vocabSize =
+tokenizer + 1 with the last id = [MASK]): BERT's 15% / 80-10-10 masking, loss on the chosen positions
+only, validation = masked-token loss on the fixed validation windows with a fixed seeded masking
+(training/mlm.py).
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ from data import BatchSampler, load_tokens, mean_loss, parse_mix, val_windows  #
 from export import generate, golden_fixture, save_weights, shipped_copy  # noqa: E402
 from model import Transformer, TransformerConfig, count_params  # noqa: E402
 from moe_ssm import active_params  # noqa: E402
+import mlm  # noqa: E402
 
 
 def parse_args(argv=None):
@@ -59,6 +65,10 @@ def parse_args(argv=None):
     p.add_argument("--extra-eval-lens", default="", help="also report val loss at these window lengths, e.g. 256,512")
     p.add_argument("--fixture-val-windows", type=int, default=2)
     p.add_argument("--sample-tokens", type=int, default=120)
+    p.add_argument("--objective", default="next-token", choices=["next-token", "mlm"],
+                   help="mlm: BERT masked-token objective (needs attnMask bidirectional); [MASK] = vocabSize - 1")
+    p.add_argument("--compare-lm", default="", help="mlm only: a causal model folder (config.json + model.safetensors) "
+                   "whose next-token loss at the same [MASK] positions goes into the log")
     p.add_argument("--moe-aux", type=float, default=0.01, help="weight of the MoE load-balancing loss (summed over layers)")
     return p.parse_args(argv)
 
@@ -75,8 +85,8 @@ def make_optimizer(model, a):
     decay = [p for n, p in model.named_parameters() if p.dim() >= 2]
     no_decay = [p for n, p in model.named_parameters() if p.dim() < 2]
     groups = [{"params": decay, "weight_decay": a.weight_decay}, {"params": no_decay, "weight_decay": 0.0}]
-    fused = a.device.startswith("cuda")
-    return torch.optim.AdamW(groups, lr=a.lr, betas=(0.9, a.beta2), eps=1e-8, fused=fused)
+    extra = {"fused": True} if a.device.startswith("cuda") else {}  # (CPU smoke runs may have an older torch)
+    return torch.optim.AdamW(groups, lr=a.lr, betas=(0.9, a.beta2), eps=1e-8, **extra)
 
 
 def train(a) -> dict:
@@ -92,10 +102,17 @@ def train(a) -> dict:
     assert model.n_params() == count_params(cfg), (model.n_params(), count_params(cfg))
     fwd = torch.compile(model) if a.compile else model
 
+    is_mlm = a.objective == "mlm"
+    if is_mlm and cfg.mask_kind != "bidirectional":
+        raise ValueError("--objective mlm needs attnMask {kind: 'bidirectional'}")
+    mask_id = cfg.vocabSize - 1  # [MASK]; real tokens are 0..mask_id-1
+    mask_gen = torch.Generator(device=dev).manual_seed(a.seed + 1)
     mix = parse_mix(a.train)
     sampler = BatchSampler([load_tokens(p) for p, _ in mix], [w for _, w in mix], T, a.batch_size, gen, dev)
     val = load_tokens(a.val)
     vx, vy = val_windows(val, T)
+    if is_mlm:
+        vi, vt, vk = mlm.val_mlm_windows(val, T, mask_id, mask_id)
     amp = torch.bfloat16 if dev.type == "cuda" else None
     opt = make_optimizer(model, a)
 
@@ -112,7 +129,7 @@ def train(a) -> dict:
     for step in range(a.max_steps + 1):
         last = step == a.max_steps or time.time() - t0 > a.max_seconds
         if step % a.eval_every == 0 or last:
-            v = mean_loss(model, vx, vy, 64, amp)
+            v = mlm.mlm_eval(model, vi, vt, vk, 64, mask_id, amp)["all"]["loss"] if is_mlm else mean_loss(model, vx, vy, 64, amp)
             model.train()
             elapsed = time.time() - t0
             if run_n:
@@ -140,8 +157,14 @@ def train(a) -> dict:
             sampler.set_weights([1.0] + [0.0] * (len(mix) - 1))
             log["annealFromStep"] = step
         x, y = sampler.next()
+        if is_mlm:
+            xin, tgt, _ = mlm.bert_mask(x, mask_id, mask_id, mask_gen)
         with torch.autocast(dev.type, dtype=amp, enabled=amp is not None):
-            _, loss = fwd(x, y)
+            if is_mlm:
+                logits, _ = fwd(xin)
+                loss = mlm.mlm_loss(logits, tgt)
+            else:
+                _, loss = fwd(x, y)
         if cfg.moe:
             aux = model.aux_loss
             log.setdefault("auxLoss", [])
@@ -158,6 +181,8 @@ def train(a) -> dict:
     log.update({"stopReason": stop_reason, "stepsRun": step, "trainSeconds": round(time.time() - t0, 1),
                 "bestStep": best["step"], "bestValLossBf16": round(best["val"], 5)})
     model.load_state_dict(best["state"])
+    if is_mlm:
+        return finish_mlm(model, cfg, a, log, val)
     return finish(model, cfg, a, log, val)
 
 
@@ -222,6 +247,86 @@ def finish(model, cfg, a, log, val) -> dict:
           f"(ppl {math.exp(val_loss):.2f})  bytes {log['bytes']}  stop {log['stopReason']}", flush=True)
     for s in samples:
         print(f"[{a.id}] sample: {s['text']!r}" if s["text"] else f"[{a.id}] sample ids: {s['ids'][:30]}", flush=True)
+    return log
+
+
+def finish_mlm(model, cfg, a, log, val) -> dict:
+    """finish() for the masked LM: weights, masked-token numbers on the shipped weights, MLM fixture."""
+    out_dir = os.path.join(a.out, a.id)
+    os.makedirs(out_dir, exist_ok=True)
+    meta = {"id": a.id, "format": "pt", "config": json.dumps(cfg.to_dict()), "maskTokenId": str(cfg.vocabSize - 1)}
+    sha_master = save_weights(model, os.path.join(out_dir, "model.fp32.safetensors"), "float32", meta)
+    sha_ship = save_weights(model, os.path.join(out_dir, "model.safetensors"), a.ship_dtype, meta)
+    with open(os.path.join(out_dir, "config.json"), "w") as f:
+        json.dump(cfg.to_dict(), f, indent=2)
+    torch.backends.cuda.matmul.allow_tf32 = False
+    dev = torch.device(a.device)
+    ship = shipped_copy(model, a.ship_dtype).to(dev)  # fp32 math on the shipped weights
+    T, mask_id = cfg.contextLength, cfg.vocabSize - 1
+    vi, vt, vk = mlm.val_mlm_windows(val, T, mask_id, mask_id)
+    ev = mlm.mlm_eval(ship, vi, vt, vk, 32, mask_id, None)
+    log.update({"objective": "mlm", "maskTokenId": mask_id,
+                "masking": {"recipe": "Devlin et al. 2019 sec. 3.1: 15% of positions; 80% [MASK], 10% random, 10% unchanged",
+                            "valSeed": 20190524, "trainSeed": a.seed + 1},
+                "valLoss_fp32_shipped": round(ev["all"]["loss"], 5), "valPerplexity": round(math.exp(ev["all"]["loss"]), 3),
+                "valMlm": {k: {"loss": round(v["loss"], 5), "accuracy": round(v["accuracy"], 5), "positions": v["positions"]}
+                           for k, v in ev.items()},
+                "valLossAtLength": {}, "shipDtype": a.ship_dtype, "sha256": sha_ship, "sha256Master": sha_master,
+                "bytes": os.path.getsize(os.path.join(out_dir, "model.safetensors"))})
+    if a.compare_lm and os.path.exists(os.path.join(a.compare_lm, "config.json")):
+        from safetensors.torch import load_file
+
+        lcfg = TransformerConfig.from_dict(json.load(open(os.path.join(a.compare_lm, "config.json"))))
+        lm = Transformer(lcfg, max_len=T)
+        lm.load_state_dict({k: v.float() for k, v in load_file(os.path.join(a.compare_lm, "model.safetensors")).items()})
+        c = mlm.causal_eval_same_positions(lm.to(dev), val, T, vk)
+        log["compareCausal"] = {"model": a.compare_lm, "what": "next-token loss/accuracy at the same [MASK] positions "
+                                "from the left context of the same 128-token window only (position 0 left out)",
+                                "loss": round(c["loss"], 5), "accuracy": round(c["accuracy"], 5), "positions": c["positions"]}
+    ship = ship.cpu()
+    decode = load_decoder(a.tokenizer)
+    prompts = json.load(open(a.prompts)) if os.path.exists(a.prompts) else []
+    if len(prompts) >= 2:
+        p0, p1 = list(prompts[0]["ids"]), list(prompts[1]["ids"])
+        p0[len(p0) // 2] = mask_id  # one [MASK] in the middle
+        for t in (3, len(p1) - 3):
+            p1[t] = mask_id  # two [MASK]s
+        W = 2
+        cases = [{"name": prompts[0].get("name", "p0") + "-mask", "text": prompts[0].get("text"), "ids": p0},
+                 {"name": prompts[1].get("name", "p1") + "-mask", "text": prompts[1].get("text"), "ids": p1},
+                 {"name": "val-window", "text": None, "ids": vi[0].tolist()}]
+        fixture = golden_fixture(ship, a.id, f"models/{a.id}/model.safetensors", a.ship_dtype, cases, val.tolist(), W)
+        fixture["sha256"] = sha_ship
+        fixture["greedy"]["note"] = "argmax over all V by re-running the whole prefix (no KV cache: the mask is bidirectional)"
+        sl = mlm.mlm_eval(ship, vi[:W], vt[:W], vk[:W], W, mask_id, None)
+        fixture["valSlice"] = {"file": "training/data/austen.val.bin", "startToken": 0, "windows": W, "windowLen": T,
+                               "tokens": W * T, "objective": "mlm", "inputs": vi[:W].tolist(), "targets": vt[:W].tolist(),
+                               "kind": vk[:W].tolist(), "loss": mlm.r6(sl["all"]["loss"]),
+                               "accuracy": mlm.r6(sl["all"]["accuracy"]), "positions": sl["all"]["positions"],
+                               "perplexity": mlm.r6(math.exp(sl["all"]["loss"]))}
+        fixture["mlm"] = {"maskId": mask_id, "ignoreIndex": mlm.IGNORE,
+                          "cases": [{"case": i, "masked": mlm.masked_fixture_entries(ship, c["ids"], mask_id)}
+                                    for i, c in enumerate(cases)]}
+        with open(os.path.join(out_dir, "fixture.json"), "w") as f:
+            json.dump(fixture, f, separators=(",", ":"))
+        log["fixtureValSliceLoss"] = fixture["valSlice"]["loss"]
+        if decode:  # what the model fills in, for the log
+            log["fills"] = []
+            for c, m in zip(cases[:2], fixture["mlm"]["cases"][:2]):
+                ids = list(c["ids"])
+                for e in m["masked"]:
+                    ids[e["position"]] = e["top"][0][0]
+                log["fills"].append({"input": decode([t for t in c["ids"] if t != mask_id]), "filled": decode(ids),
+                                     "top5": [[decode([i]) for i, _ in e["top"][:5]] for e in m["masked"]]})
+    with open(os.path.join(out_dir, "log.json"), "w") as f:
+        json.dump(log, f, indent=1)
+    print(f"[{a.id}] done: params {log['params']}  best step {log['bestStep']}  masked val fp32 {ev['all']['loss']:.4f} "
+          f"acc {ev['all']['accuracy']:.4f} ([MASK] only {ev['mask']['loss']:.4f} / {ev['mask']['accuracy']:.4f})  "
+          f"bytes {log['bytes']}  stop {log['stopReason']}", flush=True)
+    if "compareCausal" in log:
+        print(f"[{a.id}] causal {a.compare_lm} at the same positions: {log['compareCausal']}", flush=True)
+    for f_ in log.get("fills", []):
+        print(f"[{a.id}] fill: {f_}", flush=True)
     return log
 
 

@@ -29,7 +29,8 @@ let tokenizer: Promise<TokenizerLike> | null = null;
 
 /** One model worker per page, started on the first call (the client code loads only then). */
 export function sharedClient(base = '/'): Promise<ModelClient> {
-  client ??= import('@/lib/runtime/client').then((m) => m.createModelClient({ base }));
+  client ??= Promise.all([import('@/lib/runtime/client'), import('@/components/ui/backend-status')]).then(([m, status]) =>
+    m.createModelClient({ base, onFallback: (note) => status.setBackendStatus({ backend: 'wasm', reason: note, note }) }));
   client.catch(() => (client = null));
   return client;
 }

@@ -1,10 +1,11 @@
 /** Site header: skip link, home, lessons, about the models, the widget gallery, backend badge slot, theme toggle. */
 import Link from 'next/link';
-import { BackendSlot } from './BackendSlot';
+import { BackendNote, BackendSlot } from './BackendSlot';
 import { ThemeToggle } from './ThemeToggle';
 
 export function SiteHeader() {
   return (
+    <>
     <header className="site-header">
       <a className="skip-link" href="#main">
         Skip to content
@@ -22,6 +23,8 @@ export function SiteHeader() {
         <ThemeToggle />
       </div>
     </header>
+    <BackendNote />
+    </>
   );
 }
 

@@ -8,6 +8,8 @@ import type { Backend } from './BackendBadge';
 export interface BackendStatus {
   backend: Backend;
   reason?: string;
+  /** Shown as text next to the badge (e.g. WebGPU failed mid-run and WASM took over). */
+  note?: string;
 }
 
 export const backendStatus = createStore<{ status: BackendStatus | null }>(() => ({ status: null }));

@@ -15,6 +15,7 @@ import { useWidgetDef } from './useWidgetDef';
 import { useWidgetState } from '@/components/lesson/useWidgetState';
 import { FLAG_KEYS, parseFlags, type EmbedFlags } from '@/components/lesson/embed-flags';
 import { UrlNotes } from './UrlNotes';
+import { BackendNote } from '@/components/ui/BackendSlot';
 import { watchHeight } from './watch-height';
 import { WidgetLoading } from './WidgetFrame';
 import type { AnyWidgetDef } from './types';
@@ -60,6 +61,7 @@ function Embed({ def }: { def: AnyWidgetDef }) {
     <div className="embed-root" data-widget={def.id}>
       <h1 className="embed-title">{def.title}</h1>
       <UrlNotes notes={allNotes} />
+      <BackendNote />
       <div className="widget-body">
         {ready && flags ? (
           <Suspense fallback={<WidgetLoading minHeight={def.minHeight} />}>

@@ -38,19 +38,25 @@ export async function loadWeights(bytes: Uint8Array, opts: LoadOptions = {}): Pr
   if (opts.sha256 !== undefined) await verifySha256(bytes, opts.sha256, fileName);
   const { tensors } = parseSafetensors(bytes, fileName);
   const map = new Map<string, Tensor>();
+  const notFloat = new Map<string, string>();
   for (const [name, t] of tensors) {
     if (t.data instanceof Float32Array) map.set(name, { data: t.data, shape: t.shape });
+    else notFloat.set(name, t.dtype);
   }
-  if (opts.config) checkWeights(map, opts.config, fileName);
+  if (opts.config) checkWeights(map, opts.config, fileName, notFloat);
   return map;
 }
 
-/** Throws one error listing every missing or mis-shaped weight the config needs. */
-export function checkWeights(map: WeightMap, cfg: TransformerConfig, fileName = 'weights'): void {
+/**
+ * Throws one error listing every missing, mis-typed or mis-shaped weight the config needs.
+ * notFloat: tensors the file holds in an integer dtype (name → dtype), which a float model cannot use.
+ */
+export function checkWeights(map: WeightMap, cfg: TransformerConfig, fileName = 'weights', notFloat: ReadonlyMap<string, string> = new Map()): void {
   const problems: string[] = [];
   for (const [name, shape] of weightShapes(cfg)) {
     const t = map.get(name);
-    if (!t) problems.push(`missing weight "${name}" [${shape}]`);
+    if (!t && notFloat.has(name)) problems.push(`weight "${name}" is stored as ${notFloat.get(name)}, the model needs a float tensor (F32, F16 or BF16)`);
+    else if (!t) problems.push(`missing weight "${name}" [${shape}]`);
     else if (t.shape.join() !== shape.join()) problems.push(`weight "${name}" is [${t.shape}], the config needs [${shape}]`);
   }
   if (problems.length) throw new Error(`${fileName}: ${problems.join('; ')}`);

@@ -60,6 +60,8 @@ export interface ModelClientOptions {
   worker?: WorkerLike;
   /** Base path the site is served under; default '/'. */
   base?: string;
+  /** Called once when a run or generation reports that WebGPU failed and WASM took over. */
+  onFallback?: (note: string) => void;
 }
 
 export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
@@ -67,6 +69,7 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let closed: Error | null = null;
+  let fellBack = false;
 
   const failAll = (e: Error) => {
     for (const p of pending.values()) p.reject(e);
@@ -83,7 +86,14 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
     else {
       pending.delete(msg.id);
       if (msg.type === 'error') p.reject(fromWireError(msg.error));
-      else p.resolve(msg.result);
+      else {
+        const note = (msg.result as { fallback?: unknown } | null)?.fallback;
+        if (typeof note === 'string' && !fellBack) {
+          fellBack = true;
+          opts.onFallback?.(note);
+        }
+        p.resolve(msg.result);
+      }
     }
   });
   worker.addEventListener('error', (e) => failAll(new Error(`model worker crashed: ${e.message ?? 'unknown error'}`)));

@@ -68,6 +68,8 @@ export interface RunResult {
   outputs: Record<string, WireTensor>;
   backend: Backend;
   ms: number;
+  /** Set when WebGPU failed during this run (e.g. a lost device) and WASM ran it instead. */
+  fallback?: string;
 }
 
 type WithId<T> = T & { id: number };
@@ -91,7 +93,7 @@ export interface Results {
   load: LoadResult;
   run: RunResult;
   /** backends: which ran the steps (prefill and decode may differ). */
-  generate: GenerateResult & { backends: Backend[] };
+  generate: GenerateResult & { backends: Backend[]; fallback?: string };
   choose: BackendChoice;
   setBackend: { preference: BackendPreference };
   cancel: { cancelled: boolean };

@@ -128,23 +128,51 @@ export class Runtime {
     return d;
   }
 
-  /** Runs one graph variant on the chosen (or given) backend. */
+  /**
+   * Runs one graph variant on the chosen (or given) backend. When the runtime chose WebGPU and
+   * the run fails (a lost device, a driver reset), it runs again on WASM; if that succeeds, WebGPU
+   * is switched off for the rest of the session (sessions released, choices forgotten) and the
+   * result carries a `fallback` note for the page. A caller that names a backend gets its errors.
+   */
   async run(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload = 'prefill', backend?: Backend): Promise<RunResult> {
     const model = await this.model(modelId);
     const b = backend ?? (await this.choose(modelId, workload)).backend;
     const t0 = this.now();
-    const outputs = await this.sessions.run({ model: modelId, variant, backend: b }, () => model.graph(variant), feeds);
-    return { outputs, backend: b, ms: this.now() - t0 };
+    try {
+      const outputs = await this.sessions.run({ model: modelId, variant, backend: b }, () => model.graph(variant), feeds);
+      return { outputs, backend: b, ms: this.now() - t0 };
+    } catch (e) {
+      if (backend !== undefined || b !== 'webgpu') throw e;
+      const outputs = await this.sessions.run({ model: modelId, variant, backend: 'wasm' }, () => model.graph(variant), feeds).catch(() => {
+        throw e; // WASM fails too: the problem is not WebGPU's
+      });
+      const fallback = `WebGPU stopped working (${e instanceof Error ? e.message : String(e)}); switched to WASM for this page`;
+      await this.disableWebGpu(fallback);
+      return { outputs, backend: 'wasm', ms: this.now() - t0, fallback };
+    }
   }
 
+  /** After a WebGPU failure: every later choice is WASM, with `reason`; WebGPU sessions are released. */
+  private async disableWebGpu(reason: string): Promise<void> {
+    this.probed = Promise.resolve({ available: false, reason });
+    this.decisions.clear();
+    this.fallbackNote = reason;
+    await this.sessions.dispose((k) => k.endsWith('|webgpu'));
+  }
+
+  /** The note of a WebGPU → WASM switch, once one happened. */
+  fallbackNote: string | null = null;
+
   /** Autoregressive generation through the model's step function. */
-  async generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[] }> {
+  async generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
     const model = await this.model(modelId);
     if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
     const used = new Set<Backend>();
+    let fallback: string | undefined;
     const stepper = model.stepper(async (variant, feeds, workload) => {
       const r = await this.run(modelId, variant, feeds, workload);
       used.add(r.backend);
+      fallback ??= r.fallback;
       return r.outputs;
     });
     const sampler = req.sampler ?? { temperature: 0 };
@@ -166,7 +194,7 @@ export class Runtime {
       },
       onToken,
     );
-    return { ...result, backends: [...used].sort() };
+    return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}) };
   }
 
   /** Releases the sessions of one graph variant of a model (every backend); the model stays loaded. */

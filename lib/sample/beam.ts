@@ -27,6 +27,19 @@ export interface BeamOptions<C = unknown> {
   /** Initial cache for the prompt; with forkCache each beam gets its own copy. */
   cache?: C;
   forkCache?: (cache: C) => C;
+  /** Called after every step with the beams kept and the hypotheses that finished there. */
+  onStep?: (s: BeamStep) => void;
+}
+
+/** One step of the search, for drawing the tree. */
+export interface BeamStep {
+  step: number;
+  /** Beams alive after this step, best first; parent = index in the previous step's beams. */
+  beams: { parent: number; id: number; logProb: number; tokenLogProb: number }[];
+  /** Hypotheses that drew a stop id at this step. */
+  finished: { parent: number; id: number; logProb: number }[];
+  /** Extensions considered and dropped (best first, at most 2·beamWidth). */
+  dropped: { parent: number; id: number; logProb: number; tokenLogProb: number }[];
 }
 
 export interface Hypothesis {
@@ -58,31 +71,40 @@ export async function beamSearch<C>(o: BeamOptions<C>): Promise<Hypothesis[]> {
   const finished: Hypothesis[] = [];
 
   for (let step = 0; step < o.maxNewTokens && alive.length > 0; step++) {
-    const candidates: { parent: number; id: number; logProb: number }[] = [];
+    const candidates: { parent: number; id: number; logProb: number; tokenLogProb: number }[] = [];
     for (let b = 0; b < alive.length; b++) {
       const logp = logSoftmax(await o.nextLogits(alive[b].ids, alive[b].cache)); // [V]
       // 2·beamWidth per beam, so that stop ids cannot crowd out every live continuation
       for (const id of rankDescending(logp).slice(0, 2 * o.beamWidth)) {
-        candidates.push({ parent: b, id, logProb: alive[b].logProb + logp[id] });
+        candidates.push({ parent: b, id, logProb: alive[b].logProb + logp[id], tokenLogProb: logp[id] });
       }
     }
     candidates.sort((x, y) => y.logProb - x.logProb);
     const next: Beam<C>[] = [];
     const forked = new Set<number>();
+    const record: BeamStep = { step, beams: [], finished: [], dropped: [] };
+    let used = 0;
     for (const [rank, c] of candidates.entries()) {
       if (next.length === o.beamWidth) break;
+      used = rank + 1;
       const parent = alive[c.parent];
       const ids = [...parent.ids, c.id];
       if (stop.has(c.id)) {
-        if (rank < o.beamWidth) finished.push(hyp({ ids, logProb: c.logProb }, true));
+        if (rank < o.beamWidth) {
+          finished.push(hyp({ ids, logProb: c.logProb }, true));
+          record.finished.push({ parent: c.parent, id: c.id, logProb: c.logProb });
+        }
         continue;
       }
+      record.beams.push({ parent: c.parent, id: c.id, logProb: c.logProb, tokenLogProb: c.tokenLogProb });
       // the first child reuses the parent's cache; later children get a copy
       let cache = parent.cache;
       if (cache !== undefined && forked.has(c.parent)) cache = o.forkCache ? o.forkCache(cache) : undefined;
       forked.add(c.parent);
       next.push({ ids, logProb: c.logProb, cache });
     }
+    record.dropped = candidates.slice(used, used + 2 * o.beamWidth).filter((c) => !stop.has(c.id));
+    o.onStep?.(record);
     alive = next;
     if (finished.length >= o.beamWidth && alive.length > 0) {
       const worstKept = [...finished].sort((x, y) => y.score - x.score)[o.beamWidth - 1].score;

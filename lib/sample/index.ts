@@ -6,4 +6,6 @@ export type { NextLogits } from './step';
 export { generate, generateStream } from './generate';
 export type { GenerateOptions, GenerateResult, StopReason, TokenEvent } from './generate';
 export { beamSearch } from './beam';
-export type { BeamOptions, Hypothesis } from './beam';
+export type { BeamOptions, BeamStep, Hypothesis } from './beam';
+export { traceGeneration, traceStep } from './trace';
+export type { TraceEntry, TraceResult, TraceStep } from './trace';

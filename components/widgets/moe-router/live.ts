@@ -26,7 +26,7 @@ export async function loadLive(deps: Deps, modelId: string, pref: BackendPrefere
   return { client, tok, cfg, choice };
 }
 
-export interface Ran extends RunResult {
+export interface Ran extends Omit<RunResult, 'fallback'> {
   /** Set when the graph failed on WebGPU and ran on WASM instead. */
   fallback: string | null;
 }

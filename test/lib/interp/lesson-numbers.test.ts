@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { TransformerConfig } from '@/lib/model/config';
 import { moeModelCost } from '@/lib/interp/moe-eval';
 import { carriedFloats } from '@/lib/interp/state-memory';
+import { paramCount } from '@/lib/model/init';
 
 const cfg = (id: string): TransformerConfig => JSON.parse(readFileSync(`models/${id}/config.json`, 'utf8'));
 const lesson = (slug: string) => readFileSync(`content/lessons/${slug}.mdx`, 'utf8');
@@ -62,5 +63,33 @@ describe('numbers quoted by the SSM lesson', () => {
     const v = (id: string) => JSON.parse(readFileSync('models/manifest.json', 'utf8')).models[id].validation.lossAtLength;
     expect(text).toContain(`rises from ${v('lm')['256'].toFixed(2)} at 256 tokens to ${v('lm')['512'].toFixed(2)} at 512`);
     expect(text).toContain(`${v('lm-ssm')['256'].toFixed(4)} to ${v('lm-ssm')['512'].toFixed(4)}`);
+  });
+});
+
+describe('numbers quoted by the three-families lesson (lm-mlm, from models/manifest.json)', () => {
+  const text = lesson('three-families');
+  const m = JSON.parse(readFileSync('models/manifest.json', 'utf8')).models;
+  const mlm = m['lm-mlm'];
+  const v = mlm.validation;
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+  it('size: parameters (also recomputed from the config by lib/model) and bytes', () => {
+    expect(paramCount(cfg('lm-mlm'))).toBe(mlm.params);
+    expect(text).toContain(`\`lm-mlm\` has ${n(mlm.params)} parameters (${n(mlm.bytes)} bytes in float16)`);
+    expect(text).toContain('1.4 million parameters to `lm`\'s\n2.1 million');
+    expect((mlm.params / 1e6).toFixed(1)).toBe('1.4');
+    expect((m.lm.params / 1e6).toFixed(1)).toBe('2.1');
+  });
+
+  it('training steps and seconds', () => {
+    expect(text).toContain(`trained for ${n(mlm.training.steps)} steps of\n64 windows in ${Math.round(mlm.training.seconds)} seconds`);
+  });
+
+  it('masked-token loss and accuracy, all chosen positions and [MASK] only, and lm at the same positions', () => {
+    expect(text).toContain(`masked-token loss is ${v.loss.toFixed(2)} nats`);
+    expect(text).toContain(`true token at ${pct(v.accuracy)} of the ${n(v.positions)} chosen positions`);
+    expect(text).toContain(`at the ${n(v.maskOnly.positions)} positions`);
+    expect(text).toContain(`it is right ${pct(v.maskOnly.accuracy)} of the time (loss ${v.maskOnly.loss.toFixed(2)} nats)`);
+    expect(text).toContain(`is right ${pct(v.compareCausal.accuracy)} of the time at those positions (loss ${v.compareCausal.loss.toFixed(2)} nats, over the\n${n(v.compareCausal.positions)} that`);
   });
 });

@@ -41,7 +41,11 @@ describe('models/manifest.json', () => {
       it('tokenizer and training log named by the entry exist; tokenizer sha256 matches', () => {
         expect(sha256(read(m.files.tokenizer))).toBe(m.tokenizerSha256);
         expect(readJson<{ id: string }>(m.files.trainingLog).id).toBe(id);
-        expect(m.config.vocabSize).toBe(4096);
+        // lm-mlm adds one id past the tokenizer's: [MASK] (lib/interp/mlm.ts), recorded in the entry
+        const mask = (m as { maskToken?: { id: number; text: string } }).maskToken;
+        expect(m.config.vocabSize).toBe(mask ? 4097 : 4096);
+        if (mask) expect(mask).toMatchObject({ id: 4096, text: '[MASK]' });
+        if (mask) expect(m.config.attnMask).toEqual({ kind: 'bidirectional' });
       });
 
       it('the weights hold every tensor the config needs, with the recorded parameter count', async () => {

@@ -44,7 +44,13 @@ export interface Fixture {
   }[];
   taps: { case: number; values: Record<string, { shape: number[]; values?: number[]; lastPosition?: number[] }> };
   greedy: { case: number; steps: number; tokens: number[]; margins: number[]; text?: string };
-  valSlice: { file: string; startToken: number; windows: number; windowLen: number; loss: number };
+  valSlice: {
+    file: string; startToken: number; windows: number; windowLen: number; loss: number;
+    /** masked LM (training/mlm.py): the masked windows, targets (-100 = not chosen), and the masked-token numbers */
+    objective?: 'mlm'; inputs?: number[][]; targets?: number[][]; kind?: number[][]; accuracy?: number; positions?: number;
+  };
+  /** masked LM only: per case, each [MASK] position's top-10 real-token logits and log-sum-exp over all V */
+  mlm?: { maskId: number; ignoreIndex: number; cases: { case: number; masked: { position: number; logSumExp: number; top: [number, number][] }[] }[] };
 }
 
 export const manifest = (): Manifest => readJson<Manifest>('models/manifest.json');

@@ -6,16 +6,19 @@ import { createHost, Runtime, type ModelProvider, type Request, type Response } 
 import type { WorkerLike } from '@/lib/runtime/client';
 import { countingOrt } from './nodeOrt';
 
-export function inProcessWorker(provider: ModelProvider, navigator: object = {}): WorkerLike & { log: (Request | Response)[] } {
+export function inProcessWorker(provider: ModelProvider, navigator: object = {}): WorkerLike & { log: (Request | Response)[]; creates: string[] } {
   const listeners: ((e: { data: unknown }) => void)[] = [];
   const log: (Request | Response)[] = [];
-  const host = createHost(new Runtime({ provider, ort: countingOrt().load, navigator, calibrationRepeats: 1 }), (msg) => {
+  const ort = countingOrt();
+  const host = createHost(new Runtime({ provider, ort: ort.load, navigator, calibrationRepeats: 1 }), (msg) => {
     const copy = structuredClone(msg);
     log.push(copy);
     setTimeout(() => listeners.forEach((l) => l({ data: copy })), 0);
   });
   return {
     log,
+    /** ORT session creates so far (one entry per session, its execution providers). */
+    creates: ort.creates,
     postMessage(msg: Request) {
       const copy = structuredClone(msg);
       log.push(copy);
@@ -27,5 +30,5 @@ export function inProcessWorker(provider: ModelProvider, navigator: object = {})
     terminate() {
       listeners.length = 0;
     },
-  } as WorkerLike & { log: (Request | Response)[] };
+  } as WorkerLike & { log: (Request | Response)[]; creates: string[] };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createModelClient } from '@/lib/runtime/client';
+import { createModelClient, type WorkerLike } from '@/lib/runtime/client';
 import type { ModelProvider, Progress } from '@/lib/runtime';
 import { bigramModel, idsTensor, TABLE } from './bigramModel';
 import { inProcessWorker } from './channel';
@@ -61,5 +61,29 @@ describe('createModelClient ↔ worker host (structured-clone channel)', () => {
     const client = createModelClient({ worker: inProcessWorker(provider) });
     await client.dispose();
     await expect(client.load('bigram')).rejects.toThrow('model client disposed');
+  });
+});
+
+describe('createModelClient onFallback', () => {
+  /** A worker that answers every request with a result; run results carry a fallback note. */
+  function fakeWorker(): WorkerLike {
+    const listeners: ((e: { data: unknown }) => void)[] = [];
+    return {
+      postMessage(msg: { id: number; type: string }) {
+        const result = msg.type === 'run' ? { outputs: {}, backend: 'wasm', ms: 1, fallback: 'WebGPU stopped working (lost); switched to WASM for this page' } : {};
+        queueMicrotask(() => listeners.forEach((l) => l({ data: { id: msg.id, type: 'result', result } })));
+      },
+      addEventListener(type: string, fn: (e: { data: unknown }) => void) {
+        if (type === 'message') listeners.push(fn);
+      },
+    } as unknown as WorkerLike;
+  }
+
+  it('is called once, with the note, however many results report a fallback', async () => {
+    const notes: string[] = [];
+    const client = createModelClient({ worker: fakeWorker(), onFallback: (n) => notes.push(n) });
+    await client.run('m', 'logits', {});
+    await client.run('m', 'logits', {});
+    expect(notes).toEqual(['WebGPU stopped working (lost); switched to WASM for this page']);
   });
 });

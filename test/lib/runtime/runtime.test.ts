@@ -126,3 +126,54 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     expect(creates).toEqual(['wasm', 'wasm']);
   });
 });
+
+describe('Runtime when the WebGPU device is lost mid-run', () => {
+  const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+  function lossy() {
+    let lost = false;
+    const ort = countingOrt(true, { lost: () => lost });
+    const provider: ModelProvider = (id, onProgress) => bigramModel([])(onProgress);
+    const rt = new Runtime({ provider, ort: ort.load, navigator: fakeAdapterNav, calibrationRepeats: 1 });
+    return { rt, creates: ort.creates, lose: () => (lost = true) };
+  }
+
+  it('reruns the step on WASM with the same outputs, says so once, and chooses WASM from then on', async () => {
+    const { rt, lose } = lossy();
+    await rt.load('bigram');
+    rt.setPreference('webgpu');
+    const before = await rt.run('bigram', 'logits', { ids: idsTensor([3, 1]) });
+    expect(before.backend).toBe('webgpu');
+    expect(before.fallback).toBeUndefined();
+    lose();
+    const after = await rt.run('bigram', 'logits', { ids: idsTensor([3, 1]) });
+    expect(after.backend).toBe('wasm');
+    expect(after.fallback).toMatch(/^WebGPU stopped working \(GPUDevice was lost: pretend device loss\); switched to WASM/);
+    expect(Array.from(after.outputs.logits.data as Float32Array)).toEqual(Array.from(before.outputs.logits.data as Float32Array));
+    expect(lastRow(after.outputs.logits)).toHaveLength(V);
+    const next = await rt.run('bigram', 'logits', { ids: idsTensor([2]) });
+    expect(next.backend).toBe('wasm');
+    expect(next.fallback).toBeUndefined();
+    expect((await rt.choose('bigram', 'prefill')).backend).toBe('wasm');
+    expect((await rt.load('bigram')).backends).toEqual(['wasm']);
+  });
+
+  it('keeps generating after the loss, and the generation reports the switch', async () => {
+    const { rt, lose } = lossy();
+    await rt.load('bigram');
+    rt.setPreference('webgpu');
+    let n = 0;
+    const r = await rt.generate('bigram', { prompt: [1], maxNewTokens: 6 }, () => {
+      if (++n === 2) lose();
+    });
+    expect(r.newIds).toHaveLength(6);
+    expect(r.backends).toEqual(['wasm', 'webgpu']);
+    expect(r.fallback).toMatch(/WebGPU stopped working/);
+  });
+
+  it('does not hide errors of a backend the caller asked for by name', async () => {
+    const { rt, lose } = lossy();
+    await rt.load('bigram');
+    lose();
+    await expect(rt.run('bigram', 'logits', { ids: idsTensor([1]) }, 'prefill', 'webgpu')).rejects.toThrow(/GPUDevice was lost/);
+  });
+});
