@@ -50,6 +50,8 @@ const loaders: Record<string, Loader> = {
   'self-consistency': () => import('./self-consistency'),
   'family-masks': () => import('./family-masks'),
   'mask-fill': () => import('./mask-fill'),
+  'sparse-masks': () => import('./sparse-masks'),
+  'flash-tiling': () => import('./flash-tiling'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -55,7 +55,22 @@ export interface RopeConfig {
 export type AttentionMask =
   | { kind: 'causal' }
   | { kind: 'bidirectional' }
-  | { kind: 'window'; size: number; sinks?: number };
+  | { kind: 'window'; size: number; sinks?: number }
+  | SparseMask;
+
+/**
+ * Fixed sparse patterns (all causal, j ≤ i; d = i - j; lib/longctx/sparse-masks.ts draws them):
+ *   strided         d < size or d mod stride = 0           local + strided (Child et al. 2019)
+ *   dilated-window  d < size·dilation and d mod dilation = 0   dilated sliding window (Beltagy et al. 2020)
+ *   global-local    d < size or j mod every = 0 or i mod every = 0   local window + global tokens
+ *                   (every `every`-th position attends to and is seen by all; Beltagy et al. 2020,
+ *                   Zaheer et al. 2020)
+ * "x mod s = 0" is tested from Ops as cos(2πx/s) > cos(π/s), exact for integer x (see positions.ts).
+ */
+export type SparseMask =
+  | { kind: 'strided'; size: number; stride: number }
+  | { kind: 'dilated-window'; size: number; dilation: number }
+  | { kind: 'global-local'; size: number; every: number };
 
 export interface TransformerConfig {
   /** V: vocabulary size. */
@@ -139,10 +154,15 @@ export function validateConfig(cfg: TransformerConfig): TransformerConfig {
   if (cfg.position === 'rope' && headSize(cfg) % 2 !== 0) fail('RoPE needs an even head size');
   if (cfg.position === 'rope' && !cfg.rope) fail('position "rope" needs a rope {base} block');
   const m = cfg.attnMask;
-  if (m && !['causal', 'bidirectional', 'window'].includes(m.kind)) fail(`attnMask.kind must be causal, bidirectional or window`);
+  if (m && !['causal', 'bidirectional', 'window', 'strided', 'dilated-window', 'global-local'].includes(m.kind)) fail(`attnMask.kind must be causal, bidirectional, window, strided, dilated-window or global-local`);
   if (m?.kind === 'window') {
     if (!Number.isInteger(m.size) || m.size < 1) fail(`attnMask.size must be a positive integer (got ${m.size})`);
     if (m.sinks != null && (!Number.isInteger(m.sinks) || m.sinks < 0)) fail(`attnMask.sinks must be a non-negative integer (got ${m.sinks})`);
+  }
+  if (m && (m.kind === 'strided' || m.kind === 'dilated-window' || m.kind === 'global-local')) {
+    const period = m.kind === 'strided' ? m.stride : m.kind === 'dilated-window' ? m.dilation : m.every;
+    if (!Number.isInteger(m.size) || m.size < 1) fail(`attnMask.size must be a positive integer (got ${m.size})`);
+    if (!Number.isInteger(period) || period < 1 || period > 4096) fail(`attnMask ${m.kind}: the period must be an integer 1..4096 (got ${period})`);
   }
   if (cfg.moe) {
     const { experts, topK } = cfg.moe;

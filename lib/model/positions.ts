@@ -8,11 +8,13 @@
  *   future bool [T, S]  diff > 0: the key lies after the query (the causal mask)
  *   hidden bool [T, S]  keys attention may not see, per cfg.attnMask (lib/model/config.ts):
  *                       causal = future; bidirectional = none; window = future or
- *                       (i - j ≥ size and j ≥ sinks)
+ *                       (i - j ≥ size and j ≥ sinks); the sparse kinds (strided, dilated-window,
+ *                       global-local) = future or not in their pattern, with "x mod s = 0" tested as
+ *                       cos(2πx/s) > cos(π/s) (exact for integers: a non-multiple gives at most cos(2π/s))
  *   rope  cos, sin [T, hs/2]   cos(qpos·θ')·m, sin(qpos·θ')·m   (lib/model/rope.ts)
  *   alibi [nh, T, S]    slope[h] · diff = -slope[h] · (i - j)  (lib/model/alibi.ts)
  */
-import type { TransformerConfig } from './config';
+import type { SparseMask, TransformerConfig } from './config';
 import { headSize } from './config';
 import type { Ops } from './ops';
 import { ropeFrequencies } from './rope';
@@ -55,10 +57,29 @@ function hiddenKeys<V>(ops: Ops<V>, cfg: TransformerConfig, diff: V, kf: V, futu
   const m = cfg.attnMask ?? { kind: 'causal' };
   if (m.kind === 'bidirectional') return null;
   if (m.kind === 'causal') return future;
+  if (m.kind !== 'window') return sparseHidden(ops, m, diff, kf, future);
   const far = ops.toFloat(ops.greater(ops.scale(diff, -1), m.size - 1)); // [T, S]  i - j ≥ size
   const notSink = ops.toFloat(ops.greater(kf, (m.sinks ?? 0) - 0.5)); // [1, S]  j ≥ sinks
   const either = ops.add(ops.mul(far, notSink), ops.toFloat(future)); // [T, S]  0, 1 or 2
   return ops.greater(either, 0.5); // [T, S]
+}
+
+/** 1 where x (integer-valued floats) is a multiple of s, else 0, from Ops only. */
+function multipleOf<V>(ops: Ops<V>, x: V, s: number): V {
+  if (s === 1) return ops.toFloat(ops.greater(ops.scale(x, 0), -1)); // all ones, x's shape
+  return ops.toFloat(ops.greater(ops.cos(ops.scale(x, (2 * Math.PI) / s)), Math.cos(Math.PI / s)));
+}
+
+/** Hidden keys of a sparse kind (lib/model/config.ts SparseMask): future or outside the pattern. */
+function sparseHidden<V>(ops: Ops<V>, m: SparseMask, diff: V, kf: V, future: V): V {
+  const d = ops.scale(diff, -1); // [T, S]  i - j
+  const near = (n: number) => ops.toFloat(ops.greater(ops.scale(d, -1), -n + 0.5)); // [T, S]  i - j < n
+  let seen: V; // [T, S]  > 0.5 where the pattern keeps the key
+  if (m.kind === 'strided') seen = ops.add(near(m.size), multipleOf(ops, d, m.stride));
+  else if (m.kind === 'dilated-window') seen = ops.mul(near(m.size * m.dilation), multipleOf(ops, d, m.dilation));
+  else seen = ops.add(ops.add(near(m.size), multipleOf(ops, kf, m.every)), multipleOf(ops, ops.add(d, kf), m.every)); // i = d + j
+  const off = ops.toFloat(ops.greater(ops.scale(seen, -1), -0.5)); // [T, S]  pattern drops it
+  return ops.greater(ops.add(off, ops.toFloat(future)), 0.5); // [T, S]
 }
 
 /**

@@ -24,6 +24,8 @@ export interface LayerTaps {
   q: F32;
   k: F32;
   probs: F32;
+  /** v [1, nkv, T, hs] (read by flash-tiling; absent in fakes that do not send it) */
+  v?: F32;
 }
 
 export interface ModelShape {
@@ -67,7 +69,7 @@ export function layerTaps(outputs: Record<string, WireTensor>, nLayer: number): 
       if (!t || t.dtype !== 'float32' || t.dims.length !== 4) throw new Error(`the taps run returned no float32 [1, n, T, X] ${name}`);
       return { data: t.data as Float32Array, dims: t.dims };
     };
-    return { q: f32(names.q(l)), k: f32(names.k(l)), probs: f32(names.attnProbs(l)) };
+    return { q: f32(names.q(l)), k: f32(names.k(l)), probs: f32(names.attnProbs(l)), ...(outputs[names.v(l)] ? { v: f32(names.v(l)) } : {}) };
   });
 }
 
