@@ -42,6 +42,8 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'logit-lens': () => import('./logit-lens'),
+  'residual-stream': () => import('./residual-stream'),
 };
 
 /** Ids of every registered widget, in registration order. */
