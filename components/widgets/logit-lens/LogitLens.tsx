@@ -60,7 +60,7 @@ export function LensPanel({ state, setState, hidden, locked, deps }: WidgetProps
           At position {pos} (<code>{visible(tokens[pos] ?? '')}</code>) the model&apos;s answer is <code>{visible(tokenText(fin.id))}</code> with
           p = {fin.prob.toFixed(3)}. {formed === N - 1
             ? 'It is top-1 only at the very end, after the last block.'
-            : `It is top-1 from the ${streamLabel(formed)} point on${formed === 0 ? ' (already in the embedding)' : ''}.`}
+            : `It is top-1 ${formed === 0 ? 'already in the embedding' : `in the stream ${streamLabel(formed)}`} and stays there.`}
         </p>
       )}
       {read && state.view === 'grid' && (
