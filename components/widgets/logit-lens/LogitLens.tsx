@@ -35,7 +35,7 @@ export function LensPanel({ state, setState, hidden, locked, deps }: WidgetProps
   const formed = read && T > 0 ? formsAt(read.trace, pos) : null;
   const fin = read && T > 0 ? read.trace[N - 1][pos] : null;
   return (
-    <div className="ll" data-phase={view.phase} data-ran={view.ran ?? ''} data-update-ms={view.updateMs?.toFixed(0) ?? ''} data-forms-at={formed ?? ''}>
+    <div className="ll" data-widget="logit-lens" data-phase={view.phase} data-ran={view.ran ?? ''} data-update-ms={view.updateMs?.toFixed(0) ?? ''} data-forms-at={formed ?? ''}>
       <LiveControls text={state.text} pos={pos} backend={state.backend} tokens={tokens} cut={cut} maxText={300} view={view}
         hidden={hidden} locked={locked} set={(p) => setState(p)} onLoad={() => void start()}>
         {!hidden.has('view') && (

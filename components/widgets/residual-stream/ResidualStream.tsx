@@ -28,7 +28,7 @@ export function ResidualPanel({ state, setState, hidden, locked, deps }: WidgetP
   const rows = stats && T > 0 ? residualRows(stats, pos) : [];
   const g = stats && T > 0 ? growth(stats, pos) : null;
   return (
-    <div className="ll" data-phase={view.phase} data-ran={view.ran ?? ''} data-update-ms={view.updateMs?.toFixed(0) ?? ''} data-growth={g?.toFixed(2) ?? ''}>
+    <div className="ll" data-widget="residual-stream" data-phase={view.phase} data-ran={view.ran ?? ''} data-update-ms={view.updateMs?.toFixed(0) ?? ''} data-growth={g?.toFixed(2) ?? ''}>
       <LiveControls text={state.text} pos={pos} backend={state.backend} tokens={tokens} cut={cut} maxText={300} view={view}
         hidden={hidden} locked={locked} set={(p) => setState(p)} onLoad={() => void start()} />
       {series && rows.length > 0 && g !== null && (
