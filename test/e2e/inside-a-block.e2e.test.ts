@@ -68,6 +68,7 @@ describeBrowser('inside-a-block lesson', () => {
     expect(await page.getAttribute('table[data-pos]', 'data-pos')).toBe('3');
     await rs.locator('select').first().selectOption('1');
     await expect.poll(() => page.getAttribute('table[data-pos]', 'data-pos')).toBe('1');
+    await rs.screenshot({ path: join(SCREENSHOT_DIR, 'inside-a-block-residual-light.png'), animations: 'disabled' });
     await page.locator(LENS).locator('button', { hasText: 'Load the model' }).click();
     await page.waitForSelector(`${LENS}[data-ran="webgpu"] .ll-grid`, { timeout: RUN_TIMEOUT });
     expect(await page.locator(LENS).getAttribute('data-forms-at')).toBe('6');

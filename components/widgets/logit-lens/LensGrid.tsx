@@ -56,7 +56,7 @@ export function LensGrid({ cells, trace, tokens, tokenText, pos, locked, onPos }
         <table className="ll-grid" onKeyDown={onKey} aria-describedby={`${id}-live`}>
           <thead>
             <tr>
-              <th scope="col" className="ll-corner">block ↓ · input →</th>
+              <th scope="col" className="ll-corner">after block</th>
               {tokens.map((t, i) => <th scope="col" key={i} className={i === pos ? 'll-on' : undefined}><code>{short(visible(t))}</code></th>)}
             </tr>
           </thead>
