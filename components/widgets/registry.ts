@@ -44,6 +44,7 @@ const loaders: Record<string, Loader> = {
   'lora-rank': () => import('./lora-rank'),
   'logit-lens': () => import('./logit-lens'),
   'residual-stream': () => import('./residual-stream'),
+  'norm-activations': () => import('./norm-activations'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -97,4 +97,18 @@ describeBrowser('inside-a-block lesson', () => {
     expect(errors).toEqual([]);
     await page.close();
   }, RUN_TIMEOUT);
+
+  it('norm-activations embed: LayerNorm and RMSNorm of (3, 4), GELU(1) = 0.841192; typing updates the table', async () => {
+    const { page, errors, status } = await openPage('/embed/norm-activations/?v=3,4&at=1');
+    expect(status).toBe(200);
+    await waitForWidgets(page);
+    const root = page.locator('.ll[data-widget="norm-activations"]');
+    expect(await root.getAttribute('data-dims')).toBe('2');
+    expect(await page.getAttribute('.ll-summary', 'data-gelu')).toBe('0.841192');
+    expect(await page.locator('.ll-table').first().locator('tbody tr').first().textContent()).toBe('03.000−1.0000.849');
+    await page.getByLabel(/Vector x/).fill('1, 2, 3');
+    await expect.poll(() => root.getAttribute('data-dims')).toBe('3');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, RUN_TIMEOUT);
 });

@@ -12,6 +12,7 @@ import { loadBpe } from '@/lib/tokenizer/bpe';
 import { lensLogits, streamTap } from '@/lib/interp/logit-lens';
 import { finalTokenTrace, formsAt, lensReadout, streamLabel } from '@/lib/interp/lens-readout';
 import { residualStats, streamNorms } from '@/lib/interp/residual';
+import { activationCurves } from '@/lib/interp/norm-act';
 import { lensSchema } from '@/components/widgets/logit-lens';
 import { manifest, read, weightsOf } from '../models/shipped';
 
@@ -109,5 +110,13 @@ describe('numbers quoted by the Inside a block lesson', () => {
       expect(lesson).toContain(`\`${s}\``);
     }
     expect(3 * cfg.dModel * cfg.dFF).toBe(147456);
+  });
+  it('GELU\'s minimum, as the lesson quotes it', () => {
+    const c = activationCurves(-3, 0, 30000);
+    const m = Math.min(...c.gelu);
+    const at = c.x[c.gelu.indexOf(m)];
+    expect(m.toFixed(2)).toBe('-0.17');
+    expect(at.toFixed(2)).toBe('-0.75');
+    expect(lesson).toContain('its minimum is about $-0.17$, near $x = -0.75$');
   });
 });
