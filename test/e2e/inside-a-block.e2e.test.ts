@@ -34,7 +34,7 @@ describeBrowser('inside-a-block lesson', () => {
     await load(page, LENS, 'wasm');
     const lens = page.locator(LENS);
     expect(await lens.getAttribute('data-forms-at')).toBe('6');
-    expect(await page.locator('.ll-summary').textContent()).toContain('␣smiling');
+    expect(await page.locator(`${LENS} .ll-summary`).textContent()).toContain('␣smiling');
     expect(await page.locator('.ll-grid tbody tr').count()).toBe(9);
     // keyboard: the picked cell is the last position of the top row; ArrowLeft moves to position 2, ArrowDown one row deeper
     await page.locator('.ll-cell[tabindex="0"]').focus();
@@ -42,7 +42,7 @@ describeBrowser('inside-a-block lesson', () => {
     await page.keyboard.press('ArrowDown');
     await expect.poll(() => page.getAttribute('.ll-cell[aria-pressed="true"]', 'data-pos')).toBe('2');
     expect(await page.getAttribute('.ll-cell[aria-pressed="true"]', 'data-point')).toBe('7');
-    expect(await page.locator('.ll-live').textContent()).toContain('after block 6, position 2');
+    expect(await page.locator(`${LENS} .ll-live`).textContent()).toContain('after block 6, position 2');
     // a new prompt: the model runs again and the grid gets its tokens
     await page.locator(`${LENS} textarea`).fill('It is a truth universally');
     await expect.poll(() => page.locator('.ll-grid thead th').count(), { timeout: RUN_TIMEOUT }).toBe(1 + 8); // 8 tokens
