@@ -83,6 +83,7 @@ describeBrowser('inside-a-block lesson', () => {
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'inside-a-block-dark-360');
     await page.locator(LENS).screenshot({ path: join(SCREENSHOT_DIR, 'inside-a-block-lens-dark-360.png'), animations: 'disabled' });
+    await page.locator('.ll[data-widget="norm-activations"]').screenshot({ path: join(SCREENSHOT_DIR, 'inside-a-block-norms-dark-360.png'), animations: 'disabled' });
     expect(overflow).toBeLessThanOrEqual(0);
     expect(errors).toEqual([]);
     await page.close();
