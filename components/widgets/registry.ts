@@ -52,6 +52,9 @@ const loaders: Record<string, Loader> = {
   'mask-fill': () => import('./mask-fill'),
   'sparse-masks': () => import('./sparse-masks'),
   'flash-tiling': () => import('./flash-tiling'),
+  'logit-lens': () => import('./logit-lens'),
+  'norm-activations': () => import('./norm-activations'),
+  'residual-stream': () => import('./residual-stream'),
 };
 
 /** Ids of every registered widget, in registration order. */

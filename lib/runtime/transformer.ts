@@ -11,6 +11,8 @@
  *   'taps'        the same plus every tap as an output (attention probabilities, …)
  *   'kv-prefill'  ids → logits + present.{l}.key/value
  *   'kv-decode'   ids + past.{l}.key/value → logits + present.{l}.key/value
+ *   'lens'        ids → logits, the residual-stream taps and the logit lens [L+1, T, V]
+ *                 (lib/interp/logit-lens.ts; Transformer blocks only)
  *   '<variant>@<rule>:<s>'  any of these with a RoPE scaling rule (pi | ntk | yarn) at factor s
  *                           (lib/longctx/scaling.ts), e.g. 'logits@yarn:4'
  * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
@@ -29,6 +31,7 @@ import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import { loadWeights } from '@/lib/model/weights';
 import { parseScaledVariant, withRule } from '@/lib/longctx/scaling';
+import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
 import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
@@ -135,6 +138,11 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
     info: { config: cfg, params: paramCount(cfg), ...info },
     contextLength: cfg.contextLength,
     graph(variant) {
+      if (variant === LENS_VARIANT) {
+        let lens = built.get(variant);
+        if (!lens) built.set(variant, (lens = buildLensModel(cfg, weights)));
+        return lens;
+      }
       const scaled = parseScaledVariant(variant);
       const v = VARIANTS[scaled?.base ?? variant];
       if (!v) throw new Error(`unknown graph variant "${variant}" (have ${Object.keys(VARIANTS).join(', ')}, each optionally @pi|ntk|yarn:<factor>)`);
