@@ -46,10 +46,12 @@ ROLE = {
     "lm-alibi": "position-scheme variant: ALiBi (context 128; extrapolates past it)",
     "lm-moe": "Mixture-of-Experts variant of lm: each MLP is 4 SwiGLU experts of width 96, top-2 routing (same total params)",
     "lm-ssm": "state-space variant of lm: each attention layer replaced by a Mamba-2 mixer (no positions; MLP width 240)",
+    "lm-distill": "lm-draft's shape and recipe trained by knowledge distillation from lm (T = 2, alpha = 0.5; training/distill.py)",
 }
 DEVICE = {
     "lm-moe": "one NVIDIA H200, shared with the lm-ssm run (two parallel processes; training/device_moe_ssm.sh)",
     "lm-ssm": "one NVIDIA H200, shared with the lm-moe run (two parallel processes; training/device_moe_ssm.sh)",
+    "lm-distill": "one NVIDIA H200, shared with two control runs (three parallel processes; training/device_distill.sh)",
 }
 
 
@@ -118,8 +120,10 @@ def install(runs: str, model_id: str, manifest: dict) -> None:
         "commands": [
             "npx tsx scripts/encode-corpus.ts",
         ] + (["OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps"]
-             if model_id in DEVICE else []) + [
-            command_of({**args, "id": log.get("promotedFrom", model_id)}),
+             if model_id in ("lm-moe", "lm-ssm") else []) + (["OUT=$OUT bash training/device_distill.sh"]
+             if "kd_temperature" in args else []) + [
+            command_of({**args, "id": log.get("promotedFrom", model_id)}).replace(
+                "training/train.py", "training/distill.py" if "kd_temperature" in args else "training/train.py"),
         ] + ([f"python3 training/promote.py --runs OUT --prefix lm-d --to {model_id} --max-bytes 5000000"]
              if log.get("promotedFrom") else []),
         "runtimeChecked": False,  # set by --mark-checked once test/lib/models passes
