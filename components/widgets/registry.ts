@@ -42,6 +42,8 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'prune-sparsity': () => import('./prune-sparsity'),
+  'distill-compare': () => import('./distill-compare'),
 };
 
 /** Ids of every registered widget, in registration order. */
