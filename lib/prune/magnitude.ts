@@ -64,7 +64,10 @@ export function magnitudePrune(weights: WeightMap, names: readonly string[], s: 
   const total = mats.reduce((a, m) => a + m.t.data.length, 0);
   const all = new Float32Array(total);
   let off = 0;
-  for (const { t } of mats) (all.set(t.data, off), (off += t.data.length));
+  for (const { t } of mats) {
+    all.set(t.data, off);
+    off += t.data.length;
+  }
   for (const i of smallestK(all, Math.round(s * total))) all[i] = 0;
   off = 0;
   for (const { name, t } of mats) {

@@ -79,7 +79,7 @@ export function DistillComparePanel({ state, setState, hidden, locked, deps }: W
   const show = (k: string) => !hidden.has(k);
   const label = (i: number) => { const s = showToken(tok?.tokenText(i) ?? `#${i}`); return s.length > 12 ? `${s.slice(0, 11)}…` : s; };
   return (
-    <div className="qw" data-phase={phase}>
+    <div className="qw dc" data-phase={phase}>
       {show('prompt') && (
         <div className="control control-wide">
           <label htmlFor={`${id}-p`}>Prompt</label>

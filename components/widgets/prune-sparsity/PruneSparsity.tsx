@@ -63,7 +63,7 @@ export function PruneSparsityPanel({ state, setState, hidden, locked, deps }: Wi
   const cur = v.results[keyOf(state.method, f)];
   const show = (k: string) => !hidden.has(k);
   return (
-    <div className="qw" data-phase={v.phase}>
+    <div className="qw ps" data-phase={v.phase}>
       <div className="controls qw-controls">
         {show('method') && (
           <div className="control"><label htmlFor={`${id}-m`}>Method</label>
