@@ -85,6 +85,7 @@ describe('the lesson’s distillation numbers', () => {
     expect(manifest['lm-distill'].params).toBe(360_768);
     expect(Math.round(manifest['lm-distill'].training.seconds)).toBe(125);
     expect(manifest['lm-distill'].training.steps).toBe(5000);
+    expect((r['lm-draft'].valLoss - r['lm-draft-rerun'].valLoss).toFixed(3)).toBe('0.008');
     const gap = (r['lm-draft'].valLoss - r['lm-distill'].valLoss) / (r['lm-draft'].valLoss - r.teacher.valLoss);
     expect(Math.round(100 * gap)).toBe(26);
   });
