@@ -48,15 +48,18 @@ ROLE = {
     "lm-ssm": "state-space variant of lm: each attention layer replaced by a Mamba-2 mixer (no positions; MLP width 240)",
     "lm-mlm": "encoder-only masked LM: bidirectional attention (attnMask), BERT's masked-token objective; vocabSize 4097 = "
               "the tokenizer's 4096 ids + [MASK] (id 4096, known only to this model)",
+    "lm-distill": "lm-draft's shape and recipe trained by knowledge distillation from lm (T = 2, alpha = 0.5; training/distill.py)",
 }
 DEVICE = {
     "lm-moe": "one NVIDIA H200, shared with the lm-ssm run (two parallel processes; training/device_moe_ssm.sh)",
     "lm-ssm": "one NVIDIA H200, shared with the lm-moe run (two parallel processes; training/device_moe_ssm.sh)",
     "lm-mlm": "one NVIDIA H200, alone (training/device_mlm.sh)",
+    "lm-distill": "one NVIDIA H200, shared with two control runs (three parallel processes; training/device_distill.sh)",
 }
 DEVICE_CALL = {
     "lm-moe": "OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps",
     "lm-ssm": "OUT=$OUT SECONDS_BOX=370 bash training/device_moe_ssm.sh  # steps_for.py sized --max-steps",
+    "lm-distill": "OUT=$OUT bash training/device_distill.sh",
     "lm-mlm": "OUT=$OUT SECONDS_BOX=330 bash training/device_mlm.sh  # steps_for.py sized --max-steps",
 }
 

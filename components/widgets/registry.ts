@@ -55,6 +55,8 @@ const loaders: Record<string, Loader> = {
   'logit-lens': () => import('./logit-lens'),
   'norm-activations': () => import('./norm-activations'),
   'residual-stream': () => import('./residual-stream'),
+  'distill-compare': () => import('./distill-compare'),
+  'prune-sparsity': () => import('./prune-sparsity'),
 };
 
 /** Ids of every registered widget, in registration order. */

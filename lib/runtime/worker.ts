@@ -13,6 +13,7 @@ import type { Response } from './protocol';
 import { Runtime } from './runtime';
 import { registerTransformerModels } from './transformer';
 import { registerQuantModels } from './quant';
+import { registerPruneModels } from './prune';
 
 interface WorkerScope {
   postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
@@ -25,6 +26,7 @@ const scope = globalThis as unknown as WorkerScope;
 const base = /^model-worker:(\/.*)$/.exec((globalThis as { name?: string }).name ?? '')?.[1] ?? '/';
 configureOrt({ wasmBase: `${base}ort/` });
 registerQuantModels(`${base}models/`); // before the catch-all family below
+registerPruneModels(`${base}models/`);
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
 const host = createHost(new Runtime({ provider: defaultProvider, store }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));

@@ -1,0 +1,92 @@
+// The pruning-distillation lesson's numbers about lm, recomputed from lib/prune on its real
+// weights (ORT WASM in Node on the held-out slice, as scripts/prune-curve.ts), and the
+// distillation numbers checked against the run's record and the manifest.
+import { readFileSync } from 'node:fs';
+import * as ort from 'onnxruntime-web';
+import { describe, expect, it } from 'vitest';
+import { buildTransformerModel } from '@/lib/model/build';
+import type { TransformerConfig } from '@/lib/model/config';
+import { loadWeights } from '@/lib/model/weights';
+import { compareOnSlice } from '@/lib/quant/evaluate';
+import { pruneModel } from '@/lib/prune/model';
+import { breakEvenDensity } from '@/lib/prune/sparsity';
+import type { Tensor } from '@/lib/tensor';
+
+ort.env.wasm.numThreads = 1;
+ort.env.logLevel = 'error';
+const manifest = JSON.parse(readFileSync('models/manifest.json', 'utf8')).models;
+const m = manifest.lm as { config: TransformerConfig; sha256: string; files: { weights: string } };
+const cfg = m.config;
+const w = await loadWeights(new Uint8Array(readFileSync(m.files.weights)), { sha256: m.sha256, config: cfg });
+const slice = JSON.parse(readFileSync('public/data/austen-val-slice.json', 'utf8')) as { windows: number[][] };
+const opts: ort.InferenceSession.SessionOptions = { executionProviders: ['wasm'], graphOptimizationLevel: 'all' };
+const idsT = (xs: number[]) => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [1, xs.length]);
+const fwd = (s: ort.InferenceSession) => async (ids: number[]) => (await s.run({ ids: idsT(ids) })).logits.data as Float32Array;
+const base = await ort.InferenceSession.create(buildTransformerModel(cfg, w), opts);
+async function loss(weights: ReadonlyMap<string, Tensor>): Promise<number> {
+  const s = await ort.InferenceSession.create(buildTransformerModel(cfg, weights), opts);
+  const r = await compareOnSlice(fwd(base), fwd(s), slice.windows, cfg.vocabSize);
+  await s.release();
+  return r.lossB;
+}
+const at = (method: Parameters<typeof pruneModel>[2], f: number) => pruneModel(cfg, w, method, f);
+
+describe('the lesson’s pruning numbers', () => {
+  it('magnitude per matrix: 3.5661 → 3.5659 (10 %), 3.5854 (30 %), 3.7909 (50 %), 9.3551 (90 %); global 3.8186 at 50 %', async () => {
+    const got = [await loss(w), ...(await Promise.all([0.1, 0.3, 0.5, 0.9].map((f) => loss(at('magnitude', f).weights)))), await loss(at('magnitude-global', 0.5).weights)];
+    expect(got.map((x) => x.toFixed(4))).toEqual(['3.5661', '3.5659', '3.5854', '3.7909', '9.3551', '3.8186']);
+    expect(Math.log(4096)).toBeLessThan(9.3551);
+  }, 60_000);
+  it('half the query heads (16 of 32): loss 3.9315, and only 10.9 % of the prunable weights are zero', async () => {
+    const r = at('heads', 0.5);
+    expect(r.summary.units).toBe(16);
+    expect((100 * r.summary.sparsity).toFixed(1)).toBe('10.9');
+    expect((await loss(r.weights)).toFixed(4)).toBe('3.9315');
+  }, 30_000);
+  it('10 % of the MLP neurons cost 1.6 nats (5.1676); layer 0’s 38 alone give 5.0416, any other single layer at most +0.05', async () => {
+    const r = at('neurons', 0.1);
+    expect(r.summary.units).toBe(8 * 38);
+    const all = await loss(r.weights);
+    expect(all.toFixed(4)).toBe('5.1676');
+    expect((all - 3.5661).toFixed(1)).toBe('1.6');
+    const only = (layer: number) => {
+      const out = new Map(w);
+      for (const k of ['w1', 'w3', 'w2']) { const n = `blocks.${layer}.mlp.${k}.weight`; out.set(n, r.weights.get(n)!); }
+      return out;
+    };
+    expect((await loss(only(0))).toFixed(4)).toBe('5.0416');
+    for (let l = 1; l < 8; l++) expect(await loss(only(l)) - 3.5661).toBeLessThan(0.05);
+  }, 90_000);
+  it('bytes of the 1,572,864 prunable weights: dense fp16 3,145,728 at any sparsity; CSR 4,759,776 (1.5×) at 50 %, 984,816 (0.31×) at 90 %', () => {
+    const h = at('magnitude', 0.5).summary;
+    const n = at('magnitude', 0.9).summary;
+    expect(h.weights).toBe(1_572_864);
+    expect([h.dense, n.dense]).toEqual([3_145_728, 3_145_728]);
+    expect([h.csr, n.csr]).toEqual([4_759_776, 984_816]);
+    expect((h.csr / h.dense).toFixed(1)).toBe('1.5');
+    expect((n.csr / n.dense).toFixed(2)).toBe('0.31');
+    expect(breakEvenDensity()).toBeCloseTo(1 / 3, 12);
+  });
+});
+
+describe('the lesson’s distillation numbers', () => {
+  const r = JSON.parse(readFileSync('training/sweeps/distill-results.json', 'utf8'));
+  it('are the recorded run’s: val loss 3.4996 / 3.8872 / 3.7877, agreement 57.5 % / 60.0 %, KL at T = 1 0.631 / 0.466, 54,272 positions', () => {
+    expect(r._positions).toBe(54_272);
+    expect([r.teacher.valLoss, r['lm-draft'].valLoss, r['lm-distill'].valLoss].map((x: number) => x.toFixed(4))).toEqual(['3.4996', '3.8872', '3.7877']);
+    expect([r['lm-draft'].top1AgreementWithTeacher, r['lm-distill'].top1AgreementWithTeacher].map((x: number) => (100 * x).toFixed(1))).toEqual(['57.5', '60.0']);
+    expect([r['lm-draft'].klTeacherT1, r['lm-distill'].klTeacherT1].map((x: number) => x.toFixed(3))).toEqual(['0.631', '0.466']);
+    expect([r['lm-draft-rerun'].valLoss.toFixed(4), r['lm-distill-kd1'].valLoss.toFixed(4), (100 * r['lm-distill-kd1'].top1AgreementWithTeacher).toFixed(1)]).toEqual(['3.8796', '3.7672', '66.6']);
+  });
+  it('match the manifest (the shipped models’ own val losses), and distillation closed 26 % of the gap', () => {
+    expect(manifest['lm-distill'].validation.loss).toBeCloseTo(r['lm-distill'].valLoss, 4);
+    expect(manifest['lm-draft'].validation.loss).toBeCloseTo(r['lm-draft'].valLoss, 4);
+    expect(manifest.lm.validation.loss).toBeCloseTo(r.teacher.valLoss, 4);
+    expect(manifest['lm-distill'].params).toBe(360_768);
+    expect(Math.round(manifest['lm-distill'].training.seconds)).toBe(125);
+    expect(manifest['lm-distill'].training.steps).toBe(5000);
+    expect((r['lm-draft'].valLoss - r['lm-draft-rerun'].valLoss).toFixed(3)).toBe('0.008');
+    const gap = (r['lm-draft'].valLoss - r['lm-distill'].valLoss) / (r['lm-draft'].valLoss - r.teacher.valLoss);
+    expect(Math.round(100 * gap)).toBe(26);
+  });
+});
