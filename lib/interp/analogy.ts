@@ -24,6 +24,12 @@ export interface AnalogyResult {
   rank: number | null;
   /** cos(q, expected), or null. */
   expectedCos: number | null;
+  /**
+   * The "only c" baseline (Linzen 2016, "Issues in evaluating semantic spaces using word
+   * analogies"): the expected word's rank among the neighbours of c alone, a, b, c excluded. When
+   * it is already 1, the offset b − a added nothing.
+   */
+  baselineRank: number | null;
 }
 
 /** q = v̂_b − v̂_a + v̂_c for rows a, b, c of the table [V, d]. */
@@ -42,8 +48,9 @@ export function analogy(table: ArrayLike<number>, V: number, d: number, a: numbe
   const scores = cosineAll(table, V, d, q, norms);
   const ex = new Set([a, b, c]);
   const top = topK(scores, k, ex);
-  if (expected === null || ex.has(expected)) return { top, rank: null, expectedCos: null };
-  return { top, rank: rankOf(scores, expected, ex), expectedCos: scores[expected] };
+  if (expected === null || ex.has(expected)) return { top, rank: null, expectedCos: null, baselineRank: null };
+  const onlyC = cosineAll(table, V, d, Array.from({ length: d }, (_, j) => table[c * d + j]), norms);
+  return { top, rank: rankOf(scores, expected, ex), expectedCos: scores[expected], baselineRank: rankOf(onlyC, expected, ex) };
 }
 
 export interface AnalogyCase {

@@ -38,8 +38,18 @@ export interface Pca {
   k: number;
 }
 
-/** Covariance C [d, d] of the rows of X [n, d] (divides by n − 1), and the column means. */
-export function covariance(x: ArrayLike<number>, n: number, d: number): { cov: Float64Array; mean: Float64Array } {
+/** Progress of a step-wise PCA: which stage and how far (0..1). */
+export interface PcaProgress {
+  stage: 'covariance' | 'eigen';
+  done: number;
+}
+
+/**
+ * Covariance C [d, d] of the rows of X [n, d] (divides by n − 1) and the column means, as a
+ * generator that yields after every `rowsPerStep` rows, so a page can spread the work over
+ * several tasks (4096 × 128 is ~60 M multiply-adds: too long for one main-thread task).
+ */
+export function* covarianceSteps(x: ArrayLike<number>, n: number, d: number, rowsPerStep = 512): Generator<PcaProgress, { cov: Float64Array; mean: Float64Array }> {
   if (x.length !== n * d) throw new Error(`covariance: ${x.length} values for [${n}, ${d}]`);
   if (n < 2) throw new Error('covariance: need at least 2 rows');
   const mean = new Float64Array(d);
@@ -55,6 +65,7 @@ export function covariance(x: ArrayLike<number>, n: number, d: number): { cov: F
       const off = a * d;
       for (let b = a; b < d; b++) cov[off + b] += va * row[b]; // upper triangle
     }
+    if ((r + 1) % rowsPerStep === 0 && r + 1 < n) yield { stage: 'covariance', done: (r + 1) / n };
   }
   for (let a = 0; a < d; a++) {
     for (let b = a; b < d; b++) {
@@ -66,11 +77,29 @@ export function covariance(x: ArrayLike<number>, n: number, d: number): { cov: F
   return { cov, mean };
 }
 
+/** Runs a step-wise computation to the end in one go. */
+export function runSteps<P, R>(g: Generator<P, R>): R {
+  for (;;) {
+    const s = g.next();
+    if (s.done) return s.value;
+  }
+}
+
+/** Covariance C [d, d] of the rows of X [n, d] (divides by n − 1), and the column means. */
+export function covariance(x: ArrayLike<number>, n: number, d: number): { cov: Float64Array; mean: Float64Array } {
+  return runSteps(covarianceSteps(x, n, d));
+}
+
 /**
  * Eigen-decomposition of a symmetric [d, d] matrix by cyclic Jacobi rotations.
  * Returns eigenvalues (descending) and eigenvectors as the rows of `vectors` [d, d].
  */
 export function symmetricEigen(s: ArrayLike<number>, d: number, maxSweeps = 50): { values: Float64Array; vectors: Float64Array } {
+  return runSteps(symmetricEigenSteps(s, d, maxSweeps));
+}
+
+/** symmetricEigen as a generator that yields after every sweep (done = sweeps / maxSweeps). */
+export function* symmetricEigenSteps(s: ArrayLike<number>, d: number, maxSweeps = 50): Generator<PcaProgress, { values: Float64Array; vectors: Float64Array }> {
   if (s.length !== d * d) throw new Error(`symmetricEigen: ${s.length} values for [${d}, ${d}]`);
   const a = Float64Array.from(s);
   const v = new Float64Array(d * d); // columns = eigenvectors
@@ -108,6 +137,7 @@ export function symmetricEigen(s: ArrayLike<number>, d: number, maxSweeps = 50):
         }
       }
     }
+    yield { stage: 'eigen', done: (sweep + 1) / maxSweeps };
   }
   const order = Array.from({ length: d }, (_, i) => i).sort((i, j) => a[j * d + j] - a[i * d + i]);
   const values = Float64Array.from(order, (i) => a[i * d + i]);
@@ -138,9 +168,14 @@ export function project(p: Pick<Pca, 'components' | 'mean' | 'd' | 'k'>, y: Arra
 
 /** The top-k principal components of the rows of X [n, d]. */
 export function pca(x: ArrayLike<number>, n: number, d: number, k: number): Pca {
+  return runSteps(pcaSteps(x, n, d, k));
+}
+
+/** pca as a generator: yields progress between chunks of work (each a few tens of ms for 4096 × 128). */
+export function* pcaSteps(x: ArrayLike<number>, n: number, d: number, k: number): Generator<PcaProgress, Pca> {
   if (k < 1 || k > d) throw new Error(`pca: k = ${k} must be in 1..${d}`);
-  const { cov, mean } = covariance(x, n, d);
-  const { values, vectors } = symmetricEigen(cov, d);
+  const { cov, mean } = yield* covarianceSteps(x, n, d);
+  const { values, vectors } = yield* symmetricEigenSteps(cov, d);
   let total = 0;
   for (let i = 0; i < d; i++) total += cov[i * d + i];
   const variances = Float64Array.from(values.subarray(0, k), (v) => Math.max(0, v));

@@ -161,3 +161,20 @@ describe('static vs contextual similarity', () => {
     expect(findWord([1, 2, 3], [])).toBe(-1);
   });
 });
+
+describe('pca in steps', () => {
+  it('pcaSteps yields progress and ends with the same result as pca', async () => {
+    const { pcaSteps } = await import('@/lib/interp/pca');
+    const rng = mulberry32(3);
+    const data = Float64Array.from({ length: 40 * 4 }, () => rng.normal());
+    const g = pcaSteps(data, 40, 4, 2);
+    const stages = new Set<string>();
+    let s = g.next();
+    while (!s.done) {
+      stages.add(s.value.stage);
+      s = g.next();
+    }
+    expect(stages.has('eigen')).toBe(true);
+    expect(Array.from(s.value.explainedRatio)).toEqual(Array.from(pca(data, 40, 4, 2).explainedRatio));
+  });
+});
