@@ -42,6 +42,9 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'embed-map': () => import('./embed-map'),
+  'embed-analogy': () => import('./embed-analogy'),
+  'embed-context': () => import('./embed-context'),
 };
 
 /** Ids of every registered widget, in registration order. */
