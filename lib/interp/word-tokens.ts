@@ -1,12 +1,14 @@
 /**
- * Which tokens of a byte-level BPE vocabulary are whole words. With GPT-2 pre-tokenization a word
- * inside a sentence carries its leading space (" cat"), so a token is a whole lower-case word when
- * its text is a space followed by letters only. A word that is not one token splits into pieces
- * (" whale" → " w" "ha" "le" in our 4096-token vocabulary), and a piece has no single meaning to
- * compare, so the embedding widgets work on whole-word tokens.
+ * Which tokens of a byte-level BPE vocabulary begin a word. With GPT-2 pre-tokenization a word
+ * inside a sentence carries its leading space (" cat"), so a token whose text is a space followed
+ * by letters starts a word. It may BE the word (" the", " mind") or only its beginning (" con" of
+ * " consider"): the vocabulary alone cannot tell, because the same token starts both. A word that
+ * is not one token splits into pieces (" whale" → " w" "ha" "le" in our 4096-token vocabulary),
+ * and a piece has no single meaning to compare, so the embedding widgets work on words that are
+ * one token, and say so when a word is not.
  *
- * Example: tokenText = [" the", "ing", " cat", " Cat", " 3"] → wholeWordIds = [0, 2]
- * (" Cat" counts only with `capitals`).
+ * Example: tokenText = [" the", "ing", " cat", " Cat", " 3", " a"] → wordStartIds = [0, 2, 5];
+ * with { minLetters: 2 }: [0, 2]; with { capitals: true }: [0, 2, 3, 5].
  */
 
 export interface TokenTexts {
@@ -14,9 +16,10 @@ export interface TokenTexts {
   encode(text: string): number[];
 }
 
-/** Ids whose text is " " + letters (lower case, or any case with `capitals`), in id order. */
-export function wholeWordIds(tok: Pick<TokenTexts, 'tokenText'>, V: number, opts: { capitals?: boolean } = {}): number[] {
-  const re = opts.capitals ? /^ [A-Za-z]+$/ : /^ [a-z]+$/;
+/** Ids whose text is " " + letters (lower case, or any case with `capitals`; at least `minLetters`), in id order. */
+export function wordStartIds(tok: Pick<TokenTexts, 'tokenText'>, V: number, opts: { capitals?: boolean; minLetters?: number } = {}): number[] {
+  const min = Math.max(1, opts.minLetters ?? 1);
+  const re = opts.capitals ? new RegExp(`^ [A-Za-z]{${min},}$`) : new RegExp(`^ [a-z]{${min},}$`);
   const out: number[] = [];
   for (let id = 0; id < V; id++) if (re.test(tok.tokenText(id))) out.push(id);
   return out;

@@ -1,14 +1,14 @@
 'use client';
 /**
  * lm's token embeddings in 2-D: every row of tok_emb.weight [4096, 128] goes into a PCA (computed
- * here, in slices), the first `count` whole-word tokens are drawn on PC1 × PC2, and the chosen
+ * here, in slices), the first `count` tokens that begin a word are drawn on PC1 × PC2, and the chosen
  * word's nearest neighbours by cosine in all 128 dimensions are listed and marked on the map.
  */
 import { useId, useMemo } from 'react';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { useWidth } from '@/components/ui/useWidth';
 import { neighbours } from '@/lib/interp/neighbours';
-import { wholeWordIds, wordPieces } from '@/lib/interp/word-tokens';
+import { wordStartIds, wordPieces } from '@/lib/interp/word-tokens';
 import type { WidgetProps } from '../types';
 import { useCutText } from '../useCutText';
 import { DataTable } from '../scale-common/Fields';
@@ -21,7 +21,7 @@ import { usePca } from './usePca';
 import '../scale-common/scale.css';
 import '../embed-common/embed.css';
 
-const WHOLE = /^ [a-z]+$/;
+const WORD = /^ [A-Za-z]+$/;
 
 export default function EmbedMap({ state, setState, hidden, locked }: WidgetProps<EmbedMapState>) {
   const id = useId();
@@ -30,7 +30,7 @@ export default function EmbedMap({ state, setState, hidden, locked }: WidgetProp
   const pc = usePca(data);
   const word = useCutText(40, (t) => setState({ word: t }));
   const [ref, width] = useWidth<HTMLDivElement>(640);
-  const words = useMemo(() => (data ? wholeWordIds(data.tok, data.V) : []), [data]);
+  const words = useMemo(() => (data ? wordStartIds(data.tok, data.V, { minLetters: 2 }) : []), [data]);
   const pieces = useMemo(() => (data ? wordPieces(data.tok, state.word) : null), [data, state.word]);
   const nb = useMemo(() => {
     if (!data || pieces?.id == null) return null;
@@ -61,7 +61,7 @@ export default function EmbedMap({ state, setState, hidden, locked }: WidgetProp
         )}
         {show('count') && (
           <div className="sc-range control">
-            <label htmlFor={`${id}-n`}>Words drawn: {state.count}</label>
+            <label htmlFor={`${id}-n`}>Words drawn: {shown.length > 0 ? shown.length : state.count}</label>
             <input id={`${id}-n`} type="range" min={20} max={2000} step={10} value={state.count} disabled={locked.has('count')}
               onChange={(e) => setState({ count: Number(e.target.value) })} />
           </div>
@@ -104,7 +104,7 @@ export default function EmbedMap({ state, setState, hidden, locked }: WidgetProp
           <ol className="em-list" aria-labelledby={`${id}-nbh`} data-testid="neighbours">
             {nb.list.map((n) => (
               <li key={n.id}>
-                {WHOLE.test(text(n.id)) && !locked.has('word')
+                {WORD.test(text(n.id)) && !locked.has('word')
                   ? <button type="button" onClick={() => pickWord(n.id)}><span className="em-tok">{tokenLabel(text(n.id))}</span> {fmtCos(n.cos)}</button>
                   : <span className="em-tok">{tokenLabel(text(n.id))} {fmtCos(n.cos)}</span>}
               </li>
@@ -117,12 +117,12 @@ export default function EmbedMap({ state, setState, hidden, locked }: WidgetProp
           <figcaption>
             <span><span className="sc-key em-dot-pick" style={{ background: 'var(--accent)' }} aria-hidden="true" />your word</span>
             <span><span className="sc-key sc-c1" aria-hidden="true" />its neighbours</span>
-            <span><span className="sc-key sc-c4" aria-hidden="true" />the first {shown.length} whole-word tokens</span>
+            <span><span className="sc-key sc-c4" aria-hidden="true" />the first {shown.length} tokens that begin a word</span>
           </figcaption>
           <Frame a={geo.axes} xTitle={`PC1 (${fmtPct(p.explainedRatio[0])})`} yTitle={`PC2 (${fmtPct(p.explainedRatio[1])})`}
-            label={`Scatter of ${shown.length} word tokens on lm's first two principal components, which keep ${fmtPct(p.explainedRatio[0])} and ${fmtPct(p.explainedRatio[1])} of the variance.`}>
+            label={`Scatter of ${shown.length} word-start tokens on lm's first two principal components, which keep ${fmtPct(p.explainedRatio[0])} and ${fmtPct(p.explainedRatio[1])} of the variance.`}>
             {geo.dots.map((d) => (
-              <circle key={d.id} className={`em-dot${d.role ? ` em-dot-${d.role}` : ''}`} cx={d.x} cy={d.y} r={d.role ? 4.5 : 2.6} onClick={() => WHOLE.test(text(d.id)) && pickWord(d.id)}>
+              <circle key={d.id} className={`em-dot${d.role ? ` em-dot-${d.role}` : ''}`} cx={d.x} cy={d.y} r={d.role ? 4.5 : 2.6} onClick={() => WORD.test(text(d.id)) && pickWord(d.id)}>
                 <title>{text(d.id).trim()}</title>
               </circle>
             ))}

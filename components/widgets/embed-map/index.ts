@@ -5,7 +5,7 @@ import { defineWidget } from '../types';
 export const embedMapSchema = defineSchema({
   /** The token whose neighbours are listed (a word; it must be one token with its leading space). */
   word: str({ default: 'three', maxLength: 40 }),
-  /** How many whole-word tokens are drawn (the first ones in merge order). */
+  /** How many word-start tokens are drawn (the first ones in merge order). */
   count: int({ default: 300, min: 20, max: 2000 }),
   /** How many cosine neighbours are listed. */
   k: int({ default: 8, min: 1, max: 20 }),

@@ -1,6 +1,7 @@
 /**
- * Pure geometry of the embedding map: which tokens are drawn (the first `count` whole-word tokens
- * in id order, i.e. BPE merge order, which learns frequent words early) and where each lands in
+ * Pure geometry of the embedding map: which tokens are drawn (the first `count` tokens that begin
+ * a word — a space, then at least two letters — in id order, i.e. BPE merge order, which learns
+ * frequent words early) and where each lands in
  * the 2-D PCA plane.
  *
  * Example: projections [[0, 0], [2, 1], [-2, -1]] on a 300 × 200 chart with margins 40/10/10/30:
