@@ -93,7 +93,7 @@ export default function EmbedAnalogy({ state, setState, hidden, locked }: Widget
         </>
       )}
       {set && sum && (
-        <details className="sc-details" open>
+        <details className="sc-details">
           <summary>A fixed test set: {sum.top1} of {sum.run} right at #1</summary>
           <p className="sc-small" data-testid="set-summary">
             Of {ANALOGY_SET.length} analogies chosen before measuring, {sum.skipped} have a word that is not one token and are skipped.

@@ -104,6 +104,8 @@ describe('numbers quoted by the Embeddings lesson', () => {
     has(`average ${f2(mind.base[cfg.nLayer])} there`);
     const like = pair('She was not at all like her sister.', 'He was not at all like his brother.', 'like');
     has(`still ${f2(like.sim[cfg.nLayer])} after block 8`);
+    const noun = pair('He had a very strong mind.', 'She had a clever mind.', 'mind');
+    has(`For these two sentences the cosine after block 8 is ${f2(noun.sim[cfg.nLayer])}, against ${f2(mind.sim[cfg.nLayer])} for the noun-vs-verb pair`);
   });
 });
 
