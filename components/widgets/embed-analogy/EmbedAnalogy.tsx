@@ -98,7 +98,7 @@ export default function EmbedAnalogy({ state, setState, hidden, locked }: Widget
           <p className="sc-small" data-testid="set-summary">
             Of {ANALOGY_SET.length} analogies chosen before measuring, {sum.skipped} have a word that is not one token and are skipped.
             Of the other {sum.run}: the expected word is #1 for {sum.top1} and in the top 5 for {sum.top5} (median rank {sum.medianRank}).
-            The “only c” baseline gets {sum.baselineTop1} at #1 (median rank {sum.baselineMedianRank}). Computed in this page.
+            The “only c” baseline gets {sum.baselineTop1} at #1 (median rank {sum.baselineMedianRank}). Computed in this page from lm’s shipped embedding table (no model runs).
           </p>
           <TableWrap label="Analogy test set">
             <table className="sc-table">

@@ -136,7 +136,7 @@ export default function EmbedMap({ state, setState, hidden, locked }: WidgetProp
         <DataTable caption={`The ${shown.length} drawn tokens and their coordinates`} head={['token', 'PC1', 'PC2']}
           rows={shown.map((i) => [tokenLabel(text(i)), p.projections[2 * i].toFixed(3), p.projections[2 * i + 1].toFixed(3)])} />
       )}
-      {pc.ms !== null && <p className="sc-small">PCA of all {data?.V} rows computed in this page in {Math.round(pc.ms)} ms (in slices, so the page stays responsive){nb ? `; neighbours in ${nb.ms.toFixed(1)} ms` : ''}.</p>}
+      {pc.ms !== null && <p className="sc-small">No model runs here: this reads lm’s shipped embedding table. PCA of all {data?.V} rows computed in this page in {Math.round(pc.ms)} ms (in slices, so the page stays responsive){nb ? `; neighbours in ${nb.ms.toFixed(1)} ms` : ''}.</p>}
     </div>
   );
 }

@@ -81,6 +81,9 @@ describe('numbers quoted by the Embeddings lesson', () => {
     has(`\`·sad\` comes #${sad.rank}`);
     const sis = rs.find((r) => r.case.a === 'brother' && r.case.expected === 'daughter')!.result!;
     has(`#${sis.rank} with the offset and #${sis.baselineRank} without`);
+    const sonNb = neighbours(E, V, d, id('son'), 1, { exclude: new Set([id('brother'), id('sister')]) })[0];
+    has(`left out) comes ${code(tok.tokenText(sonNb.id))}`);
+    has(`the nearest token to ${code(' he')} is ${code(tok.tokenText(neighbours(E, V, d, id('he'), 1)[0].id))} anyway`);
   });
 
   it('static vs contextual: mind (noun vs verb) and like (same use)', () => {
