@@ -15,9 +15,8 @@ const tok = {
   decode: () => '',
   tokenText: (i: number) => (i < words.length ? ` ${words[i]}` : 'x'),
 };
-vi.mock('@/components/widgets/embed-common/useEmbeddingTable', () => ({
-  useEmbeddingTable: () => ({ phase: 'ready', loaded: 1, total: 1, data: { table, V: 5, d: 3, norms: rowNorms(table, 5, 3), tok, tied: true } }),
-}));
+const view = { phase: 'ready', loaded: 1, total: 1, data: { table, V: 5, d: 3, norms: rowNorms(table, 5, 3), tok, tied: true } };
+vi.mock('@/components/widgets/embed-common/useEmbeddingTable', () => ({ useEmbeddingTable: () => view }));
 
 const { default: EmbedAnalogy } = await import('@/components/widgets/embed-analogy/EmbedAnalogy');
 type State = import('@/components/widgets/embed-analogy/index').EmbedAnalogyState;
