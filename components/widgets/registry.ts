@@ -57,6 +57,9 @@ const loaders: Record<string, Loader> = {
   'residual-stream': () => import('./residual-stream'),
   'distill-compare': () => import('./distill-compare'),
   'prune-sparsity': () => import('./prune-sparsity'),
+  'embed-analogy': () => import('./embed-analogy'),
+  'embed-context': () => import('./embed-context'),
+  'embed-map': () => import('./embed-map'),
 };
 
 /** Ids of every registered widget, in registration order. */
