@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { ids } from '@/lib/tensor';
 import { EagerOps } from '@/lib/model/eager';
 import { transformer } from '@/lib/model/transformer';
-import { IGNORE, maskedScore, maskTokenId, TOKENIZER_VOCAB } from '@/lib/interp/mlm';
-import { manifest, tokens, weightsOf } from './shipped';
+import { IGNORE, maskedScore, maskTokenId, rankOf, TOKENIZER_VOCAB, withMask } from '@/lib/interp/mlm';
+import { loadBpe } from '@/lib/tokenizer/bpe';
+import { manifest, read, tokens, weightsOf } from './shipped';
 
 /** mulberry32: a small seeded PRNG → floats in [0, 1). */
 function prng(seed: number): () => number {
@@ -67,5 +68,49 @@ describe.runIf(manifest().models['lm-mlm'])('lm-mlm vs lm on a TS-masked sample 
     expect(Math.abs(got.lmAcc - v.compareCausal.accuracy)).toBeLessThan(0.08);
     expect(Math.abs(got.lmLoss - v.compareCausal.loss)).toBeLessThan(0.4);
     expect(got.mlmAcc).toBeGreaterThan(got.lmAcc); // the lesson's direction: both sides beat left-only
+  }, 120_000);
+});
+
+describe.runIf(manifest().models['lm-mlm'])('the ranks the three-families challenges quote (eager TS, the widget\'s inputs)', () => {
+  const TEXT = 'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.';
+
+  it('default sentence: ranks of the true token for lm-mlm (both sides) and lm (left side)', async () => {
+    const m = manifest().models;
+    const tok = loadBpe(read(m['lm-mlm'].files.tokenizer).toString('utf8'));
+    const [wm, wl] = [await weightsOf('lm-mlm'), await weightsOf('lm')];
+    const x = tok.encode(TEXT);
+    expect(x.map((i) => tok.tokenText(i)).slice(4, 8)).toEqual([' un', 'i', 'vers', 'ally']);
+    const ll = transformer(new EagerOps(wl), m.lm.config, ids(x)).logits.data as Float32Array; // causal: row p − 1 reads x[0..p)
+    const ranks = (p: number) => ({
+      word: tok.tokenText(x[p]),
+      mlm: rankOf(transformer(new EagerOps(wm), m['lm-mlm'].config, ids(withMask(x, [p], 4096))).logits.data as Float32Array, 4097, p, x[p], TOKENIZER_VOCAB).rank,
+      lm: rankOf(ll, 4096, p - 1, x[p]).rank,
+    });
+    expect([25, 12, 29, 28, 4, 5, 7].map(ranks)).toEqual([
+      { word: ' want', mlm: 4, lm: 26 },
+      { word: ' single', mlm: 3, lm: 46 },
+      { word: '.', mlm: 2, lm: 3 },
+      { word: ' wife', mlm: 5, lm: 4 },
+      { word: ' un', mlm: 2, lm: 52 },
+      { word: 'i', mlm: 1, lm: 10 },
+      { word: 'ally', mlm: 1, lm: 1 },
+    ]);
+    expect(x.length).toBe(30);
+  }, 60_000);
+
+  it('last token masked (nothing on the right): over 60 stretches of 16 validation tokens, lm ranks it higher more often', async () => {
+    const m = manifest().models;
+    const [wm, wl] = [await weightsOf('lm-mlm'), await weightsOf('lm')];
+    const all = tokens('training/data/austen.val.bin');
+    const c = { n: 0, mlmTop1: 0, lmTop1: 0, mlmBetter: 0, lmBetter: 0 };
+    const L = 16;
+    for (let k = 0; k < 60; k++) {
+      const x = all.slice(1000 + 850 * k, 1000 + 850 * k + L);
+      const p = L - 1;
+      const a = rankOf(transformer(new EagerOps(wm), m['lm-mlm'].config, ids(withMask(x, [p], 4096))).logits.data as Float32Array, 4097, p, x[p], TOKENIZER_VOCAB).rank;
+      const b = rankOf(transformer(new EagerOps(wl), m.lm.config, ids(x.slice(0, p))).logits.data as Float32Array, 4096, p - 1, x[p]).rank;
+      c.n++; c.mlmTop1 += +(a === 1); c.lmTop1 += +(b === 1); c.mlmBetter += +(a < b); c.lmBetter += +(b < a);
+    }
+    expect(c).toEqual({ n: 60, mlmTop1: 9, lmTop1: 13, mlmBetter: 14, lmBetter: 35 });
   }, 120_000);
 });
