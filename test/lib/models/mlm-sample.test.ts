@@ -71,6 +71,8 @@ describe.runIf(manifest().models['lm-mlm'])('lm-mlm vs lm on a TS-masked sample 
   }, 120_000);
 });
 
+const LESSON = () => read('content/lessons/three-families.mdx').toString('utf8');
+
 describe.runIf(manifest().models['lm-mlm'])('the ranks the three-families challenges quote (eager TS, the widget\'s inputs)', () => {
   const TEXT = 'It is a truth universally acknowledged, that a single man in possession of a good fortune, must be in want of a wife.';
 
@@ -96,6 +98,8 @@ describe.runIf(manifest().models['lm-mlm'])('the ranks the three-families challe
       { word: 'ally', mlm: 1, lm: 1 },
     ]);
     expect(x.length).toBe(30);
+    const text = LESSON().replace(/\s+/g, ' ');
+    for (const q of ['" want" is 4th for `lm-mlm` and 26th for `lm`', '" single" 3rd and 46th; the final "." 2nd and 3rd', 'ranks " un" 2nd and "i" 1st', 'ranks them 52nd and 10th', 'both models rank it 1st', '(4th against 5th)', 'the final "." is ranked 2nd by `lm-mlm` and 3rd by `lm`']) expect(text).toContain(q);
   }, 60_000);
 
   it('last token masked (nothing on the right): over 60 stretches of 16 validation tokens, lm ranks it higher more often', async () => {
@@ -112,5 +116,6 @@ describe.runIf(manifest().models['lm-mlm'])('the ranks the three-families challe
       c.n++; c.mlmTop1 += +(a === 1); c.lmTop1 += +(b === 1); c.mlmBetter += +(a < b); c.lmBetter += +(b < a);
     }
     expect(c).toEqual({ n: 60, mlmTop1: 9, lmTop1: 13, mlmBetter: 14, lmBetter: 35 });
+    expect(LESSON().replace(/\s+/g, ' ')).toContain('Over 60 stretches of 16 tokens of the held-out Austen text, with the last token hidden, `lm` ranked the true token higher 35 times and `lm-mlm` 14 times (top-1: 13 against 9)');
   }, 120_000);
 });
