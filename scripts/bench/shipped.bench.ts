@@ -46,9 +46,16 @@ export default async function bench(): Promise<void> {
     const T = Math.min(128, cfg.contextLength);
     const x = ids(Array.from({ length: T }, (_, i) => (i * 7919 + 13) % cfg.vocabSize));
     const full = await ort.InferenceSession.create(buildTransformerModel(cfg, w), opts);
-    const dec = await ort.InferenceSession.create(encodeModel(buildDecodeGraph(cfg, w), { opsetVersion: 17 }), opts);
     const fwd = await median(() => full.run({ ids: feed(x) }), 9);
     const eager = await median(() => transformer(new EagerOps(w), cfg, x), 3);
+    if (cfg.attnMask?.kind === 'bidirectional') {
+      // encoder-only (lm-mlm): every token sees the later ones, so there is no KV cache to decode with
+      console.log(`${m.id}: no KV decode step timed (encoder-only, bidirectional attention: appending a token changes every earlier token's keys and values)`);
+      rows.push([m.id, `${(m.params / 1e6).toFixed(2)} M`, `${(m.bytes / 1e6).toFixed(2)} MB`, `${fwd.toFixed(1)} ms (T=${T})`, `${eager.toFixed(0)} ms`, 'n/a (encoder-only)', 'n/a']);
+      await full.release();
+      continue;
+    }
+    const dec = await ort.InferenceSession.create(encodeModel(buildDecodeGraph(cfg, w), { opsetVersion: 17 }), opts);
     const { cache } = eagerStep(cfg, w, ids(Array.from(x.data.slice(0, T - 1), Number)));
     const present: Record<string, Tensor> = {};
     cache.forEach((kv, l) => { present[`present.${l}.key`] = kv.k; present[`present.${l}.value`] = kv.v; });

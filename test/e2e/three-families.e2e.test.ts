@@ -32,9 +32,12 @@ describeBrowser('Three families lesson', () => {
     expect(await mlm.getAttribute('data-pos')).toBe('25');
     expect(Number(await mlm.getAttribute('data-rank'))).toBeGreaterThan(0);
     expect(Number(await lm.getAttribute('data-rank'))).toBeGreaterThan(0);
+    expect([await mlm.getAttribute('data-rank'), await lm.getAttribute('data-rank')]).toEqual(['4', '26']);
     console.log(`pos 25: lm-mlm top-1 ${await mlm.getAttribute('data-top1')} rank ${await mlm.getAttribute('data-rank')}; lm rank ${await lm.getAttribute('data-rank')}`);
     await page.getByRole('button', { name: '␣single' }).click();
     await expect.poll(() => mlm.getAttribute('data-pos'), { timeout: RUN }).toBe('12');
+    // the ranks the lesson's first mask-fill challenge quotes (" want" 4 / 26, " single" 3 / 46; lib guard: mlm-sample.test.ts)
+    expect([await mlm.getAttribute('data-rank'), await lm.getAttribute('data-rank')]).toEqual(['3', '46']);
     expect(await mlm.locator('.mf-bars li').count()).toBe(8);
     await screenshot(page, 'three-families-1280');
     expect(errors).toEqual([]);
