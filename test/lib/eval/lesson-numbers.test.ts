@@ -33,7 +33,7 @@ describe('the Measuring lesson quotes lib/eval on the real weights', () => {
         // the gap to the manifest: the same 1024 tokens in windows of 256 (the manifest's length)
         const w256 = await heldOutLoss(chunkWindows(valWindows(), 256).slice(0, 4), await fwd(id), () => 1);
         has(`validation loss in the models' manifest (${manifest().models.lm.validation.loss.toFixed(2)} for \`lm\`)`);
-        has(`give \`lm\` a loss of ${w256.loss.toFixed(2)}; the shorter windows add only the last ${(Number(m.loss.toFixed(2)) - Number(w256.loss.toFixed(2))).toFixed(2)}`);
+        has(`give \`lm\` a loss of ${w256.loss.toFixed(2)}; the shorter windows add only ${(Number(m.loss.toFixed(2)) - Number(w256.loss.toFixed(2))).toFixed(2)} more`);
         expect(w256.loss - manifest().models.lm.validation.loss).toBeGreaterThan(5 * (m.loss - w256.loss)); // "mostly the text"
         // the challenge, from the quoted 1.48 bits per byte and the byte and token counts
         const bits = 1.48 * m.bytes;
