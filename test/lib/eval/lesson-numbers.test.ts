@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { accuracy, CLOZE_SET, chunkWindows, continueWord, heldOutLoss, needleGrid, NORMS, plant, scoreSet, selfConsistency } from '@/lib/eval';
+import { accuracy, CLOZE_SET, chunkWindows, continueWord, heldOutLoss, keyName, NAMES, needleGrid, needleText, NORMS, plant, QUERY, scoreSet, selfConsistency } from '@/lib/eval';
 import { mulberry32 } from '@/lib/tensor/rng';
 import { valWindows } from '@/lib/longctx/val-windows';
 import { manifest } from '../models/shipped';
@@ -95,6 +95,22 @@ describe('the Measuring lesson quotes lib/eval on the real weights', () => {
     expect(lift(1024, 1)).toBeGreaterThan(Math.max(...early.map((d) => lift(1024, d))));
     const plus = (n: number) => `+${lift(n, 0.5).toFixed(1)}`;
     has(`about ${plus(128)} nats at 128 tokens, ${plus(256)} at 256, ${plus(512)} at 512 and ${plus(1024)} at 1024`);
+
+    // "a few names are strong favourites": who beats the planted name at 128 tokens, 50% depth
+    const lmF = await onnxForward('lm');
+    const cand = NAMES.map((n) => tok.encode(` ${n}`)[0]);
+    const winners: string[] = [];
+    for (let seed = 1; seed <= 20; seed++) {
+      const key = keyName(seed);
+      const { ids } = plant(valWindows()[seed % valWindows().length], tok.encode(needleText(key)), tok.encode(QUERY), 128, 0.5);
+      const { logits, vocab } = await lmF(ids);
+      const row = cand.map((c) => logits[(ids.length - 1) * vocab + c]);
+      const best = NAMES[row.indexOf(Math.max(...row))];
+      if (best !== key) winners.push(best);
+    }
+    const fav = winners.filter((w) => w === 'Taylor' || w === 'Dashwood').length;
+    has(`the planted name lost ${winners.length} of its 20 trials, ${fav} of them to Taylor or Dashwood`);
+    expect(20 - winners.length).toBe(at(128, 0.5).picked);
 
     const [one] = await needleGrid({ lengths: [128], depths: [0.5], seeds: Array.from({ length: 20 }, (_, i) => i + 1) }, valWindows(), (s) => tok.encode(s), await onnxForward('lm'));
     const rec = cells.find((c) => c.withNeedle && c.length === 128 && c.depth === 0.5)!;
