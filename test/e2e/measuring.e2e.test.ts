@@ -2,7 +2,8 @@
  * The Measuring lesson in real Chromium: the cloze widget scores the hand-written set live on WASM
  * and the normalisation toggle re-ranks without a new run; the perplexity table measures all six
  * models on one window; the needle grid runs (256 tokens max, 1 trial) and a self-consistency run
- * votes; an embed renders; no console errors, axe clean, fits 360 px in dark mode.
+ * votes; embeds restore their state and clamp a bad value with a note; self-consistency runs on
+ * WebGPU (greedy word = the WASM one); no console errors, axe clean, fits 360 px in dark mode.
  * Screenshots: test-results/screenshots/measuring-*.png.
  */
 import { join } from 'node:path';
@@ -67,7 +68,7 @@ describeBrowser('measuring lesson', () => {
     expect(await page.locator('td[data-cell]').count()).toBe(2 * 6);
     await run(page, 'input[id$="-k"]');
     expect(await page.locator('.ev-samples li').count()).toBe(3);
-    expect(await page.getAttribute('[data-vote]', 'data-greedy')).not.toBeNull();
+    expect(await page.getAttribute('[data-vote]', 'data-greedy')).toBe('Darcy'); // as in Node (measuring.recorded.txt, SC 0)
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const wideMath = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => (e.textContent ?? '').slice(0, 40)));
     await screenshot(page, 'measuring-dark-360');
@@ -80,13 +81,26 @@ describeBrowser('measuring lesson', () => {
     await page.close();
   }, 3 * RUN);
 
-  it('a widget works from its embed URL', async () => {
-    const { page, errors, status } = await openPage('/embed/cloze-eval/?model=lm-draft&norm=byte&backend=wasm');
+  it('embeds restore their URL state; a bad value is clamped with a note; self-consistency runs on WebGPU', async () => {
+    const cloze = await openPage('/embed/cloze-eval/?model=lm-draft&norm=byte&backend=wasm');
+    expect(cloze.status).toBe(200);
+    await waitForWidgets(cloze.page);
+    expect(await cloze.page.getByLabel('Score options by').inputValue()).toBe('byte');
+    expect(cloze.errors).toEqual([]);
+    await cloze.page.close();
+
+    // k=0 is below the minimum: clamped to 1 with a visible note; the run is forced onto WebGPU
+    const { page, errors, status } = await openPage('/embed/self-consistency/?k=0&backend=webgpu');
     expect(status).toBe(200);
     await waitForWidgets(page);
-    expect(await page.getByLabel('Score options by').inputValue()).toBe('byte');
-    await run(page, 'select[id$="-n"]');
-    expect(await page.locator('.ev-item').count()).toBe(28);
+    expect(await page.getByTestId('url-notes').first().isVisible()).toBe(true);
+    expect(await page.locator('input[id$="-k"]').inputValue()).toBe('1');
+    await run(page, 'input[id$="-k"]');
+    expect(await page.locator('.ev-samples li').count()).toBe(1);
+    expect(await page.getAttribute('.ev-actions .badge', 'data-backend')).toBe('webgpu');
+    expect(await page.getAttribute('[data-ran]', 'data-ran')).toBe('lm:webgpu');
+    // greedy is deterministic: the same first word as ONNX WASM in Node (measuring.recorded.txt, SC 0)
+    expect(await page.getAttribute('[data-vote]', 'data-greedy')).toBe('Darcy');
     expect(errors).toEqual([]);
     await page.close();
   }, RUN);

@@ -96,7 +96,7 @@ export function ClozePanel({ state, setState, hidden, locked, deps }: WidgetProp
           </details>
         </>
       )}
-      <p className="ev-small">Bold: the right option. ▸: the option the model picks. The share is the softmax of the chosen scores over the four options (display only).</p>
+      <p className="ev-small">Bold: the right option. ▸: the option the model picks. Per token divides the sum by the option&apos;s tokens, per byte by the UTF-8 bytes of the option with its leading space. The share is the softmax of the chosen scores over the four options (display only).</p>
     </div>
   );
 }

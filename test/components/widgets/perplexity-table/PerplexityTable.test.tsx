@@ -57,7 +57,11 @@ describe('<PerplexityPanel /> with a fake model client', () => {
     const client = fakeClient(new Promise<void>((r) => { open = r; }));
     render(<PerplexityPanel state={{ ...perplexityTableSchema.defaults, windows: 4 }} setState={vi.fn()} hidden={none} locked={none} deps={deps(client)} />);
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
-    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    // Cancel is disabled while the models load; wait until the first forward is in flight
+    await waitFor(() => expect(vi.mocked(client.run).mock.calls.length).toBe(1));
+    const cancelButton = screen.getByRole('button', { name: 'Cancel' }) as HTMLButtonElement;
+    expect(cancelButton.disabled).toBe(false);
+    fireEvent.click(cancelButton);
     open();
     await screen.findByText(/Cancelled/);
     await waitFor(() => expect(vi.mocked(client.run).mock.calls.length).toBe(1));
