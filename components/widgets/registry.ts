@@ -42,6 +42,7 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  speculative: () => import('./speculative'),
 };
 
 /** Ids of every registered widget, in registration order. */

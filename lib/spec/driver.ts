@@ -61,8 +61,12 @@ export interface SpecResult {
 export interface SpecStats {
   drafted: number;
   accepted: number;
-  /** accepted ÷ drafted. */
+  /** accepted ÷ drafted (drafts after a rejection count as not accepted). */
   acceptance: number;
+  /** Draft positions the rule looked at: accepted ones + one per round with a rejection. */
+  checked: number;
+  /** accepted ÷ checked: the estimate of α, the per-position acceptance probability. */
+  alpha: number;
   /** emitted tokens ÷ target calls. */
   tokensPerCall: number;
 }
@@ -74,12 +78,19 @@ export function specStats(rounds: readonly Round[]): SpecStats {
   let drafted = 0;
   let accepted = 0;
   let emitted = 0;
+  let checked = 0;
   for (const r of rounds) {
     drafted += r.draft.length;
     accepted += r.verify.accepted;
+    checked += r.verify.fates.length;
     emitted += r.verify.emitted.length;
   }
-  return { drafted, accepted, acceptance: drafted ? accepted / drafted : 0, tokensPerCall: rounds.length ? emitted / rounds.length : 0 };
+  return {
+    drafted, accepted, checked,
+    acceptance: drafted ? accepted / drafted : 0,
+    alpha: checked ? accepted / checked : 0,
+    tokensPerCall: rounds.length ? emitted / rounds.length : 0,
+  };
 }
 
 export async function speculativeGenerate(o: SpecOptions): Promise<SpecResult> {

@@ -4,7 +4,8 @@
  * ('kv-prefill' / 'kv-decode'), lib/spec's driver and its caches that roll back.
  *   plain: one kv-decode call of lm per token (lib/spec plainGenerate, the same plumbing)
  *   spec k: k draft steps of lm-draft + one lm call on k + 1 tokens per round, k = 1…8
- * Prints tokens/s, the speed-up over plain, acceptance (accepted ÷ drafted) and tokens per lm call,
+ * Prints tokens/s, the speed-up over plain, acceptance (accepted ÷ drafted), α̂ (accepted ÷ checked
+ * positions, the per-position acceptance probability) and tokens per lm call,
  * greedy and at temperature 1 (seed fixed). Greedy output is checked to equal plain greedy.
  *
  *   npm run bench -- speculative
@@ -62,7 +63,7 @@ export default async function bench(): Promise<void> {
       plainMs.push(performance.now() - t0);
     }
     const plainTps = (NEW_TOKENS / median(plainMs)) * 1000;
-    const rows: Record<string, string>[] = [{ decoding: 'plain (lm only)', 'tokens/s': plainTps.toFixed(1), 'speed-up': '1.00×', acceptance: '', 'tokens / lm call': '1.00', 'ms draft step': '', 'ms lm call': (median(plainMs) / NEW_TOKENS).toFixed(2), 'same ids': '' }];
+    const rows: Record<string, string>[] = [{ decoding: 'plain (lm only)', 'tokens/s': plainTps.toFixed(1), 'speed-up': '1.00×', acceptance: '', 'α̂': '', 'tokens / lm call': '1.00', 'ms draft step': '', 'ms lm call': (median(plainMs) / NEW_TOKENS).toFixed(2), 'same ids': '' }];
     for (let k = 1; k <= 8; k++) {
       const ms: number[] = [];
       let r = await runSpec(k);
@@ -77,7 +78,7 @@ export default async function bench(): Promise<void> {
       const verifyMs = r.rounds.reduce((a, x) => a + x.verifyMs, 0) / r.rounds.length;
       rows.push({
         decoding: `speculative k=${k}`, 'tokens/s': tps.toFixed(1), 'speed-up': `${(tps / plainTps).toFixed(2)}×`,
-        acceptance: `${(100 * s.acceptance).toFixed(1)}%`, 'tokens / lm call': s.tokensPerCall.toFixed(2),
+        acceptance: `${(100 * s.acceptance).toFixed(1)}%`, 'α̂': s.alpha.toFixed(2), 'tokens / lm call': s.tokensPerCall.toFixed(2),
         'ms draft step': draftMs.toFixed(2), 'ms lm call': verifyMs.toFixed(2),
         'same ids': temperature === 0 ? (r.newIds.join() === plain.newIds.join() ? 'yes' : 'NO') : '(sampled)',
       });

@@ -67,6 +67,10 @@ describe('speculative decoding driver', () => {
     const s = specStats(r.rounds);
     expect(s.tokensPerCall).toBeGreaterThanOrEqual(1);
     expect(s.tokensPerCall).toBeLessThanOrEqual(5);
+    // every round checks its accepted drafts plus the first rejected one, if any
+    const rejected = r.rounds.filter((x) => x.verify.final.kind === 'resampled').length;
+    expect(s.checked).toBe(s.accepted + rejected);
+    expect(s.alpha).toBeCloseTo(s.accepted / (s.accepted + rejected), 12);
   });
 
   it('stops at the context length and at an abort', async () => {
