@@ -123,7 +123,7 @@ export function SpeculativePanel({ state, setState, hidden, locked, deps }: Widg
             <div><dt>Plain lm</dt><dd>{fmt(sum.plainPerS)} tokens/s</dd></div>
             <div><dt>Speed-up</dt><dd>{sum.speedup === null ? '—' : `${sum.speedup.toFixed(2)}×`}</dd></div>
           </dl>
-          <p className="spec-text" data-ids={view.newIds.join(',')}><span className="muted">{view.promptText}</span>{tokenizer?.decode(view.newIds)}</p>
+          <p className="spec-text" data-ids={view.newIds.join(',')} data-plain-ids={view.plainIds.join(',')}><span className="muted">{view.promptText}</span>{tokenizer?.decode(view.newIds)}</p>
           <Legend />
           <Rounds rounds={view.rounds} tokenText={tokenText} />
           <RoundsTable rounds={view.rounds} tokenText={tokenText} />

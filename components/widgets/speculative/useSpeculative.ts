@@ -24,6 +24,8 @@ export interface SpecView {
   promptText: string;
   rounds: Round[];
   newIds: number[];
+  /** What plain decoding of lm produced (same seed): equal to newIds at temperature 0. */
+  plainIds: number[];
   spec: { tokens: number; ms: number } | null;
   plain: { tokens: number; ms: number } | null;
   /** k of the run shown (the slider may have moved since). */
@@ -32,22 +34,29 @@ export interface SpecView {
   note: string | null;
 }
 
-const EMPTY: SpecView = { phase: 'idle', progress: null, choice: null, backends: [], promptText: '', rounds: [], newIds: [], spec: null, plain: null, k: 0, error: null, note: null };
+const EMPTY: SpecView = { phase: 'idle', progress: null, choice: null, backends: [], promptText: '', rounds: [], newIds: [], plainIds: [], spec: null, plain: null, k: 0, error: null, note: null };
 const TARGET = 'lm';
 
 export function useSpeculative(deps: Deps) {
   const [view, setView] = useState<SpecView>(EMPTY);
   const [tokenizer, setTokenizer] = useState<TokenizerLike | null>(null);
   const abort = useRef<AbortController | null>(null);
+  /** A run asked for while one was going: the going one is cancelled and this one starts after it. */
+  const queued = useRef<SpeculativeState | null>(null);
+  const startRef = useRef<(s: SpeculativeState) => Promise<void>>(async () => {});
   const patch = (p: Partial<SpecView>) => setView((v) => ({ ...v, ...p }));
   useEffect(() => () => abort.current?.abort(), []);
 
   const start = useCallback(async (s: SpeculativeState) => {
-    if (abort.current) return;
+    if (abort.current) {
+      queued.current = s;
+      abort.current.abort();
+      return;
+    }
     if (s.prompt.trim() === '') return patch({ note: 'Type a prompt first: both models continue your text.' });
     const ac = new AbortController();
     abort.current = ac;
-    patch({ phase: 'loading', error: null, note: null, rounds: [], newIds: [], spec: null, plain: null, k: s.k });
+    patch({ phase: 'loading', error: null, note: null, rounds: [], newIds: [], plainIds: [], spec: null, plain: null, k: s.k });
     try {
       const [client, tok, spec, tensor] = await Promise.all([deps.client(), deps.tokenizer(), import('@/lib/spec'), import('@/lib/tensor')]);
       setTokenizer(tok);
@@ -83,7 +92,7 @@ export function useSpeculative(deps: Deps) {
       const plain = await spec.plainGenerate({ ...common, target: lmOf(TARGET, cfgT), maxNewTokens: s.maxTokens, rng: tensor.mulberry32(s.seed) });
       const plainRun = { tokens: plain.newIds.length, ms: performance.now() - t0 };
       if (ac.signal.aborted) return patch({ phase: 'done', plain: plainRun });
-      patch({ phase: 'speculative', plain: plainRun });
+      patch({ phase: 'speculative', plain: plainRun, plainIds: plain.newIds });
       const rounds: Round[] = [];
       t0 = performance.now();
       const r = await spec.speculativeGenerate({
@@ -99,8 +108,12 @@ export function useSpeculative(deps: Deps) {
       patch({ phase: 'error', error: friendlyError(e) });
     } finally {
       abort.current = null;
+      const next = queued.current;
+      queued.current = null;
+      if (next) void startRef.current(next);
     }
   }, [deps]);
+  startRef.current = start;
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   return { view, start, cancel, tokenizer };
