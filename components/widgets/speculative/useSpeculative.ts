@@ -3,7 +3,8 @@
  * The speculative widget's run, on the page's model worker: load lm and the draft, warm both up,
  * time plain decoding of lm (one kv-decode call per token), then speculative decoding of the same
  * length (lib/spec: k draft steps, one lm call on k + 1 tokens, caches rolled back on rejection),
- * streaming each round. Both go through the same client.run plumbing, so their ratio is fair.
+ * showing every round when it ends. Both go through the same client.run plumbing and neither
+ * renders while it is timed, so their ratio is fair.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { setBackendStatus } from '@/components/ui/backend-status';
@@ -93,17 +94,12 @@ export function useSpeculative(deps: Deps) {
       const plainRun = { tokens: plain.newIds.length, ms: performance.now() - t0 };
       if (ac.signal.aborted) return patch({ phase: 'done', plain: plainRun });
       patch({ phase: 'speculative', plain: plainRun, plainIds: plain.newIds });
-      const rounds: Round[] = [];
+      // no React updates during the timed run (rendering would be charged to speculative decoding);
+      // the rounds appear when it ends
       t0 = performance.now();
-      const r = await spec.speculativeGenerate({
-        ...common, target: lmOf(TARGET, cfgT), draft: lmOf(s.draft, cfgD), maxNewTokens: s.maxTokens, k: s.k, rng: tensor.mulberry32(s.seed),
-        onRound: (round, ids) => {
-          rounds.push(round);
-          patch({ rounds: [...rounds], newIds: [...ids] });
-        },
-      });
+      const r = await spec.speculativeGenerate({ ...common, target: lmOf(TARGET, cfgT), draft: lmOf(s.draft, cfgD), maxNewTokens: s.maxTokens, k: s.k, rng: tensor.mulberry32(s.seed) });
       const ms = performance.now() - t0;
-      patch({ phase: 'done', spec: r.stopReason === 'aborted' ? null : { tokens: r.newIds.length, ms }, newIds: r.newIds, backends: [...backends] });
+      patch({ phase: 'done', rounds: r.rounds, spec: r.stopReason === 'aborted' ? null : { tokens: r.newIds.length, ms }, newIds: r.newIds, backends: [...backends] });
     } catch (e) {
       patch({ phase: 'error', error: friendlyError(e) });
     } finally {
