@@ -43,12 +43,12 @@ describeBrowser('speculative decoding lesson', () => {
   afterAll(closeBrowser);
 
   it('greedy speculative decoding gives plain greedy’s tokens on WebGPU', async () => {
-    const { page, errors, status } = await openPage(`${LESSON}?speculative.temperature=0&speculative.k=4&speculative.maxTokens=24&speculative.backend=webgpu`);
+    const { page, errors, status } = await openPage(`${LESSON}?speculative.temperature=0&speculative.k=4&speculative.maxTokens=16&speculative.backend=webgpu`);
     expect(status).toBe(200);
     const r = await run(page);
     console.log('speculative greedy webgpu:', JSON.stringify({ ...r, marks: r.marks.length }));
     expect(r.badge).toBe('webgpu');
-    expect(r.ids.split(',')).toHaveLength(24);
+    expect(r.ids.split(',')).toHaveLength(16);
     expect(r.ids).toBe(r.plainIds);
     expect(r.rounds).toBeGreaterThan(0);
     await screenshot(page, 'speculative-webgpu');
@@ -90,6 +90,19 @@ describeBrowser('speculative decoding lesson', () => {
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'speculative-embed-dark-360');
     expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, RUN_TIMEOUT);
+
+  it('the lesson page fits 360 px (display math included) with no axe violations', async () => {
+    const { page, errors } = await openPage(LESSON, { viewport: { width: 360, height: 800 } });
+    await waitForWidgets(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const wide = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'speculative-lesson-360');
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(wide).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   }, RUN_TIMEOUT);
