@@ -98,6 +98,8 @@ describeBrowser('speculative decoding lesson', () => {
     const { page, errors } = await openPage(LESSON, { viewport: { width: 360, height: 800 } });
     await waitForWidgets(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const widths = await page.$$eval('.katex-display', (els) => els.map((e) => `${e.scrollWidth}/${e.clientWidth} ${(e.textContent ?? '').slice(0, 30)}`));
+    console.log('display math widths at 360 px:', widths);
     const wide = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).length);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'speculative-lesson-360');
