@@ -43,12 +43,13 @@ describeBrowser('speculative decoding lesson', () => {
   afterAll(closeBrowser);
 
   it('greedy speculative decoding gives plain greedy’s tokens on WebGPU', async () => {
-    const { page, errors, status } = await openPage(`${LESSON}?speculative.temperature=0&speculative.k=3&speculative.maxTokens=8&speculative.backend=webgpu`);
+    const { page, errors, status } = await openPage(`${LESSON}?speculative.temperature=0&speculative.k=4&speculative.maxTokens=16&speculative.backend=webgpu`);
     expect(status).toBe(200);
     const r = await run(page);
     console.log('speculative greedy webgpu:', JSON.stringify({ ...r, marks: r.marks.length }));
     expect(r.badge).toBe('webgpu');
-    expect(r.ids.split(',')).toHaveLength(8);
+    expect(r.ids.split(',')).toHaveLength(16);
+    expect(r.alpha).toBeGreaterThan(0); // some drafts accepted: both paths (accept and resample) are exercised
     expect(r.ids).toBe(r.plainIds);
     expect(r.rounds).toBeGreaterThan(0);
     await screenshot(page, 'speculative-webgpu');
@@ -62,9 +63,13 @@ describeBrowser('speculative decoding lesson', () => {
     console.log('speculative greedy wasm:', JSON.stringify({ ...g, marks: g.marks.length }));
     expect(g.badge).toBe('wasm');
     expect(g.ids).toBe(g.plainIds);
+    expect(g.alpha).toBeGreaterThan(0);
     await page.getByRole('slider', { name: /Temperature/ }).fill('1');
-    await page.waitForSelector('.spec[data-phase="speculative"], .spec[data-phase="plain"], .spec[data-phase="warming"]', { timeout: RUN_TIMEOUT });
-    await page.waitForSelector('.spec[data-phase="done"]', { timeout: RUN_TIMEOUT });
+    // the re-run may pass through its phases faster than a poll: wait for its result instead (seeded, so deterministic)
+    await page.waitForFunction((ids) => {
+      const ids2 = document.querySelector('.spec[data-phase="done"] .spec-text')?.getAttribute('data-ids');
+      return ids2 !== undefined && ids2 !== null && ids2 !== ids;
+    }, g.ids, { timeout: RUN_TIMEOUT });
     const r = await read(page);
     console.log('speculative sampled wasm:', JSON.stringify({ ...r, marks: r.marks.length }));
     const want: Record<string, string> = { accepted: '✓', rejected: '✗', unchecked: '–', resampled: '↺', bonus: '+' };
