@@ -60,6 +60,7 @@ const loaders: Record<string, Loader> = {
   'embed-analogy': () => import('./embed-analogy'),
   'embed-context': () => import('./embed-context'),
   'embed-map': () => import('./embed-map'),
+  'speculative': () => import('./speculative'),
 };
 
 /** Ids of every registered widget, in registration order. */
