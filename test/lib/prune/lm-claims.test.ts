@@ -41,6 +41,7 @@ describe('the lesson’s pruning numbers', () => {
     expect(got.map((x) => x.toFixed(4))).toEqual(['3.5661', '3.5659', '3.5854', '3.7909', '9.3551', '3.8186']);
     expect(Math.log(4096)).toBeLessThan(9.3551);
     expect(Math.log(4096).toFixed(2)).toBe('8.32');
+    expect([slice.windows.length, slice.windows.reduce((n, x) => n + x.length - 1, 0)]).toEqual([8, 1024]); // "8 windows, 1024 scored tokens"
     // "30 % costs 0.02 nats, 50 % 0.22"
     expect([(got[2] - got[0]).toFixed(2), (got[3] - got[0]).toFixed(2)]).toEqual(['0.02', '0.22']);
   }, 60_000);
@@ -100,6 +101,7 @@ describe('the lesson’s distillation numbers', () => {
   const r = JSON.parse(readFileSync('training/sweeps/distill-results.json', 'utf8'));
   it('are the recorded run’s: val loss 3.4996 / 3.8872 / 3.7877, agreement 57.5 % / 60.0 %, KL at T = 1 0.631 / 0.466, 54,272 positions', () => {
     expect(r._positions).toBe(54_272);
+    expect([r._windows, r._windows * 256]).toEqual([212, 54_272]);
     expect([r.teacher.valLoss, r['lm-draft'].valLoss, r['lm-distill'].valLoss].map((x: number) => x.toFixed(4))).toEqual(['3.4996', '3.8872', '3.7877']);
     expect([r['lm-draft'].top1AgreementWithTeacher, r['lm-distill'].top1AgreementWithTeacher].map((x: number) => (100 * x).toFixed(1))).toEqual(['57.5', '60.0']);
     expect([r['lm-draft'].klTeacherT1, r['lm-distill'].klTeacherT1].map((x: number) => x.toFixed(3))).toEqual(['0.631', '0.466']);
@@ -113,6 +115,10 @@ describe('the lesson’s distillation numbers', () => {
     expect(Math.round(manifest['lm-distill'].training.seconds)).toBe(125);
     expect(manifest['lm-distill'].training.steps).toBe(5000);
     expect((r['lm-draft'].valLoss - r['lm-draft-rerun'].valLoss).toFixed(3)).toBe('0.008');
+    // "a tenth of the gain"
+    expect(((r['lm-draft'].valLoss - r['lm-draft-rerun'].valLoss) / (r['lm-draft'].valLoss - r['lm-distill'].valLoss)).toFixed(1)).toBe('0.1');
+    expect([manifest['lm-draft'].params, manifest['lm-draft'].config.nLayer]).toEqual([360_768, 2]);
+    expect(manifest['lm-distill'].config).toEqual(manifest['lm-draft'].config);
     const gap = (r['lm-draft'].valLoss - r['lm-distill'].valLoss) / (r['lm-draft'].valLoss - r.teacher.valLoss);
     expect(Math.round(100 * gap)).toBe(26);
   });
