@@ -6,6 +6,7 @@
  * The worker fetches `<modelId>`'s weights (sha256-checked), prunes them with lib/prune
  * (progress phase 'build') and serves them as an ordinary dense transformer (the zeros are
  * multiplied like any other weight). info.prune is the PruneSummary.
+ * The worker keeps the last 4 of them loaded (Runtime's keepLast): each holds its own weights and graph.
  */
 import { pruneModel, PRUNE_METHODS, type PruneMethod } from '@/lib/prune/model';
 import type { LoadedModel } from './model';

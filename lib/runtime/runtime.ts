@@ -28,6 +28,12 @@ export interface RuntimeOptions {
   calibrationRepeats?: number;
   /** Remembers calibrated choices across sessions (default: memory only). */
   store?: DecisionStore;
+  /**
+   * Families of derived models to cap: id prefix → how many of them stay loaded. Loading one
+   * more disposes the least recently loaded or run of that family (its weights, sessions and
+   * decisions); a later load rebuilds it. Default: no cap.
+   */
+  keepLast?: Readonly<Record<string, number>>;
 }
 
 /** Added to a remembered choice's reason. */
@@ -60,13 +66,15 @@ export class Runtime {
   /** Loads (once) and describes a model. */
   async load(modelId: string, onProgress: (p: Progress) => void = () => {}): Promise<LoadResult> {
     let m = this.models.get(modelId);
-    if (!m) {
+    if (m) this.touch(modelId);
+    else {
       m = this.opts.provider(modelId, onProgress);
       const loading = m;
       this.models.set(modelId, loading);
       loading.catch(() => {
         if (this.models.get(modelId) === loading) this.models.delete(modelId); // let a later load retry
       });
+      this.evict(modelId);
     }
     const [model, gpu] = await Promise.all([m, this.probe()]);
     return {
@@ -80,7 +88,34 @@ export class Runtime {
   private model(modelId: string): Promise<LoadedModel> {
     const m = this.models.get(modelId);
     if (!m) throw new Error(`model "${modelId}" is not loaded (call load first)`);
+    this.touch(modelId);
     return m;
+  }
+
+  /** Moves a model to the most recently used end of the (insertion-ordered) map. */
+  private touch(modelId: string): void {
+    const m = this.models.get(modelId);
+    if (!m || !this.capOf(modelId)) return;
+    this.models.delete(modelId);
+    this.models.set(modelId, m);
+  }
+
+  private capOf(modelId: string): { prefix: string; keep: number } | null {
+    for (const [prefix, keep] of Object.entries(this.opts.keepLast ?? {})) if (modelId.startsWith(prefix)) return { prefix, keep };
+    return null;
+  }
+
+  /** Disposes the least recently used models of `modelId`'s capped family beyond its cap. */
+  private evict(modelId: string): void {
+    const cap = this.capOf(modelId);
+    if (!cap) return;
+    const family = [...this.models.keys()].filter((k) => k.startsWith(cap.prefix));
+    for (const old of family.slice(0, Math.max(0, family.length - Math.max(1, cap.keep)))) void this.dispose(old);
+  }
+
+  /** Ids of the loaded models (least recently used first within a capped family). */
+  loadedModels(): string[] {
+    return [...this.models.keys()];
   }
 
   probe(): Promise<WebGpuProbe> {

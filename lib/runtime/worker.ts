@@ -13,7 +13,7 @@ import type { Response } from './protocol';
 import { Runtime } from './runtime';
 import { registerTransformerModels } from './transformer';
 import { registerQuantModels } from './quant';
-import { registerPruneModels } from './prune';
+import { PRUNE_PREFIX, registerPruneModels } from './prune';
 
 interface WorkerScope {
   postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
@@ -29,7 +29,7 @@ registerQuantModels(`${base}models/`); // before the catch-all family below
 registerPruneModels(`${base}models/`);
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
-const host = createHost(new Runtime({ provider: defaultProvider, store }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
+const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 } }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);
 });

@@ -2,7 +2,7 @@
  * The pruning-distillation lesson in real Chromium (WASM forced): prune-sparsity prunes lm in the
  * model worker and scores it on the held-out slice — the losses scripts/prune-curve.ts measured
  * in Node — and a new fraction adds a point; distill-compare runs lm, lm-distill and lm-draft and
- * gives the KL at T of the eager TS reference, and a new temperature recomputes it; the page fits
+ * gives the KL at T of the eager TS reference (WASM, then WebGPU), and a new temperature recomputes it; the page fits
  * 360 px in dark mode; the embed works from its URL. No console errors; axe clean.
  * Screenshots: test-results/screenshots/pruning-distillation-*.png.
  */
@@ -58,7 +58,7 @@ describeBrowser('pruning-distillation lesson', () => {
     await page.close();
   }, 2 * RUN);
 
-  it('teacher vs students: the KL at T is the eager reference’s, and a new temperature recomputes it', async () => {
+  it('teacher vs students: the KL at T is the eager reference’s on WASM and on WebGPU, and a new temperature recomputes it', async () => {
     const { page, errors } = await openPage(`${LESSON}?distill-compare.backend=wasm&distill-compare.temperature=2`);
     await waitForWidgets(page);
     await page.getByRole('button', { name: 'Compare' }).click();
@@ -67,10 +67,19 @@ describeBrowser('pruning-distillation lesson', () => {
     const kl2 = Number(await page.getAttribute('.dc [data-kl-distill]', 'data-kl-distill'));
     const ref = await eagerKl(distillCompareSchema.defaults.prompt, 'lm-distill', 2);
     expect(Math.abs(kl2 - ref)).toBeLessThan(0.02 * ref + 1e-4);
+    expect(await page.$$eval('.dc .qw-actions .badge', (els) => els.map((e) => e.getAttribute('data-backend')))).toEqual(['wasm']);
     await page.getByRole('slider', { name: /Temperature/ }).fill('4');
     await expect.poll(async () => Number(await page.getAttribute('.dc [data-kl-distill]', 'data-kl-distill'))).toBeLessThan(kl2);
     expect(await page.locator('.dc tbody tr').count()).toBe(8);
     await page.locator('.widget').nth(1).screenshot({ path: join(SCREENSHOT_DIR, 'pruning-distillation-distill-light.png'), animations: 'disabled' });
+    // the same three models on WebGPU (headless Chromium: SwiftShader's adapter): same KL at T = 4
+    const ref4 = await eagerKl(distillCompareSchema.defaults.prompt, 'lm-distill', 4);
+    await page.locator('.dc').getByLabel('Engine').selectOption('webgpu');
+    await expect.poll(() => page.$$eval('.dc .qw-actions .badge', (els) => els.map((e) => e.getAttribute('data-backend'))), { timeout: RUN }).toEqual(['webgpu']);
+    await page.waitForSelector('.dc[data-phase="done"] [data-kl-distill], .dc .qw-error', { timeout: RUN });
+    expect(await page.locator('.dc .qw-error').count()).toBe(0);
+    const kl4 = Number(await page.getAttribute('.dc [data-kl-distill]', 'data-kl-distill'));
+    expect(Math.abs(kl4 - ref4)).toBeLessThan(0.02 * ref4 + 1e-4);
     expect(errors).toEqual([]);
     await page.close();
   }, RUN);

@@ -4,7 +4,8 @@
  * from lm's weights in the worker), score both on the held-out Austen slice window by window
  * (progress; Cancel stops between windows). Results are kept per method and fraction, so the curve
  * grows as the student moves the slider; `sweep` fills the whole grid of the current method.
- * After each evaluation the pruned model's session is released (the worker keeps its weights).
+ * After each evaluation the pruned model's session is released; the worker keeps the weights of
+ * the last 4 pruned models only (Runtime keepLast), so a long sweep does not grow memory.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { setBackendStatus } from '@/components/ui/backend-status';

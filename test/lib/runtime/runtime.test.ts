@@ -177,3 +177,38 @@ describe('Runtime when the WebGPU device is lost mid-run', () => {
     await expect(rt.run('bigram', 'logits', { ids: idsTensor([1]) }, 'prefill', 'webgpu')).rejects.toThrow(/GPUDevice was lost/);
   });
 });
+
+describe('Runtime keepLast: a capped family of derived models (the worker keeps the last 4 pruned lm copies)', () => {
+  function capped(keep: number) {
+    const ort = countingOrt(false);
+    const built: string[] = [];
+    const provider: ModelProvider = (id, onProgress) => {
+      built.push(id);
+      return bigramModel([])(onProgress);
+    };
+    return { rt: new Runtime({ provider, ort: ort.load, navigator: {}, calibrationRepeats: 1, keepLast: { 'fam:': keep } }), built };
+  }
+
+  it('disposes the least recently loaded or run member beyond the cap, and leaves other models alone', async () => {
+    const { rt, built } = capped(2);
+    await rt.load('base');
+    await rt.load('fam:a');
+    await rt.load('fam:b');
+    await rt.run('fam:a', 'logits', { ids: idsTensor([1]) }); // a is now the most recently used
+    await rt.load('fam:c'); // evicts b, not a
+    expect(rt.loadedModels()).toEqual(['base', 'fam:a', 'fam:c']);
+    await expect(rt.run('fam:b', 'logits', { ids: idsTensor([1]) })).rejects.toThrow(/not loaded/);
+    await rt.load('fam:a'); // still loaded: not built again
+    expect(built).toEqual(['base', 'fam:a', 'fam:b', 'fam:c']);
+    await rt.load('fam:b'); // rebuilt, and now c is the oldest
+    expect(built.at(-1)).toBe('fam:b');
+    expect(rt.loadedModels()).toEqual(['base', 'fam:a', 'fam:b']);
+  });
+
+  it('keeps every model when no cap is set', async () => {
+    const ort = countingOrt(false);
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: ort.load, navigator: {} });
+    for (const id of ['fam:1', 'fam:2', 'fam:3', 'fam:4', 'fam:5']) await rt.load(id);
+    expect(rt.loadedModels()).toHaveLength(5);
+  });
+});
