@@ -61,6 +61,8 @@ export interface KnownConfig extends KvShape {
  *   Llama 2 70B: 80 layers, d_model 8192, 64 query heads (d_head 128), GQA with 8 kv heads,
  *     context 4096 (Touvron et al. 2023, "Llama 2", Table 1 and §2.2; HF config.json).
  *   OPT-13B: 40 layers, d_model 5120, 40 heads (Zhang et al. 2022, "OPT", Table 1), context 2048.
+ *   Mistral 7B: 32 layers, dim 4096, 32 heads of 128, 8 kv heads, context 8192, sliding window
+ *     4096 (Jiang et al. 2023, "Mistral 7B", Table 1).
  */
 export const knownConfigs: Record<string, KnownConfig> = {
   'llama-2-70b': {
@@ -70,6 +72,10 @@ export const knownConfigs: Record<string, KnownConfig> = {
   'opt-13b': {
     name: 'OPT-13B', nLayers: 40, nHeads: 40, nKvHeads: 40, dHead: 128, contextLength: 2048,
     source: 'Zhang et al. 2022, "OPT: Open Pre-trained Transformer Language Models", Table 1',
+  },
+  'mistral-7b': {
+    name: 'Mistral 7B', nLayers: 32, nHeads: 32, nKvHeads: 8, dHead: 128, contextLength: 8192,
+    source: 'Jiang et al. 2023, "Mistral 7B", Table 1 (sliding window 4096)',
   },
 };
 
