@@ -42,6 +42,9 @@ const loaders: Record<string, Loader> = {
   'ssm-scan': () => import('./ssm-scan'),
   'lora-finetune': () => import('./lora-finetune'),
   'lora-rank': () => import('./lora-rank'),
+  'kv-growth': () => import('./kv-growth'),
+  'kv-window': () => import('./kv-window'),
+  'kv-memory': () => import('./kv-memory'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -65,6 +65,10 @@ export interface KnownConfig extends KvShape {
  *     4096 (Jiang et al. 2023, "Mistral 7B", Table 1).
  */
 export const knownConfigs: Record<string, KnownConfig> = {
+  lm: {
+    name: 'lm (this lab)', nLayers: 8, nHeads: 4, nKvHeads: 2, dHead: 32, contextLength: 256,
+    source: 'models/lm/config.json (d_model 128 / 4 heads = 32)',
+  },
   'llama-2-70b': {
     name: 'Llama 2 70B', nLayers: 80, nHeads: 64, nKvHeads: 8, dHead: 128, contextLength: 4096,
     source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B)',
@@ -78,6 +82,30 @@ export const knownConfigs: Record<string, KnownConfig> = {
     source: 'Jiang et al. 2023, "Mistral 7B", Table 1 (sliding window 4096)',
   },
 };
+
+export interface SharingRow {
+  kind: 'MHA' | 'GQA' | 'MQA';
+  nKvHeads: number;
+  published: boolean;
+  bytesPerToken: number;
+  total: number;
+}
+
+/**
+ * The same model under MHA (a kv head per query head), its published sharing, and MQA (one kv
+ * head), for seqLen tokens × batch in one format; a scheme equal to the published one appears once.
+ *   Llama 2 70B, fp16, 4096 tokens: MHA 2.5 MiB/token (10 GiB); GQA-8 320 KiB (1.25 GiB); MQA 40 KiB.
+ */
+export function sharingRows(c: KnownConfig, seqLen: number, batch: number, bytesPerElem: number): SharingRow[] {
+  const heads = [...new Set([c.nHeads, c.nKvHeads, 1])].sort((a, b) => b - a);
+  return heads.map((nKvHeads) => {
+    const shape = { nLayers: c.nLayers, nKvHeads, dHead: c.dHead };
+    return {
+      kind: attentionKind(c.nHeads, nKvHeads), nKvHeads, published: nKvHeads === c.nKvHeads,
+      bytesPerToken: kvBytesPerToken(shape, bytesPerElem), total: kvCacheBytes({ ...shape, seqLen, batch, bytesPerElem }),
+    };
+  });
+}
 
 /** Binary units: 819200 → "800 KiB", 1342177280 → "1.25 GiB". */
 export function formatBytes(n: number): string {

@@ -44,3 +44,25 @@ describe('the KV cache as it grows', () => {
     expect(m.nLayers * 4096).toBe(131072);
   });
 });
+
+describe('sharingRows: one model under MHA, its published sharing and MQA', () => {
+  it('Llama 2 70B in fp16 at 4096 tokens: 2.5 MiB, 320 KiB and 40 KiB per token', async () => {
+    const { sharingRows } = await import('@/lib/longctx/kv-memory');
+    const rows = sharingRows(knownConfigs['llama-2-70b'], 4096, 1, 2);
+    expect(rows.map((r) => [r.kind, r.nKvHeads, r.published])).toEqual([['MHA', 64, false], ['GQA', 8, true], ['MQA', 1, false]]);
+    expect(rows.map((r) => r.bytesPerToken)).toEqual([2 * 80 * 64 * 128 * 2, 327680, 40960]);
+    expect(rows[0].bytesPerToken).toBe(2.5 * 1024 * 1024);
+    expect(rows[0].total).toBe(10 * 1024 ** 3);
+    expect(rows[1].total).toBe(1.25 * 1024 ** 3);
+  });
+
+  it('lists MHA once when the model is MHA (OPT-13B) and matches lm\'s served config', async () => {
+    const { sharingRows } = await import('@/lib/longctx/kv-memory');
+    expect(sharingRows(knownConfigs['opt-13b'], 1, 1, 2).map((r) => r.kind)).toEqual(['MHA', 'MQA']);
+    const { readFileSync } = await import('node:fs');
+    const c = JSON.parse(readFileSync('models/lm/config.json', 'utf8'));
+    expect(knownConfigs.lm).toMatchObject({ nLayers: c.nLayer, nHeads: c.nHead, nKvHeads: c.nKvHead, dHead: c.dModel / c.nHead, contextLength: c.contextLength });
+    expect(lm.nLayer).toBe(c.nLayer);
+    expect(lm.nKvHead).toBe(c.nKvHead);
+  });
+});
