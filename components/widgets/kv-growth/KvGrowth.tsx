@@ -38,7 +38,7 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
   const cfg = view.config;
   const last = view.steps[view.steps.length - 1];
   const S = last?.cached ?? 0;
-  const capacity = view.prompt.length + state.tokens;
+  const capacity = cfg ? Math.min(cfg.contextLength, view.prompt.length + state.tokens) : 0;
   const cells = cfg ? cacheCells(cfg, S) : [];
   const bars = cfg ? gridBars(cells, cfg.nKvHead, S, capacity, Math.max(260, width)) : [];
   const total = cfg ? cacheTotal(cfg, S) : null;
@@ -54,6 +54,14 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
           <div className="control kg-prompt">
             <label htmlFor={`${id}-p`}>Prompt</label>
             <input id={`${id}-p`} type="text" value={state.prompt} disabled={locked.has('prompt')} onChange={(e) => setState({ prompt: e.target.value })} />
+          </div>
+        )}
+        {!hidden.has('context') && (
+          <div className="control">
+            <label htmlFor={`${id}-c`}>Held-out text before it</label>
+            <select id={`${id}-c`} value={state.context} disabled={locked.has('context')} onChange={(e) => setState({ context: Number(e.target.value) })}>
+              {[...new Set([0, 64, 128, 192, state.context])].sort((a, b) => a - b).map((n) => <option key={n} value={n}>{n} tokens</option>)}
+            </select>
           </div>
         )}
         {!hidden.has('tokens') && (
@@ -93,7 +101,7 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
           value={view.steps.length + view.steps.filter((s) => s.recomputeMs !== null).length} />
       )}
       {view.steps.length > 0 && (
-        <p className="kg-text"><span className="muted">{view.prompt.map(text).join('')}</span><mark>{view.steps.map((s) => text(s.token)).join('')}</mark></p>
+        <p className="kg-text">{view.before > 0 && <span className="muted">[{view.before} tokens of held-out Austen] </span>}<span className="muted">{view.prompt.slice(view.before).map(text).join('')}</span><mark>{view.steps.map((s) => text(s.token)).join('')}</mark></p>
       )}
       {cfg && total && (
         <figure className="px-figure">
@@ -117,7 +125,7 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
       )}
       {view.prefillMs !== null && (
         <p className="px-small" data-testid="kg-timing">
-          Prefill: {view.prompt.length} prompt tokens in one pass, {ms(view.prefillMs)} ms.
+          Prefill: {view.prompt.length} tokens in one pass, {ms(view.prefillMs)} ms.
           {t && <> Per generated token (median of {decode.length}): <strong>{ms(t.cachedMs)} ms</strong> with the cache, <strong>{ms(t.recomputeMs)} ms</strong> without — {t.speedup.toFixed(1)}× slower without.</>}
         </p>
       )}

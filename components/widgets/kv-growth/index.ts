@@ -4,8 +4,10 @@ import { defineWidget } from '../types';
 
 export const kvGrowthSchema = defineSchema({
   prompt: str({ default: 'It is a truth universally acknowledged, that', maxLength: 300 }),
+  /** Tokens of held-out Austen text put before the prompt, so the context is long enough to matter. */
+  context: int({ default: 128, min: 0, max: 192 }),
   /** Tokens generated (greedy), each timed with and without the cache. */
-  tokens: int({ default: 24, min: 1, max: 120 }),
+  tokens: int({ default: 48, min: 1, max: 120 }),
   backend: enumOf(['auto', 'webgpu', 'wasm'] as const, 'auto'),
 });
 export type KvGrowthState = typeof kvGrowthSchema.defaults;
@@ -15,7 +17,7 @@ export default defineWidget<KvGrowthState>({
   title: 'The KV cache growing, and what it saves',
   description: 'lm generates token by token: its key/value cache drawn per layer and kv head as it grows, with its bytes, and the time per token measured with the cache and without it (recomputing the whole prefix).',
   schema: kvGrowthSchema,
-  controls: ['prompt', 'tokens', 'backend'],
+  controls: ['prompt', 'context', 'tokens', 'backend'],
   minHeight: 560,
   Component: lazy(() => import('./KvGrowth')),
 });

@@ -15,6 +15,7 @@ import { names } from '@/lib/model/names';
 import type { TransformerConfig } from '@/lib/model/config';
 import { pastFeeds } from '@/lib/model/kvcache';
 import type { BackendChoice, Progress, WireTensor } from '@/lib/runtime/protocol';
+import { valWindows } from '@/lib/longctx/val-windows';
 import type { KvGrowthState } from './index';
 import type { Step } from './layout';
 
@@ -26,7 +27,9 @@ export interface GrowthView {
   phase: Phase;
   download: Progress | null;
   config: TransformerConfig | null;
+  /** Ids fed before generation: `before` tokens of held-out text, then the typed prompt. */
   prompt: number[];
+  before: number;
   prefillMs: number | null;
   steps: Step[];
   choice: BackendChoice | null;
@@ -34,7 +37,7 @@ export interface GrowthView {
   tok: TokenizerLike | null;
 }
 
-const IDLE: GrowthView = { phase: 'idle', download: null, config: null, prompt: [], prefillMs: null, steps: [], choice: null, error: null, tok: null };
+const IDLE: GrowthView = { phase: 'idle', download: null, config: null, prompt: [], before: 0, prefillMs: null, steps: [], choice: null, error: null, tok: null };
 const idsT = (ids: readonly number[]): WireTensor => ({ dtype: 'int64', dims: [1, ids.length], data: BigInt64Array.from(ids, (x) => BigInt(x)) });
 
 function argmaxLast(t: WireTensor): number {
@@ -45,7 +48,7 @@ function argmaxLast(t: WireTensor): number {
   return best;
 }
 
-export function useKvGrowth(deps: Deps, { prompt, tokens, backend }: Pick<KvGrowthState, 'prompt' | 'tokens' | 'backend'>) {
+export function useKvGrowth(deps: Deps, { prompt, context, tokens, backend }: Pick<KvGrowthState, 'prompt' | 'context' | 'tokens' | 'backend'>) {
   const [view, setView] = useState<GrowthView>(IDLE);
   const abort = useRef<AbortController | null>(null);
   const patch = (p: Partial<GrowthView>) => setView((v) => ({ ...v, ...p }));
@@ -62,9 +65,11 @@ export function useKvGrowth(deps: Deps, { prompt, tokens, backend }: Pick<KvGrow
       const loaded = await client.load(MODEL_ID, { onProgress: (download) => mine() && patch({ download }) });
       const config = (loaded.info as { config?: TransformerConfig }).config ?? null;
       if (!config) throw new Error('lm loaded without a config');
-      const ids = tok.encode(prompt).slice(-MAX_PROMPT_TOKENS);
-      if (ids.length === 0) throw new Error('The prompt is empty: type a few words.');
+      const typed = tok.encode(prompt).slice(-MAX_PROMPT_TOKENS);
+      if (typed.length === 0) throw new Error('The prompt is empty: type a few words.');
+      const ids = [...valWindows()[0].slice(0, context), ...typed];
       const n = Math.min(tokens, config.contextLength - ids.length);
+      if (n < 1) throw new Error(`lm reads at most ${config.contextLength} tokens: use less held-out text or a shorter prompt.`);
       const choice = backend === 'auto'
         ? await client.choose(MODEL_ID, 'decode')
         : { backend, reason: `${backend === 'webgpu' ? 'WebGPU' : 'WASM'} chosen by you (Engine override)` };
@@ -78,7 +83,7 @@ export function useKvGrowth(deps: Deps, { prompt, tokens, backend }: Pick<KvGrow
       await run('kv-prefill', { [names.ids()]: idsT(ids) }).then((w) => run('kv-decode', { [names.ids()]: idsT([ids[0]]), ...pastFeeds(w.out, config.nLayer) }));
       await run('logits', { [names.ids()]: idsT(ids) });
       check();
-      patch({ phase: 'cached', config, prompt: ids, choice, download: null, tok });
+      patch({ phase: 'cached', config, prompt: ids, before: context, choice, download: null, tok });
       // 1. with the cache
       const pre = await run('kv-prefill', { [names.ids()]: idsT(ids) });
       let past = pastFeeds(pre.out, config.nLayer);
@@ -107,7 +112,7 @@ export function useKvGrowth(deps: Deps, { prompt, tokens, backend }: Pick<KvGrow
       if (ac.signal.aborted) return patch({ phase: 'cancelled' });
       patch({ phase: 'error', error: friendlyError(e) });
     }
-  }, [deps, prompt, tokens, backend]);
+  }, [deps, prompt, context, tokens, backend]);
 
   const cancel = useCallback(() => abort.current?.abort(), []);
   useEffect(() => () => abort.current?.abort(), []);

@@ -45,7 +45,7 @@ describe('<KvGrowthPanel /> with a fake model client', () => {
   it('prefills, decodes with the growing cache, then recomputes each prefix, all on one backend', async () => {
     const client = fakeClient();
     const deps: Deps = { client: async () => client, tokenizer: async () => new ByteTokenizer() };
-    render(<KvGrowthPanel state={{ ...kvGrowthSchema.defaults, prompt: 'abcd', tokens: 3 }} setState={vi.fn()} hidden={none} locked={none} deps={deps} />);
+    render(<KvGrowthPanel state={{ ...kvGrowthSchema.defaults, prompt: 'abcd', context: 0, tokens: 3 }} setState={vi.fn()} hidden={none} locked={none} deps={deps} />);
     fireEvent.click(screen.getByRole('button', { name: 'Run' }));
     await screen.findByText(/Done: every time/);
     const calls = vi.mocked(client.run).mock.calls;
@@ -55,8 +55,22 @@ describe('<KvGrowthPanel /> with a fake model client', () => {
     expect(calls.every((c) => c[3]?.backend === 'wasm')).toBe(true);
     // 6 cached tokens × 4 KiB (lm's 2 · 8 · 2 · 32 · 4 bytes per token)
     expect(screen.getByTestId('kg-bytes').textContent).toMatch(/6 tokens × 8 layers × 2 kv heads .* 24 KiB in fp32 .* 12 KiB in fp16, 6 KiB in int8/);
-    expect(screen.getByTestId('kg-timing').textContent).toMatch(/Prefill: 4 prompt tokens/);
+    expect(screen.getByTestId('kg-timing').textContent).toMatch(/Prefill: 4 tokens in one pass/);
     expect(document.querySelectorAll('.kg-bar')).toHaveLength(16);
     expect(screen.getByText('AAA')).toBeTruthy();
+  });
+
+  it('puts held-out text before the prompt and refuses a context longer than lm reads', async () => {
+    const client = fakeClient();
+    const deps: Deps = { client: async () => client, tokenizer: async () => new ByteTokenizer() };
+    render(<KvGrowthPanel state={{ ...kvGrowthSchema.defaults, prompt: 'abcd', context: 64, tokens: 3 }} setState={vi.fn()} hidden={none} locked={none} deps={deps} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/at most 64 tokens/);
+    cleanup();
+    render(<KvGrowthPanel state={{ ...kvGrowthSchema.defaults, prompt: 'abcd', context: 16, tokens: 2 }} setState={vi.fn()} hidden={none} locked={none} deps={deps} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Run' }));
+    await screen.findByText(/Done: every time/);
+    expect(screen.getByText(/\[16 tokens of held-out Austen\]/)).toBeTruthy();
+    expect(screen.getByTestId('kg-timing').textContent).toMatch(/Prefill: 20 tokens in one pass/);
   });
 });
