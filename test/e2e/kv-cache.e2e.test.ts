@@ -5,9 +5,10 @@
  * the recorded bench's losses; the calculator answers from its embed URL; the page fits 360 px in
  * dark mode. No console errors, axe clean. Screenshots: test-results/screenshots/kv-cache-*.png.
  */
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, waitForWidgets } from './browser';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const LESSON = '/lessons/kv-cache/';
 const RUN_TIMEOUT = 120_000;
@@ -17,6 +18,13 @@ async function runWidget(page: Page, root: string): Promise<void> {
   await page.locator(root).getByRole('button', { name: 'Run' }).click();
   await page.waitForSelector(`${root}[data-phase="ready"], ${root} .px-error`, { timeout: RUN_TIMEOUT });
   expect(await page.locator(`${root} .px-error`).count()).toBe(0);
+}
+
+/** Element screenshots of the lesson's three widgets, to read them as a student would. */
+async function shootWidgets(page: Page, suffix: string): Promise<void> {
+  for (const [name, inner] of [['growth', '.kg'], ['window', '.px[data-phase]:not(.kg)'], ['memory', '[data-testid="kv-memory-table"]']] as const) {
+    await page.locator('.widget', { has: page.locator(inner) }).screenshot({ path: join(SCREENSHOT_DIR, `kv-cache-${name}-${suffix}.png`), animations: 'disabled' });
+  }
 }
 
 const loss = (page: Page, id: string) => page.locator(`tr[data-series="${id}"] td`).first().textContent().then(Number);
@@ -44,6 +52,7 @@ describeBrowser('kv-cache lesson', () => {
     expect(Math.abs((await loss(page, 'w16s4')) - 3.745)).toBeLessThan(2e-3);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'kv-cache-light');
+    await shootWidgets(page, 'light');
     expect(errors).toEqual([]);
     await page.close();
   }, 2 * RUN_TIMEOUT);
@@ -64,6 +73,7 @@ describeBrowser('kv-cache lesson', () => {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const wideMath = await page.$$eval('.katex-display', (els) => els.filter((e) => e.scrollWidth > e.clientWidth + 1).map((e) => (e.textContent ?? '').slice(0, 40)));
     await screenshot(page, 'kv-cache-dark-360');
+    await shootWidgets(page, 'dark-360');
     expect(wideMath).toEqual([]);
     expect(overflow).toBeLessThanOrEqual(0);
     expect(await runAxe(page)).toEqual([]);
