@@ -58,7 +58,7 @@ describeBrowser('kv-cache lesson', () => {
   }, 2 * RUN_TIMEOUT);
 
   it('generates on WebGPU too', async () => {
-    const { page, errors } = await openPage(`${LESSON}?kv-growth.tokens=4&kv-growth.backend=webgpu`);
+    const { page, errors } = await openPage(`${LESSON}?kv-growth.tokens=4&kv-growth.context=0&kv-growth.backend=webgpu`);
     await runWidget(page, '.kg');
     expect(await page.getAttribute('.kg .px-actions .badge', 'data-backend')).toBe('webgpu');
     expect(await page.locator('.kg mark').textContent()).not.toBe('');

@@ -40,7 +40,9 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
   const S = last?.cached ?? 0;
   const capacity = cfg ? Math.min(cfg.contextLength, view.prompt.length + state.tokens) : 0;
   const cells = cfg ? cacheCells(cfg, S) : [];
-  const bars = cfg ? gridBars(cells, cfg.nKvHead, S, capacity, Math.max(260, width)) : [];
+  // each track is lm's whole context; the lighter part is the prompt's share (filled by the prefill)
+  const bars = cfg ? gridBars(cells, cfg.nKvHead, S, cfg.contextLength, Math.max(260, width)) : [];
+  const promptBars = cfg ? gridBars(cells, cfg.nKvHead, Math.min(S, view.prompt.length), cfg.contextLength, Math.max(260, width)) : [];
   const total = cfg ? cacheTotal(cfg, S) : null;
   const decode = view.steps.slice(1).filter((s) => s.recomputeMs !== null);
   const t = decode.length > 0 ? timingSummary(decode.map((s) => ({ context: s.context, cachedMs: s.cachedMs, recomputeMs: s.recomputeMs! }))) : null;
@@ -109,15 +111,17 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
             {Array.from({ length: cfg.nKvHead }, (_, h) => (
               <text key={h} x={LABEL_W + (h * (Math.max(260, width) - LABEL_W)) / cfg.nKvHead} y={cfg.nLayer * (ROW_H + 4) + 12} className="kg-label">kv head {h}</text>
             ))}
-            {bars.map((b) => (
+            {bars.map((b, i) => (
               <g key={b.key}>
                 {b.x === LABEL_W && <text x={0} y={b.y + ROW_H - 4} className="kg-label">layer {b.key.split('.')[0]}</text>}
                 <rect x={b.x} y={b.y} width={b.full} height={ROW_H} rx={3} className="kg-track" />
-                <rect x={b.x} y={b.y} width={b.w} height={ROW_H} rx={3} className="kg-bar"><title>{b.label}</title></rect>
+                <rect x={b.x} y={b.y} width={promptBars[i].w} height={ROW_H} className="kg-bar-prompt"><title>{b.label}</title></rect>
+                <rect x={b.x + promptBars[i].w} y={b.y} width={b.w - promptBars[i].w} height={ROW_H} className="kg-bar"><title>{b.label}</title></rect>
               </g>
             ))}
           </svg>
           <figcaption className="px-small" data-testid="kg-bytes">
+            Each track is lm&apos;s whole context ({cfg.contextLength} tokens); faded: filled by the prefill; solid: added one decode step at a time.{' '}
             Cache: {S} tokens × {cfg.nLayer} layers × {cfg.nKvHead} kv heads × (K + V) × {cfg.dModel / cfg.nHead} numbers
             = <strong>{formatBytes(total.fp32)}</strong> in fp32 (as stored here), {formatBytes(total.fp16)} in fp16, {formatBytes(total.int8)} in int8.
           </figcaption>
