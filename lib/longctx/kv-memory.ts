@@ -71,7 +71,7 @@ export const knownConfigs: Record<string, KnownConfig> = {
   },
   'llama-2-70b': {
     name: 'Llama 2 70B', nLayers: 80, nHeads: 64, nKvHeads: 8, dHead: 128, contextLength: 4096,
-    source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B)',
+    source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B); 8 kv heads as in the released config',
   },
   'opt-13b': {
     name: 'OPT-13B', nLayers: 40, nHeads: 40, nKvHeads: 40, dHead: 128, contextLength: 2048,
