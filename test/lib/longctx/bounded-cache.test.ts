@@ -50,3 +50,24 @@ describe('bounded caches (sliding window + attention sinks)', () => {
     await expect(boundedCurve('logits', [w], forward, { signal: ac.signal })).rejects.toThrow(/cancelled/);
   });
 });
+
+describe("the runtime's '@window:<size>:<sinks>' variants", () => {
+  it('build a graph whose logits equal the eager forward with the window mask', async () => {
+    const { randomPresetWeights, transformerModel } = await import('@/lib/runtime/transformer');
+    const { eagerStep } = await import('@/lib/model/kvcache');
+    const { ids } = await import('@/lib/tensor');
+    const { run, session } = await import('../model/ort');
+    const { config, weights } = randomPresetWeights('tiny-random');
+    const m = transformerModel(config, weights);
+    const x = [1, 2, 3, 4, 5, 6, 7, 8];
+    const s = await session(m.graph('logits@window:3:1'));
+    const out = await run(s, { ids: { data: BigInt64Array.from(x, (i) => BigInt(i)), shape: [1, x.length] } });
+    const want = eagerStep(withWindow(config, 3, 1), weights, ids(x)).logits.data;
+    const plain = eagerStep(config, weights, ids(x)).logits.data;
+    let d = 0, dPlain = 0;
+    for (let i = 0; i < want.length; i++) { d = Math.max(d, Math.abs(out.logits.data[i] - want[i])); dPlain = Math.max(dPlain, Math.abs(out.logits.data[i] - plain[i])); }
+    expect(d).toBeLessThan(1e-4);
+    expect(dPlain).toBeGreaterThan(1e-3); // the mask changed something
+    await s.release();
+  });
+});
