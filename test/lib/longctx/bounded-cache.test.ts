@@ -60,7 +60,7 @@ describe("the runtime's '@window:<size>:<sinks>' variants", () => {
     const { config, weights } = randomPresetWeights('tiny-random');
     const m = transformerModel(config, weights);
     const x = [1, 2, 3, 4, 5, 6, 7, 8];
-    const s = await session(m.graph('logits@window:3:1'));
+    const s = await session(await m.graph('logits@window:3:1'));
     const out = await run(s, { ids: { data: BigInt64Array.from(x, (i) => BigInt(i)), shape: [1, x.length] } });
     const want = eagerStep(withWindow(config, 3, 1), weights, ids(x)).logits.data;
     const plain = eagerStep(config, weights, ids(x)).logits.data;
