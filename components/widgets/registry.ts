@@ -61,6 +61,9 @@ const loaders: Record<string, Loader> = {
   'embed-context': () => import('./embed-context'),
   'embed-map': () => import('./embed-map'),
   'speculative': () => import('./speculative'),
+  'kv-growth': () => import('./kv-growth'),
+  'kv-memory': () => import('./kv-memory'),
+  'kv-window': () => import('./kv-window'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -61,17 +61,51 @@ export interface KnownConfig extends KvShape {
  *   Llama 2 70B: 80 layers, d_model 8192, 64 query heads (d_head 128), GQA with 8 kv heads,
  *     context 4096 (Touvron et al. 2023, "Llama 2", Table 1 and §2.2; HF config.json).
  *   OPT-13B: 40 layers, d_model 5120, 40 heads (Zhang et al. 2022, "OPT", Table 1), context 2048.
+ *   Mistral 7B: 32 layers, dim 4096, 32 heads of 128, 8 kv heads, context 8192, sliding window
+ *     4096 (Jiang et al. 2023, "Mistral 7B", Table 1).
  */
 export const knownConfigs: Record<string, KnownConfig> = {
+  lm: {
+    name: 'lm (this lab)', nLayers: 8, nHeads: 4, nKvHeads: 2, dHead: 32, contextLength: 256,
+    source: 'models/lm/config.json (d_model 128 / 4 heads = 32)',
+  },
   'llama-2-70b': {
     name: 'Llama 2 70B', nLayers: 80, nHeads: 64, nKvHeads: 8, dHead: 128, contextLength: 4096,
-    source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B)',
+    source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B); 8 kv heads as in the released config',
   },
   'opt-13b': {
     name: 'OPT-13B', nLayers: 40, nHeads: 40, nKvHeads: 40, dHead: 128, contextLength: 2048,
     source: 'Zhang et al. 2022, "OPT: Open Pre-trained Transformer Language Models", Table 1',
   },
+  'mistral-7b': {
+    name: 'Mistral 7B', nLayers: 32, nHeads: 32, nKvHeads: 8, dHead: 128, contextLength: 8192,
+    source: 'Jiang et al. 2023, "Mistral 7B", Table 1 (sliding window 4096)',
+  },
 };
+
+export interface SharingRow {
+  kind: 'MHA' | 'GQA' | 'MQA';
+  nKvHeads: number;
+  published: boolean;
+  bytesPerToken: number;
+  total: number;
+}
+
+/**
+ * The same model under MHA (a kv head per query head), its published sharing, and MQA (one kv
+ * head), for seqLen tokens × batch in one format; a scheme equal to the published one appears once.
+ *   Llama 2 70B, fp16, 4096 tokens: MHA 2.5 MiB/token (10 GiB); GQA-8 320 KiB (1.25 GiB); MQA 40 KiB.
+ */
+export function sharingRows(c: KnownConfig, seqLen: number, batch: number, bytesPerElem: number): SharingRow[] {
+  const heads = [...new Set([c.nHeads, c.nKvHeads, 1])].sort((a, b) => b - a);
+  return heads.map((nKvHeads) => {
+    const shape = { nLayers: c.nLayers, nKvHeads, dHead: c.dHead };
+    return {
+      kind: attentionKind(c.nHeads, nKvHeads), nKvHeads, published: nKvHeads === c.nKvHeads,
+      bytesPerToken: kvBytesPerToken(shape, bytesPerElem), total: kvCacheBytes({ ...shape, seqLen, batch, bytesPerElem }),
+    };
+  });
+}
 
 /** Binary units: 819200 → "800 KiB", 1342177280 → "1.25 GiB". */
 export function formatBytes(n: number): string {

@@ -15,6 +15,8 @@
  *                 (lib/interp/logit-lens.ts; Transformer blocks only)
  *   '<variant>@<rule>:<s>'  any of these with a RoPE scaling rule (pi | ntk | yarn) at factor s
  *                           (lib/longctx/scaling.ts), e.g. 'logits@yarn:4'
+ *   '<variant>@window:<size>:<sinks>'  any of these with a sliding-window attention mask that
+ *                           keeps the first <sinks> keys (lib/longctx/bounded-cache.ts)
  * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
  * token at a time (workload 'decode'), so each can land on its faster backend. A state-space model
  * (cfg.ssm, lib/model/ssm-lm.ts) uses the same variants with past/present.{l}.conv/ssm states.
@@ -32,6 +34,7 @@ import { presets } from '@/lib/model/presets';
 import { loadWeights } from '@/lib/model/weights';
 import { parseScaledVariant, withRule } from '@/lib/longctx/scaling';
 import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
+import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
 import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
@@ -144,13 +147,14 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
         return lens;
       }
       const scaled = parseScaledVariant(variant);
-      const v = VARIANTS[scaled?.base ?? variant];
-      if (!v) throw new Error(`unknown graph variant "${variant}" (have ${Object.keys(VARIANTS).join(', ')}, each optionally @pi|ntk|yarn:<factor>)`);
+      const windowed = parseWindowVariant(variant);
+      const v = VARIANTS[scaled?.base ?? windowed?.base ?? variant];
+      if (!v) throw new Error(`unknown graph variant "${variant}" (have ${Object.keys(VARIANTS).join(', ')}, each optionally @pi|ntk|yarn:<factor> or @window:<size>:<sinks>)`);
       let bytes = built.get(variant);
       if (!bytes) {
-        const c = scaled ? withRule(cfg, scaled.kind, scaled.factor) : cfg;
+        const c = scaled ? withRule(cfg, scaled.kind, scaled.factor) : windowed ? withWindow(cfg, windowed.size, windowed.sinks) : cfg;
         bytes = buildTransformerModel(c, weights, { cache: v.cache, taps: v.taps });
-        if (!scaled) built.set(variant, bytes); // scaled graphs: the session keeps what it needs
+        if (!scaled && !windowed) built.set(variant, bytes); // scaled / windowed graphs: the session keeps what it needs
       }
       return bytes;
     },

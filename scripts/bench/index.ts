@@ -3,6 +3,8 @@
  * of ratios measured within one run (speed targets live here, never in timed tests).
  * Pass names to run a subset: `npm run bench -- tokenizer model`.
  * quant.bench.ts: quantized variants of lm (bytes, forward/decode time, validation loss, KL).
+ * kvcache.bench.ts: decode time for one token with and without the KV cache at 64/256/1024 tokens
+ *   of context (lm; 1024 is past its training length, timing only), and lm's loss with a sliding window ± sinks.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
