@@ -19,7 +19,7 @@ const afters = (page: Page) => page.$$eval('.nt-row', (els) => els.map((e) => Nu
 async function loadBars(page: Page): Promise<number> {
   await waitForWidgets(page);
   const t0 = Date.now();
-  await page.getByRole('button', { name: 'Load the model' }).click();
+  await page.locator('[data-widget="next-token"]').getByRole('button', { name: 'Load the model' }).click();
   await page.waitForSelector('.nt-row, .nt-error', { timeout: RUN_TIMEOUT });
   const ms = Date.now() - t0;
   const error = (await page.locator('.nt-error').count()) > 0 ? await page.locator('.nt-error').textContent() : null;
@@ -43,21 +43,22 @@ describeBrowser('decoding lesson', () => {
     // T = 1 and no filters: after = before (the model's own distribution)
     const befores = await page.$$eval('.nt-row', (els) => els.map((e) => Number(e.getAttribute('data-before'))));
     before.forEach((p, i) => expect(p).toBeCloseTo(befores[i], 5));
-    await page.getByRole('slider', { name: /Temperature/ }).fill('0.3');
+    const nt = page.locator('[data-widget="next-token"]');
+    await nt.getByRole('slider', { name: /Temperature/ }).fill('0.3');
     await page.waitForFunction((p0) => Number(document.querySelector('.nt-row')?.getAttribute('data-after')) > p0 + 1e-3, before[0]);
     const sharp = await afters(page);
     expect(sharp[0]).toBeGreaterThan(before[0]);
     expect(Number(await page.getAttribute('[data-entropy-after]', 'data-entropy-after'))).toBeLessThan(2);
     // top-p 0.5 at T = 0.3 keeps few tokens
-    await page.getByRole('slider', { name: /Top-p/ }).fill('0.5');
+    await nt.getByRole('slider', { name: /Top-p/ }).fill('0.5');
     await page.waitForFunction(() => Number(document.querySelector('[data-kept]')?.getAttribute('data-kept')) < 10);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'sampling-light');
     await page.locator('.widget').first().screenshot({ path: join(SCREENSHOT_DIR, 'sampling-widget-light.png'), animations: 'disabled' });
     // Sample appends a token and re-runs the model on the longer prompt
-    const prompt = page.getByLabel('Prompt');
+    const prompt = nt.getByLabel('Prompt');
     const p0 = await prompt.inputValue();
-    await page.getByRole('button', { name: 'Sample a token' }).click();
+    await nt.getByRole('button', { name: 'Sample a token' }).click();
     await page.waitForFunction((n) => ((document.querySelector('.nt textarea') as HTMLTextAreaElement | null)?.value.length ?? 0) > n, p0.length);
     expect((await prompt.inputValue()).startsWith(p0)).toBe(true);
     await page.waitForSelector('.nt[data-phase="ready"]', { timeout: RUN_TIMEOUT });
