@@ -80,6 +80,8 @@ describe('the Efficient-attention lesson quotes lib/ on the real lm', () => {
     console.log('tokens', T, 'worst float32 diff', worst.toExponential(2));
     expect(worst).toBeLessThan(1e-5);
     has(`(${T} tokens)`);
+    has(`over all ${cfg.nLayer * cfg.nHead} heads of the ${cfg.nLayer} layers`);
+    has('In float64 both agree to $10^{-12}$');
     const [mant, exp] = worst.toExponential(1).split('e');
     has(`largest difference is $${mant} \\times 10^{${Number(exp)}}$`);
   }, 60_000);
