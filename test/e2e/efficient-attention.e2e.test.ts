@@ -48,6 +48,7 @@ describeBrowser('efficient-attention lesson', () => {
     await sm.getByRole('button', { name: /Measure loss/ }).click();
     await page.waitForSelector('.sm [data-delta], .sm-error', { timeout: RUN_TIMEOUT });
     expect(await page.locator('.sm-error').count()).toBe(0);
+    expect(await sm.locator('[data-backend="ts-cpu"]').count()).toBe(1);
     const delta0 = Number(await sm.locator('[data-delta]').getAttribute('data-delta'));
     expect(delta0).toBeGreaterThan(0);
     await sm.getByLabel('Pattern', { exact: true }).selectOption('dilated-window');

@@ -4,6 +4,7 @@
  * through it (every layer and head) against full causal attention: eager TS model in a worker.
  */
 import { useId, useMemo } from 'react';
+import { BackendBadge } from '@/components/ui/BackendBadge';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { density, describe, maskRows, type Pattern } from '@/lib/longctx/sparse-masks';
 import { MASK_TOKENS } from '@/lib/longctx/mask-loss';
@@ -66,7 +67,7 @@ export default function SparseMasks({ state, setState, hidden, locked }: WidgetP
         ) : (
           <button type="button" className="btn btn-primary" onClick={run}>{r ? 'Measure again' : 'Measure loss on lm'}</button>
         )}
-        <span className="muted sm-engine">Runs the eager TypeScript model (lib/model, CPU) in a Web Worker, not ONNX Runtime, so the backend badge does not apply: {state.windows} held-out window{state.windows > 1 ? 's' : ''} of {MASK_TOKENS} Austen tokens, full attention and the pattern.</span>
+        <span className="muted sm-engine"><BackendBadge backend="ts-cpu" reason="Runs in a Web Worker on the lab's eager TypeScript model (lib/model), not ONNX Runtime" />{' '}Eager TypeScript model (lib/model) in a Web Worker, not ONNX Runtime: {state.windows} held-out window{state.windows > 1 ? 's' : ''} of {MASK_TOKENS} Austen tokens, full attention and the pattern.</span>
       </div>
       {view.progress && (
         <ProgressBar loaded={view.progress.done} total={view.progress.total} label={view.progress.phase === 'weights' ? 'Model weights (lm)' : 'Forward passes'} />

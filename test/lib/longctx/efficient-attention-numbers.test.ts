@@ -17,6 +17,7 @@ import { loadBpe } from '@/lib/tokenizer/serialize';
 import { maskLoss, maskWindows, windowLoss } from '@/lib/longctx/mask-loss';
 import { density, type Pattern } from '@/lib/longctx/sparse-masks';
 import { flashAttention, hbmTraffic, maxAbsDiff, naiveAttention } from '@/lib/longctx/flash';
+import { crossover } from '@/lib/longctx/linear-attn';
 import { flashTilingSchema } from '@/components/widgets/flash-tiling/index';
 import { sparseMasksSchema } from '@/components/widgets/sparse-masks/index';
 
@@ -46,6 +47,12 @@ describe('the Efficient-attention lesson quotes lib/ on the real lm', () => {
     const full = ws.map((x) => windowLoss(cfg, w, x, { kind: 'full', size: 1, period: 1 }));
     const mean = full.reduce((a, b) => a + b, 0) / n;
     has(`full causal attention: ${mean.toFixed(3)}`);
+    expect(n).toBe(2);
+    expect(ws.every((x) => x.length === 256)).toBe(true);
+    has('two held-out windows of 256 tokens, so 255 next-token predictions');
+    const causal = density({ kind: 'full', size: 1, period: 1 }, 256).causal;
+    expect(causal).toBe((256 * 257) / 2);
+    has(`the ${causal.toLocaleString('en-US')} causal pairs of 256 tokens`);
     for (const [label, p] of LESSON_PATTERNS) {
       const r = maskLoss(cfg, w, ws, p, full);
       console.log(label, pct(density(p, 256).fraction), r.loss.toFixed(4), signed(r.delta));
@@ -73,6 +80,8 @@ describe('the Efficient-attention lesson quotes lib/ on the real lm', () => {
     console.log('tokens', T, 'worst float32 diff', worst.toExponential(2));
     expect(worst).toBeLessThan(1e-5);
     has(`(${T} tokens)`);
+    has(`over all ${cfg.nLayer * cfg.nHead} heads of the ${cfg.nLayer} layers`);
+    has('In float64 both agree to $10^{-12}$');
     const [mant, exp] = worst.toExponential(1).split('e');
     has(`largest difference is $${mant} \\times 10^{${Number(exp)}}$`);
   }, 60_000);
@@ -84,10 +93,29 @@ describe('the Efficient-attention lesson quotes lib/ on the real lm', () => {
     // hand: standard 4Nd + 4N² = 524 288 + 67 108 864; Bc = ⌈51200/128⌉ = 400, Br = 32, Tc = ⌈4096/400⌉ = 11
     expect(t.standard.total).toBe(67_633_152);
     expect(t.flash.tc).toBe(11);
+    // hand: Nd = 131 072; 2Nd + Tc(3Nd + 4N) + Nd + 2N = 262 144 + 11 · 409 600 + 139 264
+    expect(t.flash.total).toBe(4_907_008);
+    expect([t.flash.bc, t.flash.br]).toEqual([400, 32]);
+    has('$B_c = \\lceil M/4d \\rceil = 400$');
+    has('$B_r = \\min(B_c, d) = 32$');
+    has('reads $Q$ and $O$ eleven times');
+    has('$M = 51{,}200$');
+    expect(d.sram * 512).toBe(51_200);
+    // the formula the prose gives for the tiled count, against lib
+    const N = d.n, dd = 32;
+    expect(2 * N * dd + t.flash.tc * (3 * N * dd + 4 * N) + N * dd + 2 * N).toBe(t.flash.total);
+    has('$T_c (3Nd + 4N)$');
     const m = (x: number) => `${(x / 1e6).toFixed(1)}`;
     has(`${m(t.standard.total)} million`);
     has(`${m(t.flash.total)} million`);
     has(`${(t.standard.total / t.flash.total).toFixed(1)}×`);
+  });
+
+  it('linear attention is cheaper from N = d + 2: 34 tokens at lm\'s head size', () => {
+    expect(cfg.dModel / cfg.nHead).toBe(32);
+    expect(crossover(32)).toBe(34);
+    // hand: 2N²d > 2N(d² + d) ⇔ N > d + 1
+    has('from $N = d + 2$ on — 34 tokens at `lm`\'s head size of 32');
   });
 
   it('the challenge: with 100 KB tiling loses at N ≤ 17 and wins from 18 (d = 32); 8 KB gives Bc = 32', () => {
