@@ -65,7 +65,8 @@ describe('numbers quoted by the Inside a block lesson', () => {
       expect(tok.tokenText(trace[cfg.nLayer][T - 1].id)).toBe('\n');
       expect(formsAt(trace, T - 1)).toBe(7);
     }
-    expect(lesson).toContain('it often jumps to the top only after block 6');
+    // three prompts support "on the three such prompts we tried", not a general "often"
+    expect(lesson).toContain('On the three such prompts we tried (“It is a truth universally” is one), it reached the top only after block 6');
   });
 
   it('the default prompt: how the residual stream grows', () => {
