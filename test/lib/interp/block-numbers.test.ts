@@ -111,6 +111,10 @@ describe('numbers quoted by the Inside a block lesson', () => {
       expect(lesson).toContain(`\`${s}\``);
     }
     expect(3 * cfg.dModel * cfg.dFF).toBe(147456);
+    // "the 8 blocks of the lab's model", "all 9 stream points"
+    expect(cfg.nLayer).toBe(8);
+    expect(lesson).toContain('the 8 blocks of the lab\'s model');
+    expect(lesson).toContain(`for all ${cfg.nLayer + 1} stream points`);
   });
   it('GELU\'s minimum, as the lesson quotes it', () => {
     const c = activationCurves(-3, 0, 30000);
