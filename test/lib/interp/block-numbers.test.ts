@@ -65,7 +65,8 @@ describe('numbers quoted by the Inside a block lesson', () => {
       expect(tok.tokenText(trace[cfg.nLayer][T - 1].id)).toBe('\n');
       expect(formsAt(trace, T - 1)).toBe(7);
     }
-    expect(lesson).toContain('it often jumps to the top only after block 6');
+    // three prompts support "on the three such prompts we tried", not a general "often"
+    expect(lesson).toContain('On the three such prompts we tried (“It is a truth universally” is one), it reached the top only after block 6');
   });
 
   it('the default prompt: how the residual stream grows', () => {
@@ -110,6 +111,10 @@ describe('numbers quoted by the Inside a block lesson', () => {
       expect(lesson).toContain(`\`${s}\``);
     }
     expect(3 * cfg.dModel * cfg.dFF).toBe(147456);
+    // "the 8 blocks of the lab's model", "all 9 stream points"
+    expect(cfg.nLayer).toBe(8);
+    expect(lesson).toContain('the 8 blocks of the lab\'s model');
+    expect(lesson).toContain(`for all ${cfg.nLayer + 1} stream points`);
   });
   it('GELU\'s minimum, as the lesson quotes it', () => {
     const c = activationCurves(-3, 0, 30000);
