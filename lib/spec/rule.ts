@@ -1,7 +1,7 @@
 /**
  * Speculative sampling, the verification rule (Leviathan, Kalman & Matias 2023, "Fast Inference
- * from Transformers via Speculative Decoding", ICML, §2.3 and Algorithm 1; Chen et al. 2023,
- * "Accelerating Large Language Model Decoding with Speculative Sampling", Algorithm 2).
+ * from Transformers via Speculative Decoding", ICML; Chen et al. 2023,
+ * "Accelerating Large Language Model Decoding with Speculative Sampling").
  *
  * A cheap draft model q proposed k tokens x_1..x_k (x_i ~ q_i, each q_i conditioned on the
  * tokens before it). The target model p scored all of them in one pass, giving p_1..p_{k+1}
@@ -42,7 +42,7 @@ export interface VerifyResult {
   acceptProb: number[];
 }
 
-/** α_i = Σ_x min(p(x), q(x)): the chance that a draw from q is accepted (Leviathan et al., §3.2, Corollary 3.6). */
+/** α_i = Σ_x min(p(x), q(x)): the chance that a draw from q is accepted (Leviathan et al. 2023). */
 export function acceptanceRate(p: ArrayLike<number>, q: ArrayLike<number>): number {
   if (p.length !== q.length) throw new Error(`acceptanceRate: p has ${p.length} entries, q ${q.length}`);
   let a = 0;
@@ -50,7 +50,7 @@ export function acceptanceRate(p: ArrayLike<number>, q: ArrayLike<number>): numb
   return a;
 }
 
-/** E[tokens per target call] = (1 − α^{k+1}) / (1 − α) when each position is accepted with prob α (Leviathan et al., eq. 1). */
+/** E[tokens per target call] = (1 − α^{k+1}) / (1 − α) when each position is accepted with prob α (Leviathan et al. 2023). */
 export function expectedTokensPerCall(alpha: number, k: number): number {
   if (!(alpha >= 0 && alpha <= 1)) throw new Error(`expectedTokensPerCall: α must be in [0, 1] (got ${alpha})`);
   if (alpha === 1) return k + 1;
@@ -59,7 +59,7 @@ export function expectedTokensPerCall(alpha: number, k: number): number {
 
 /**
  * Expected walltime speed-up (1 − α^{k+1}) / ((1 − α)(k·c + 1)) with c = cost of a draft step ÷
- * cost of a target call (Leviathan et al., Theorem 3.8): k draft steps and one target call per
+ * cost of a target call (Leviathan et al. 2023): k draft steps and one target call per
  * round, against one target call per token. Assumes the verify call costs what one decode step does.
  */
 export function expectedSpeedup(alpha: number, k: number, c: number): number {
