@@ -3,7 +3,8 @@ import { defineSchema, enumOf, float, int, seed, str } from '@/components/lesson
 import { defineWidget } from '../types';
 
 /** Draft models the widget offers (same tokenizer as lm). Another draft id can be appended here. */
-export const DRAFTS = ['lm-draft'] as const;
+/** Draft models: lm-draft (trained from scratch) and lm-distill (same shape, distilled from lm). */
+export const DRAFTS = ['lm-draft', 'lm-distill'] as const;
 
 export const speculativeSchema = defineSchema({
   prompt: str({ default: 'It is a truth universally acknowledged, that', maxLength: 400 }),

@@ -44,6 +44,19 @@ describe('speculative decoding with lm and lm-draft (shipped weights)', async ()
     inLesson(`temperature 1 with seed 42 and $k = 4$, ${s.accepted} of ${s.drafted} drafts are accepted and ${r.newIds.length} tokens take ${r.rounds.length} calls of \`lm\``);
   }, 60_000);
 
+  it('lm-distill as the draft: greedy output is still exactly lm\'s, and it is accepted more often than lm-draft (k = 4)', async () => {
+    const wdist = await weightsOf('lm-distill');
+    const plain = await plainGenerate({ target: eagerLM(m.lm.config, wt), prompt, maxNewTokens: NEW, sampler: { temperature: 0 }, rng: mulberry32(0) });
+    const run = (cfg: typeof m.lm.config, w: typeof wd) => speculativeGenerate({ target: eagerLM(m.lm.config, wt), draft: eagerLM(cfg, w), prompt, maxNewTokens: NEW, k: 4, sampler: { temperature: 0 }, rng: mulberry32(0) });
+    const [distill, draft] = [await run(m['lm-distill'].config, wdist), await run(m['lm-draft'].config, wd)];
+    expect(distill.newIds).toEqual(plain.newIds);
+    const [a, b] = [specStats(distill.rounds), specStats(draft.rounds)];
+    console.log(`k=4 greedy: lm-distill ${a.accepted}/${a.drafted} in ${distill.rounds.length} calls; lm-draft ${b.accepted}/${b.drafted} in ${draft.rounds.length} calls`);
+    expect(a.accepted / a.drafted).toBeGreaterThan(b.accepted / b.drafted);
+    expect(distill.rounds.length).toBeLessThan(draft.rounds.length);
+    inLesson(`with $k = 4$, \`lm-distill\` has ${a.accepted} of ${a.drafted} drafts accepted and the ${NEW} tokens take ${distill.rounds.length} calls of \`lm\`, against ${b.accepted} of ${b.drafted} and ${draft.rounds.length} calls with \`lm-draft\``);
+  }, 120_000);
+
   it('the lesson quotes the parameter counts and lm-draft\'s recorded agreement with lm from the manifest', () => {
     const num = (n: number) => n.toLocaleString('en');
     inLesson(`\`lm\` (${num(m.lm.params)} parameters) as the target and \`lm-draft\` (${num(m['lm-draft'].params)} parameters`);
