@@ -61,6 +61,24 @@ describeBrowser('decoding lesson: step by step and beam search', () => {
     await page.close();
   }, RUN_TIMEOUT);
 
+  it('beam search on the page (ONNX) shows the totals the challenge quotes: width 3 beats width 4', async () => {
+    const best = async (width: number): Promise<string[]> => {
+      const { page, errors } = await openPage(`${LESSON}?beam-search.width=${width}`);
+      await waitForWidgets(page);
+      const w = page.locator('[data-widget="beam-search"]');
+      await w.scrollIntoViewIfNeeded();
+      await loadIn(w);
+      await w.locator('.dec[data-job="done"]').waitFor({ timeout: RUN_TIMEOUT });
+      const rows = w.getByRole('table', { name: /Final hypotheses/ }).locator('tbody tr');
+      const out = [await rows.first().locator('td').first().textContent(), await rows.last().locator('td').first().textContent()].map((t) => Number(t).toFixed(2));
+      expect(errors).toEqual([]);
+      await page.close();
+      return out; // [best, greedy]
+    };
+    expect(await best(3)).toEqual(['-9.77', '-11.37']); // the lesson's numbers, asserted on eager weights in test/lib/sample/decoding-lesson.test.ts
+    expect((await best(4))[0]).toBe('-10.28');
+  }, RUN_TIMEOUT);
+
   it('the beam-search embed runs from its URL and fits 360 px in dark mode, axe clean', async () => {
     const { page, errors, status } = await openPage('/embed/beam-search/?steps=2&width=2', { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
     expect(status).toBe(200);
