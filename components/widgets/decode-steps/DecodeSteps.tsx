@@ -49,11 +49,15 @@ export function DecodeStepsPanel({ state, setState, hidden, locked, deps }: Widg
   const bars = useMemo(() => (step ? stepBars(step, tokenText, BAR_W) : []), [step, tokenText]);
   const show = (k: string) => !hidden.has(k);
   const go = (n: number) => trace && setState({ at: Math.max(0, Math.min(trace.steps.length - 1, n)) });
-  const onStripKey = (e: KeyboardEvent) => {
-    if (e.key === 'ArrowLeft') { go(at - 1); e.preventDefault(); }
-    if (e.key === 'ArrowRight') { go(at + 1); e.preventDefault(); }
-    if (e.key === 'Home') { go(0); e.preventDefault(); }
-    if (e.key === 'End' && trace) { go(trace.steps.length - 1); e.preventDefault(); }
+  const onStripKey = (e: KeyboardEvent<HTMLElement>) => {
+    if (!trace) return;
+    const last = trace.steps.length - 1;
+    const to = e.key === 'ArrowLeft' ? at - 1 : e.key === 'ArrowRight' ? at + 1 : e.key === 'Home' ? 0 : e.key === 'End' ? last : null;
+    if (to === null) return;
+    e.preventDefault();
+    const n = Math.max(0, Math.min(last, to));
+    go(n);
+    e.currentTarget.querySelectorAll('button')[n]?.focus(); // focus follows the selection (roving tabindex)
   };
   const lockedAt = locked.has('at');
 
