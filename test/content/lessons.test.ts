@@ -29,6 +29,9 @@ describe('every lesson', () => {
     it(`${slug} uses only registered tags, known widgets and live internal links`, () => {
       expect(checkLesson(slug, source(slug), site)).toEqual([]);
     });
+    it(`${slug} has no math in its headings (KaTeX output would not match the table of contents' anchor)`, () => {
+      expect(source(slug).split('\n').filter((l) => /^#{1,6} .*\$/.test(l))).toEqual([]);
+    });
   }
 });
 
