@@ -14,6 +14,7 @@ import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { cacheCells, cacheTotal, timingSummary } from '@/lib/longctx/kv-growth';
 import { formatBytes } from '@/lib/longctx/kv-memory';
 import type { WidgetProps } from '../types';
+import { useCutText } from '../useCutText';
 import type { KvGrowthState } from './index';
 import { gridBars, LABEL_W, ms, ROW_H, timingSeries } from './layout';
 import { useKvGrowth, type GrowthView } from './useKvGrowth';
@@ -33,6 +34,7 @@ function statusText(v: GrowthView): string {
 
 export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetProps<KvGrowthState> & { deps: Deps }) {
   const id = useId();
+  const cut = useCutText(300, (prompt) => setState({ prompt }));
   const { view, start, cancel } = useKvGrowth(deps, state);
   const [ref, width] = useWidth<HTMLDivElement>(520);
   const cfg = view.config;
@@ -55,7 +57,9 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
         {!hidden.has('prompt') && (
           <div className="control kg-prompt">
             <label htmlFor={`${id}-p`}>Prompt</label>
-            <input id={`${id}-p`} type="text" value={state.prompt} disabled={locked.has('prompt')} onChange={(e) => setState({ prompt: e.target.value })} />
+            <input id={`${id}-p`} type="text" value={state.prompt} disabled={locked.has('prompt')} maxLength={cut.maxLength}
+              onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} />
+            {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
           </div>
         )}
         {!hidden.has('context') && (

@@ -10,6 +10,7 @@ import { BackendBadge } from '@/components/ui/BackendBadge';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import type { WidgetProps } from '../types';
+import { useCutText } from '../useCutText';
 import { DRAFTS, type SpeculativeState } from './index';
 import { summarize } from './layout';
 import { Legend, Rounds, RoundsTable } from './Rounds';
@@ -30,6 +31,7 @@ const fmt = (x: number | null, d = 1) => (x === null ? '—' : x.toFixed(d));
 
 export function SpeculativePanel({ state, setState, hidden, locked, deps }: WidgetProps<SpeculativeState> & { deps: Deps }) {
   const id = useId();
+  const cut = useCutText(400, (prompt) => setState({ prompt }));
   const { view, start, cancel, tokenizer } = useSpeculative(deps);
   const busy = BUSY.has(view.phase);
   const show = (k: string) => !hidden.has(k);
@@ -54,8 +56,9 @@ export function SpeculativePanel({ state, setState, hidden, locked, deps }: Widg
         {show('prompt') && (
           <div className="control control-wide">
             <label htmlFor={`${id}-p`}>Prompt</label>
-            <textarea id={`${id}-p`} rows={2} value={state.prompt} readOnly={locked.has('prompt')} maxLength={400}
-              onChange={(e) => setState({ prompt: e.target.value })} spellCheck={false} />
+            <textarea id={`${id}-p`} rows={2} value={state.prompt} readOnly={locked.has('prompt')} maxLength={cut.maxLength}
+              onPaste={cut.onPaste} onChange={(e) => cut.onChange(e.target.value)} spellCheck={false} />
+            {cut.note && <p className="url-notes" role="status">{cut.note}</p>}
           </div>
         )}
         <div className="controls spec-sliders">
