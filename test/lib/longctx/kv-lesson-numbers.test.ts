@@ -50,6 +50,8 @@ describe('the KV-cache lesson quotes lib/ and the recorded bench', () => {
     expect(cachedPositions(8, 100)).toBe(107);
     has('= 800 + 4950 = 5750$ positions');
     has(`$8 + 99 = 107$ positions, about ${Math.round(5750 / 107)} times fewer`);
+    const ratio256 = recorded.split('\n').find((l) => l.startsWith('256 '))!.split('|')[3].trim();
+    has(`per token against one, yet takes ${ratio256.replace('×', '')} times as long, not 256`);
   });
 
   it('quotes each timing as the recorded bench measured it', () => {
