@@ -58,8 +58,9 @@ export interface KnownConfig extends KvShape {
 
 /**
  * Configurations from their papers / released configs.
- *   Llama 2 70B: 80 layers, d_model 8192, 64 query heads (d_head 128), GQA with 8 kv heads,
- *     context 4096 (Touvron et al. 2023, "Llama 2", Table 1 and §2.2; HF config.json).
+ *   Llama 2 70B: GQA and context 4096 from Touvron et al. 2023, "Llama 2", Table 1 and §2.2 (its
+ *     Appendix A.2.1 ablation uses 8 KV projections); the shape — 80 layers, d_model 8192, 64 query
+ *     heads (d_head 128), 8 kv heads — is from the released config.json, not the paper.
  *   OPT-13B: 40 layers, d_model 5120, 40 heads (Zhang et al. 2022, "OPT", Table 1), context 2048.
  *   Mistral 7B: 32 layers, dim 4096, 32 heads of 128, 8 kv heads, context 8192, sliding window
  *     4096 (Jiang et al. 2023, "Mistral 7B", Table 1).
@@ -71,7 +72,7 @@ export const knownConfigs: Record<string, KnownConfig> = {
   },
   'llama-2-70b': {
     name: 'Llama 2 70B', nLayers: 80, nHeads: 64, nKvHeads: 8, dHead: 128, contextLength: 4096,
-    source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B); 8 kv heads as in the released config',
+    source: 'Touvron et al. 2023, "Llama 2: Open Foundation and Fine-Tuned Chat Models", Table 1 (GQA for 34B/70B, 4k context); layers, heads and 8 kv heads from the released config',
   },
   'opt-13b': {
     name: 'OPT-13B', nLayers: 40, nHeads: 40, nKvHeads: 40, dHead: 128, contextLength: 2048,

@@ -135,6 +135,7 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
         <p className="px-small" data-testid="kg-timing">
           Prefill: {view.prompt.length} tokens in one pass, {ms(view.prefillMs)} ms.
           {t && <> Per generated token (median of {decode.length}): <strong>{ms(t.cachedMs)} ms</strong> with the cache, <strong>{ms(t.recomputeMs)} ms</strong> without (without ÷ with = {t.speedup.toFixed(1)}×).</>}
+          {' '}Measured now in this browser: noisy, it changes from run to run.
         </p>
       )}
       {series[0].points.length > 0 && (

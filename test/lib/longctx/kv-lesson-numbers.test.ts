@@ -50,6 +50,8 @@ describe('the KV-cache lesson quotes lib/ and the recorded bench', () => {
     expect(cachedPositions(8, 100)).toBe(107);
     has('= 800 + 4950 = 5750$ positions');
     has(`$8 + 99 = 107$ positions, about ${Math.round(5750 / 107)} times fewer`);
+    const ratio256 = recorded.split('\n').find((l) => l.startsWith('256 '))!.split('|')[3].trim();
+    has(`per token against one, yet takes ${ratio256.replace('×', '')} times as long, not 256`);
   });
 
   it('quotes each timing as the recorded bench measured it', () => {
@@ -58,6 +60,13 @@ describe('the KV-cache lesson quotes lib/ and the recorded bench', () => {
       const [, withMs, withoutMs, ratio] = line.split('|').map((c) => c.trim());
       has(`<tr><td>${n}</td><td>${withMs} ms</td><td>${withoutMs} ms</td><td>${ratio}</td></tr>`);
     }
+    // "about 21× for 16× the tokens": the no-cache time from 64 to 1024 tokens of context
+    const noCache = (n: number) => Number(recorded.split('\n').find((l) => l.startsWith(`${n} `))!.split('|')[2]);
+    expect(Math.round(noCache(1024) / noCache(64))).toBe(21);
+    expect(1024 / 64).toBe(16);
+    has('about 21× for 16× the tokens');
+    expect(recorded).toMatch(/median of 7/);
+    has('each cell the median of 7 repetitions');
   });
 
   it('recomputes the losses with a sliding window, with and without 4 sinks, on lm\'s weights', async () => {
@@ -76,8 +85,10 @@ describe('the KV-cache lesson quotes lib/ and the recorded bench', () => {
       return { logits: out.logits.data, vocab: e.config.vocabSize };
     };
     const windows = valWindows();
+    const got = new Map<string, { whole: number; late: number }>();
     const cell = async (variant: string) => {
       const s = boundedSummary(await boundedCurve(variant, windows, forward));
+      got.set(variant, s);
       return `${f3(s.whole)} / ${f3(s.late)}`;
     };
     const full = await cell('logits');
@@ -90,6 +101,23 @@ describe('the KV-cache lesson quotes lib/ and the recorded bench', () => {
       expect(recorded).toMatch(new RegExp(`window +${size}: ${q.replace('.', '\\.')} `));
     }
     has('At 64 and 128 the bench measures 3.575 and 3.572');
+    // the differences the prose derives from the table
+    const whole = (size: number, sinks: number) => got.get(windowVariant('logits', size, sinks))!.whole;
+    const base = got.get('logits')!.whole;
+    expect((whole(16, 0) - base).toFixed(2)).toBe('0.17');
+    expect((whole(8, 0) - base).toFixed(2)).toBe('0.55');
+    has('16 tokens cost 0.17 nats, 8 tokens 0.55');
+    expect((whole(32, 0) - base).toFixed(3)).toBe('0.019');
+    has('a 32-token window costs 0.019 nats');
+    for (const size of [16, 32]) {
+      const { whole: w4, late: l4 } = got.get(windowVariant('logits', size, 4))!;
+      const { whole: w0, late: l0 } = got.get(windowVariant('logits', size, 0))!;
+      expect(Math.abs(w4 - w0)).toBeLessThanOrEqual(0.0025);
+      expect(Math.abs(l4 - l0)).toBeLessThanOrEqual(0.0025);
+    }
+    has('the same to within 0.002 at $W = 16$ and 32');
+    expect(whole(8, 4)).toBeGreaterThan(whole(8, 0));
+    has('slightly *worse* at $W = 8$ (4.139 against 4.118)');
     for (const s of sessions.values()) await s.release();
   }, 120_000);
 });
