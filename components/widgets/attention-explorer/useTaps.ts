@@ -5,13 +5,13 @@
  * keeping only what the attention figures read: q, k and the attention probabilities per layer,
  * and the logits. `backend` forces an engine ('auto' = the runtime's measured choice).
  */
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { setBackendStatus } from '@/components/ui/backend-status';
-import { friendlyError, MODEL_ID, type Deps } from '@/components/lesson/live-model';
+import { useMemo } from 'react';
+import type { Deps } from '@/components/lesson/live-model';
+import { LIVE_DEBOUNCE_MS, useLiveRun, type LiveRunView } from '@/components/lesson/useLiveRun';
 import { names } from '@/lib/model/names';
-import type { Backend, BackendChoice, BackendPreference, Progress, WireTensor } from '@/lib/runtime/protocol';
+import type { BackendPreference, WireTensor } from '@/lib/runtime/protocol';
 
-export type Phase = 'idle' | 'loading' | 'running' | 'ready' | 'error';
+export type { Phase } from '@/components/lesson/useLiveRun';
 
 /** A float32 tap as it came back from the worker. */
 export interface F32 {
@@ -37,30 +37,16 @@ export interface ModelShape {
   vocabSize: number;
 }
 
-export interface TapsView {
-  phase: Phase;
-  progress: Progress | null;
-  choice: BackendChoice | null;
-  shape: ModelShape | null;
-  /** The ids of the last finished run, its taps, logits [1, T, V], which engine ran it and how long. */
+interface TapsResult {
   ids: number[];
   layers: LayerTaps[];
   logits: WireTensor | null;
-  ran: Backend | null;
-  runMs: number | null;
-  /** From the ids changing (control change) to the taps arriving in the page. */
-  updateMs: number | null;
-  /** Finished runs so far (the first one also sets up the engine, so its time is not a control change). */
-  runs: number;
-  error: string | null;
 }
 
-const EMPTY: TapsView = { phase: 'idle', progress: null, choice: null, shape: null, ids: [], layers: [], logits: null, ran: null, runMs: null, updateMs: null, runs: 0, error: null };
-const DEBOUNCE_MS = 200;
+/** The live run, with the ids of the last finished run, its taps and logits [1, T, V] spread in. */
+export type TapsView = Omit<LiveRunView<ModelShape, TapsResult>, 'result'> & TapsResult;
 
-const idsFeed = (ids: readonly number[]): Record<string, WireTensor> => ({
-  [names.ids()]: { dtype: 'int64', dims: [1, ids.length], data: BigInt64Array.from(ids, (i) => BigInt(i)) },
-});
+const DEBOUNCE_MS = LIVE_DEBOUNCE_MS;
 
 export function layerTaps(outputs: Record<string, WireTensor>, nLayer: number): LayerTaps[] {
   return Array.from({ length: nLayer }, (_, l) => {
@@ -75,51 +61,15 @@ export function layerTaps(outputs: Record<string, WireTensor>, nLayer: number): 
 
 /** ids: what to run (null = nothing yet, e.g. the tokenizer is still loading). */
 export function useTaps(deps: Deps, ids: readonly number[] | null, backend: BackendPreference) {
-  const [view, setView] = useState<TapsView>(EMPTY);
-  const [loaded, setLoaded] = useState(false);
-  const seq = useRef(0);
-  const lastKey = useRef<string | null>(null);
-  const patch = (p: Partial<TapsView>) => setView((v) => ({ ...v, ...p }));
-
-  const forward = useCallback(async (run: readonly number[], shape: ModelShape, pref: BackendPreference, t0: number) => {
-    const my = ++seq.current;
-    patch({ phase: 'running' });
-    const client = await deps.client();
-    // a forced engine goes with this run only, so other widgets on the page keep their own choice
-    const r = await client.run(MODEL_ID, 'taps', idsFeed(run), { workload: 'prefill', ...(pref === 'auto' ? {} : { backend: pref }) });
-    if (my !== seq.current) return; // a newer request is on its way
-    const updateMs = performance.now() - t0;
-    setView((v) => ({ ...v, phase: 'ready', ids: [...run], layers: layerTaps(r.outputs, shape.nLayer), logits: r.outputs[names.logits()] ?? null, ran: r.backend, runMs: r.ms, updateMs, runs: v.runs + 1 }));
-  }, [deps]);
-
-  const load = useCallback(async () => {
-    patch({ phase: 'loading', error: null });
-    try {
-      const client = await deps.client();
-      const res = await client.load(MODEL_ID, { onProgress: (progress) => patch({ progress }) });
-      const shape = res.info.config as ModelShape;
-      const choice = await client.choose(MODEL_ID, 'prefill');
-      setBackendStatus({ backend: choice.backend, reason: choice.reason });
-      patch({ choice, shape, phase: 'ready' });
-      setLoaded(true);
-    } catch (e) {
-      patch({ phase: 'error', error: friendlyError(e) });
-    }
-  }, [deps]);
-
-  useEffect(() => {
-    const shape = view.shape;
-    if (!loaded || !shape || !ids || ids.length === 0) return;
-    const key = `${backend}|${ids.join(',')}`;
-    if (key === lastKey.current) return;
-    const t0 = performance.now();
-    const h = setTimeout(() => {
-      lastKey.current = key;
-      forward(ids, shape, backend, t0).catch((e: unknown) => patch({ phase: 'error', error: friendlyError(e) }));
-    }, lastKey.current === null ? 0 : DEBOUNCE_MS);
-    return () => clearTimeout(h);
-  }, [loaded, view.shape, ids, backend, deps, forward]);
-
+  const { view: live, load } = useLiveRun<ModelShape, TapsResult>(deps, 'taps', ids, backend, (run, outputs, shape) => ({
+    ids: [...run],
+    layers: layerTaps(outputs, shape.nLayer),
+    logits: outputs[names.logits()] ?? null,
+  }));
+  const view = useMemo<TapsView>(() => {
+    const { result, ...rest } = live;
+    return { ...rest, ids: result?.ids ?? [], layers: result?.layers ?? [], logits: result?.logits ?? null };
+  }, [live]);
   return { view, load };
 }
 

@@ -17,6 +17,7 @@ import '../quant-weights/quant.css';
 import './distill.css';
 import type { DistillCompareState } from './index';
 import { distillView, LABEL, MODELS, pct, type ModelId } from './layout';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 type Phase = 'idle' | 'loading' | 'running' | 'done' | 'cancelled' | 'error';
 const idsFeed = (ids: readonly number[]) => ({ [names.ids()]: { dtype: 'int64' as const, dims: [1, ids.length], data: BigInt64Array.from(ids, (i) => BigInt(i)) } });
@@ -94,10 +95,7 @@ export function DistillComparePanel({ state, setState, hidden, locked, deps }: W
           </div>
         )}
         {show('backend') && (
-          <div className="control"><label htmlFor={`${id}-b`}>Engine</label>
-            <select id={`${id}-b`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as DistillCompareState['backend'] })}>
-              <option value="auto">auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select></div>
+          <BackendSelect id={`${id}-b`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <div className="qw-actions">

@@ -5,14 +5,14 @@
  * change (debounced). One run returns the model's logits, the residual stream taps (embedding,
  * resid_mid and resid_post of every block) and the lens logits [L+1, T, V].
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { setBackendStatus } from '@/components/ui/backend-status';
-import { friendlyError, MODEL_ID, type Deps, type TokenizerLike } from '@/components/lesson/live-model';
+import { useCallback, useMemo, useState } from 'react';
+import type { Deps, TokenizerLike } from '@/components/lesson/live-model';
+import { LIVE_DEBOUNCE_MS, useLiveRun, type LiveRunView } from '@/components/lesson/useLiveRun';
 import { LENS_OUTPUT, LENS_VARIANT } from '@/lib/interp/lens-readout';
 import { names } from '@/lib/model/names';
-import type { Backend, BackendChoice, BackendPreference, Progress, WireTensor } from '@/lib/runtime/protocol';
+import type { BackendPreference, WireTensor } from '@/lib/runtime/protocol';
 
-export type Phase = 'idle' | 'loading' | 'running' | 'ready' | 'error';
+export type { Phase } from '@/components/lesson/useLiveRun';
 
 export interface LensShape {
   nLayer: number;
@@ -34,22 +34,10 @@ export interface LensRun {
   post: Float32Array[];
 }
 
-export interface LensView {
-  phase: Phase;
-  progress: Progress | null;
-  choice: BackendChoice | null;
-  shape: LensShape | null;
-  run: LensRun | null;
-  ran: Backend | null;
-  runMs: number | null;
-  /** From the ids changing (a control change) to the result arriving in the page. */
-  updateMs: number | null;
-  runs: number;
-  error: string | null;
-}
+/** The live run, with the last finished run's LensRun as `run`. */
+export type LensView = Omit<LiveRunView<LensShape, LensRun>, 'result'> & { run: LensRun | null };
 
-const EMPTY: LensView = { phase: 'idle', progress: null, choice: null, shape: null, run: null, ran: null, runMs: null, updateMs: null, runs: 0, error: null };
-export const DEBOUNCE_MS = 200;
+export const DEBOUNCE_MS = LIVE_DEBOUNCE_MS;
 /** Tokens the widgets run (the graph takes any length up to the context; 64 keeps the grid readable). */
 export const MAX_TOKENS = 64;
 
@@ -75,52 +63,11 @@ export function lensRun(ids: readonly number[], outputs: Record<string, WireTens
 
 /** ids: what to run (null = nothing yet, e.g. the tokenizer is still loading). */
 export function useLens(deps: Deps, ids: readonly number[] | null, backend: BackendPreference) {
-  const [view, setView] = useState<LensView>(EMPTY);
-  const [loaded, setLoaded] = useState(false);
-  const seq = useRef(0);
-  const lastKey = useRef<string | null>(null);
-  const patch = (p: Partial<LensView>) => setView((v) => ({ ...v, ...p }));
-
-  const forward = useCallback(async (run: readonly number[], shape: LensShape, pref: BackendPreference, t0: number) => {
-    const my = ++seq.current;
-    patch({ phase: 'running' });
-    const client = await deps.client();
-    const feeds = { [names.ids()]: { dtype: 'int64', dims: [1, run.length], data: BigInt64Array.from(run, (i) => BigInt(i)) } as WireTensor };
-    const r = await client.run(MODEL_ID, LENS_VARIANT, feeds, { workload: 'prefill', ...(pref === 'auto' ? {} : { backend: pref }) });
-    if (my !== seq.current) return; // a newer request is on its way
-    const updateMs = performance.now() - t0;
-    const result = lensRun(run, r.outputs, shape.nLayer);
-    setView((v) => ({ ...v, phase: 'ready', run: result, ran: r.backend, runMs: r.ms, updateMs, runs: v.runs + 1 }));
-  }, [deps]);
-
-  const load = useCallback(async () => {
-    patch({ phase: 'loading', error: null });
-    try {
-      const client = await deps.client();
-      const res = await client.load(MODEL_ID, { onProgress: (progress) => patch({ progress }) });
-      const shape = res.info.config as LensShape;
-      const choice = await client.choose(MODEL_ID, 'prefill');
-      setBackendStatus({ backend: choice.backend, reason: choice.reason });
-      patch({ choice, shape, phase: 'ready' });
-      setLoaded(true);
-    } catch (e) {
-      patch({ phase: 'error', error: friendlyError(e) });
-    }
-  }, [deps]);
-
-  useEffect(() => {
-    const shape = view.shape;
-    if (!loaded || !shape || !ids || ids.length === 0) return;
-    const key = `${backend}|${ids.join(',')}`;
-    if (key === lastKey.current) return;
-    const t0 = performance.now();
-    const h = setTimeout(() => {
-      lastKey.current = key;
-      forward(ids, shape, backend, t0).catch((e: unknown) => patch({ phase: 'error', error: friendlyError(e) }));
-    }, lastKey.current === null ? 0 : DEBOUNCE_MS);
-    return () => clearTimeout(h);
-  }, [loaded, view.shape, ids, backend, deps, forward]);
-
+  const { view: live, load } = useLiveRun<LensShape, LensRun>(deps, LENS_VARIANT, ids, backend, (run, outputs, shape) => lensRun(run, outputs, shape.nLayer));
+  const view = useMemo<LensView>(() => {
+    const { result, ...rest } = live;
+    return { ...rest, run: result };
+  }, [live]);
   return { view, load };
 }
 

@@ -14,6 +14,7 @@ import type { WidgetProps } from '../types';
 import type { MaskFillState } from './index';
 import { useMaskFill } from './useMaskFill';
 import '../family-masks/family-masks.css';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 export function MaskFillPanel({ state, setState, hidden, locked, deps }: WidgetProps<MaskFillState> & { deps: Deps }) {
   const { view, load } = useMaskFill(deps, state.text, state.pos, state.backend);
@@ -52,14 +53,7 @@ export function MaskFillPanel({ state, setState, hidden, locked, deps }: WidgetP
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor="mf-backend">Backend</label>
-            <select id="mf-backend" value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as MaskFillState['backend'] })}>
-              <option value="auto">auto (measured)</option>
-              <option value="webgpu">WebGPU</option>
-              <option value="wasm">WASM</option>
-            </select>
-          </div>
+          <BackendSelect id="mf-backend" value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} />
         )}
       </div>
       <div className="mf-actions">

@@ -16,6 +16,7 @@ import { cells, loadShares } from './layout';
 import { HeatGrid, LoadBars } from './Grid';
 import { useRouting } from './useRouting';
 import './moe-router.css';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 export function MoeRouterPanel({ state, setState, hidden, locked, deps }: WidgetProps<MoeRouterState> & { deps: Deps }) {
   const { view, load } = useRouting(deps, state.text, state.backend);
@@ -56,14 +57,7 @@ export function MoeRouterPanel({ state, setState, hidden, locked, deps }: Widget
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor="mr-backend">Backend</label>
-            <select id="mr-backend" value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as MoeRouterState['backend'] })}>
-              <option value="auto">auto (measured)</option>
-              <option value="webgpu">WebGPU</option>
-              <option value="wasm">WASM</option>
-            </select>
-          </div>
+          <BackendSelect id="mr-backend" value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} />
         )}
       </div>
       <div className="mr-actions">

@@ -15,6 +15,7 @@ import '../quant-weights/quant.css';
 import type { PruneSparsityState } from './index';
 import { kb, layoutCurve, METHOD_LABEL, snap, UNIT } from './layout';
 import { keyOf, usePrune, type PointResult, type PruneView } from './usePrune';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 function status(v: PruneView): string {
   switch (v.phase) {
@@ -78,10 +79,7 @@ export function PruneSparsityPanel({ state, setState, hidden, locked, deps }: Wi
           </div>
         )}
         {show('backend') && (
-          <div className="control"><label htmlFor={`${id}-b`}>Engine</label>
-            <select id={`${id}-b`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as PruneSparsityState['backend'] })}>
-              <option value="auto">auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select></div>
+          <BackendSelect id={`${id}-b`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <div className="qw-actions">

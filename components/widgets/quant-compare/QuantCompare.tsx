@@ -15,6 +15,7 @@ import type { QuantCompareState } from './index';
 import { commonPrefix, perplexity } from './layout';
 import { PairBars } from './PairBars';
 import { useCompare, type CompareView } from './useCompare';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 function status(v: CompareView): string {
   switch (v.phase) {
@@ -61,10 +62,7 @@ export function QuantComparePanel({ state, setState, hidden, locked, deps }: Wid
             <input id={`${id}-s`} type="number" min={0} value={state.seed} disabled={locked.has('seed')} onChange={(e) => { const n = Math.round(Number(e.target.value)); if (n >= 0 && n <= 0xffffffff) setState({ seed: n }); }} /></div>
         )}
         {show('backend') && (
-          <div className="control"><label htmlFor={`${id}-b`}>Engine</label>
-            <select id={`${id}-b`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as QuantCompareState['backend'] })}>
-              <option value="auto">auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select></div>
+          <BackendSelect id={`${id}-b`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <div className="qw-actions">

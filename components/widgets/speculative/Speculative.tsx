@@ -16,6 +16,7 @@ import { summarize } from './layout';
 import { Legend, Rounds, RoundsTable } from './Rounds';
 import { useSpeculative, type Phase } from './useSpeculative';
 import './speculative.css';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 const BUSY = new Set<Phase>(['loading', 'warming', 'plain', 'speculative']);
 const PHASE: Record<Phase, string> = {
@@ -96,12 +97,7 @@ export function SpeculativePanel({ state, setState, hidden, locked, deps }: Widg
             </div>
           )}
           {show('backend') && (
-            <div className="control">
-              <label htmlFor={`${id}-b`}>Engine</label>
-              <select id={`${id}-b`} value={state.backend} disabled={off('backend')} onChange={(e) => setState({ backend: e.target.value as SpeculativeState['backend'] })}>
-                <option value="auto">auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM</option>
-              </select>
-            </div>
+            <BackendSelect id={`${id}-b`} value={state.backend} disabled={off('backend')} onChange={(backend) => setState({ backend })} label="Engine" />
           )}
         </div>
       </div>

@@ -14,6 +14,7 @@ import type { Backend } from '@/lib/runtime/protocol';
 import type { WidgetProps } from '../types';
 import type { SsmCompareState } from './index';
 import '../moe-router/moe-router.css';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 export const MODELS = ['lm', 'lm-moe', 'lm-ssm'] as const;
 const WHAT: Record<(typeof MODELS)[number], string> = { lm: 'attention + one MLP', 'lm-moe': 'attention + 4 experts, top-2', 'lm-ssm': 'Mamba-2 mixer, no attention' };
@@ -110,14 +111,7 @@ export function SsmComparePanel({ state, setState, hidden, locked, deps }: Widge
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor="sc-backend">Backend</label>
-            <select id="sc-backend" value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as SsmCompareState['backend'] })}>
-              <option value="auto">auto (measured)</option>
-              <option value="webgpu">WebGPU</option>
-              <option value="wasm">WASM</option>
-            </select>
-          </div>
+          <BackendSelect id="sc-backend" value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} />
         )}
       </div>
       <div className="mr-actions">

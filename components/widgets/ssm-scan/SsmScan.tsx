@@ -15,6 +15,7 @@ import { rows } from './layout';
 import { ValueGrid } from './ValueGrid';
 import { useScan } from './useScan';
 import '../moe-router/moe-router.css';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 export function SsmScanPanel({ state, setState, hidden, locked, deps }: WidgetProps<SsmScanState> & { deps: Deps }) {
   const { view, load } = useScan(deps, state.text, state.backend);
@@ -44,14 +45,7 @@ export function SsmScanPanel({ state, setState, hidden, locked, deps }: WidgetPr
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor="ss-backend">Backend</label>
-            <select id="ss-backend" value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as SsmScanState['backend'] })}>
-              <option value="auto">auto (measured)</option>
-              <option value="webgpu">WebGPU</option>
-              <option value="wasm">WASM</option>
-            </select>
-          </div>
+          <BackendSelect id="ss-backend" value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} />
         )}
       </div>
       <div className="mr-actions">

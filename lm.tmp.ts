@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+import { loadWeights } from '@/lib/model/weights';
+import { reviveTokenizer } from '@/lib/tokenizer';
+import { GradOps } from '@/lib/train/grad-ops';
+import { modelLogits } from '@/lib/train';
+import { ids } from '@/lib/tensor';
+import type { TransformerConfig } from '@/lib/model/config';
+const cfg = JSON.parse(readFileSync('models/lm/config.json', 'utf8')) as TransformerConfig;
+const w = await loadWeights(new Uint8Array(readFileSync('models/lm/model.safetensors')), { config: cfg });
+const tok = reviveTokenizer(readFileSync('models/tokenizer/austen-bpe-4096.json', 'utf8'));
+const ex = JSON.parse(readFileSync('public/data/corpus-excerpt.json', 'utf8'));
+const toks = tok.encode(ex.windows[ex.windows.length-1].text).slice(0, 129);
+const t0 = performance.now();
+const g = new GradOps(w);
+const logits = modelLogits(g, cfg, g.ids(ids(toks.slice(0,-1))));
+const loss = g.crossEntropy(logits, toks.slice(1));
+let nAct = 0;
+g.backward(loss);
+const grads = g.grads();
+let n = 0, z = 0, mn = Infinity, mx = 0;
+for (const a of grads.values()) for (const v of a) { n++; const x = Math.abs(v); if (x === 0) z++; else { mn = Math.min(mn, x); mx = Math.max(mx, x);} }
+console.log('loss', loss.value.data[0], 'ms', performance.now() - t0, n, z, Math.log2(mn), Math.log2(mx));
