@@ -7,12 +7,11 @@
  * plain sums of log-probabilities (lengthPenalty 0).
  */
 import { useCallback, useId, useMemo } from 'react';
-import { BackendBadge } from '@/components/ui/BackendBadge';
-import { ProgressBar } from '@/components/ui/ProgressBar';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { showToken } from '@/components/viz/show-token';
 import { beamSearch, type BeamStep, type Hypothesis } from '@/lib/sample/beam';
 import type { WidgetProps } from '../types';
+import { DecodeActions } from '../decode-common/DecodeActions';
 import { Cancelled, useJob } from '../decode-common/useJob';
 import { useLm } from '../decode-common/useLm';
 import { useCutText } from '../useCutText';
@@ -81,23 +80,9 @@ export function BeamSearchPanel({ state, setState, hidden, locked, deps }: Widge
           )}
         </div>
       </div>
-      <div className="dec-actions">
-        {(lm.phase === 'idle' || lm.phase === 'error') && <button type="button" className="btn btn-primary" onClick={() => void load()}>Load the model</button>}
-        {job.status === 'running' && <button type="button" className="btn" onClick={cancel}>Cancel</button>}
-        {lm.choice && <BackendBadge backend={lm.choice.backend} reason={lm.choice.reason} />}
-      </div>
-      {lm.error && <p className="dec-error" role="alert">{lm.error}</p>}
-      {job.error && <p className="dec-error" role="alert">{job.error}</p>}
-      {lm.phase === 'loading' && lm.progress?.phase === 'download' && <ProgressBar loaded={lm.progress.loaded} total={lm.progress.total ?? 0} label="Model weights (lm)" />}
-      {job.status === 'running' && <ProgressBar loaded={job.done} total={job.total} label="Model runs" />}
-      <p role="status" aria-live="polite" className="dec-status">
-        {lm.phase === 'idle' ? 'The model (a few MB) downloads when you press Load.'
-          : lm.phase === 'loading' ? 'Loading the model…'
-            : prompt.trim() === '' ? 'Type a prompt: the search continues it.'
-              : job.status === 'running' ? 'Searching…'
-                : job.status === 'cancelled' ? 'Cancelled. Change a setting to run again.'
-                  : r ? `Searched with ${r.runs} model runs (greedy included) in ${Math.round(job.ms ?? 0)} ms.` : ''}
-      </p>
+      <DecodeActions lm={lm} job={job} load={load} cancel={cancel} unit="Model runs" prompt={prompt}
+        emptyPrompt={'Type a prompt: the search continues it.'} running={'Searching…'}
+        done={r ? `Searched with ${r.runs} model runs (greedy included) in ${Math.round(job.ms ?? 0)} ms.` : ''} />
       {r && tree && (
         <>
           <figure className="dec-figure">

@@ -5,13 +5,12 @@
  * drawn from. Back / Forward (or the arrow keys on the token strip) move through the steps.
  */
 import { useCallback, useId, useMemo, type KeyboardEvent } from 'react';
-import { BackendBadge } from '@/components/ui/BackendBadge';
-import { ProgressBar } from '@/components/ui/ProgressBar';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { showToken } from '@/components/viz/show-token';
 import { traceGeneration, type TraceResult } from '@/lib/sample/trace';
 import { mulberry32 } from '@/lib/tensor';
 import type { WidgetProps } from '../types';
+import { DecodeActions } from '../decode-common/DecodeActions';
 import { Cancelled, useJob } from '../decode-common/useJob';
 import { useLm } from '../decode-common/useLm';
 import { useCutText } from '../useCutText';
@@ -90,23 +89,9 @@ export function DecodeStepsPanel({ state, setState, hidden, locked, deps }: Widg
           {show('seed') && <NumberBox id={`${id}-seed`} label="Seed" value={seed} min={0} max={2 ** 32 - 1} step={1} disabled={locked.has('seed')} onChange={(v) => setState({ seed: v })} />}
         </div>
       </div>
-      <div className="dec-actions">
-        {(lm.phase === 'idle' || lm.phase === 'error') && <button type="button" className="btn btn-primary" onClick={() => void load()}>Load the model</button>}
-        {job.status === 'running' && <button type="button" className="btn" onClick={cancel}>Cancel</button>}
-        {lm.choice && <BackendBadge backend={lm.choice.backend} reason={lm.choice.reason} />}
-      </div>
-      {lm.error && <p className="dec-error" role="alert">{lm.error}</p>}
-      {job.error && <p className="dec-error" role="alert">{job.error}</p>}
-      {lm.phase === 'loading' && lm.progress?.phase === 'download' && <ProgressBar loaded={lm.progress.loaded} total={lm.progress.total ?? 0} label="Model weights (lm)" />}
-      {job.status === 'running' && <ProgressBar loaded={job.done} total={job.total} label="Tokens generated" />}
-      <p role="status" aria-live="polite" className="dec-status">
-        {lm.phase === 'idle' ? 'The model (a few MB) downloads when you press Load.'
-          : lm.phase === 'loading' ? 'Loading the model…'
-            : prompt.trim() === '' ? 'Type a prompt: the model continues it.'
-              : job.status === 'running' ? `Generating token ${job.done + 1} of ${job.total || steps}…`
-                : job.status === 'cancelled' ? 'Cancelled. Change a setting to run again.'
-                  : trace ? `Generated ${trace.steps.length} tokens (${trace.steps.length} model runs) in ${Math.round(job.ms ?? 0)} ms.` : ''}
-      </p>
+      <DecodeActions lm={lm} job={job} load={load} cancel={cancel} unit="Tokens generated" prompt={prompt}
+        emptyPrompt={'Type a prompt: the model continues it.'} running={`Generating token ${job.done + 1} of ${job.total || steps}…`}
+        done={trace ? `Generated ${trace.steps.length} tokens (${trace.steps.length} model runs) in ${Math.round(job.ms ?? 0)} ms.` : ''} />
       {note && <p className="url-notes">{note}</p>}
       {trace && tok && (
         <>
