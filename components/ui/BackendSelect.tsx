@@ -20,7 +20,7 @@ export function BackendSelect({ id, value, disabled, onChange, label = 'Backend'
     <div className="control">
       <label htmlFor={id}>{label}</label>
       <select id={id} value={value} disabled={disabled} onChange={(e) => onChange(e.target.value as BackendPreference)}>
-        <option value="auto">auto (measured)</option>
+        <option value="auto">Auto (measured)</option>
         <option value="webgpu">WebGPU</option>
         <option value="wasm">{wasmText}</option>
       </select>

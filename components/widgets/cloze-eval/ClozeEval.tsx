@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { accuracy, chance, NORMS, optionShares, pick, scoreSet, type Norm, type OptionScore } from '@/lib/eval/cloze';
 import { CLOZE_SET } from '@/lib/eval/cloze-set';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import type { WidgetProps } from '../types';
 import { RunBar } from '../eval-common/RunBar';
 import { bytesOfIds, useEvalJob } from '../eval-common/useEvalJob';
@@ -43,12 +44,7 @@ export function ClozePanel({ state, setState, hidden, locked, deps }: WidgetProp
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor={`${id}-e`}>Engine</label>
-            <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as ClozeEvalState['backend'] })}>
-              <option value="auto">Auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select>
-          </div>
+          <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <RunBar view={view} start={() => void start()} cancel={cancel} unit="items"

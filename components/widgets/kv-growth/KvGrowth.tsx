@@ -6,18 +6,18 @@
  * cache are measured live (useKvGrowth.ts).
  */
 import { useId, useMemo } from 'react';
-import { BackendBadge } from '@/components/ui/BackendBadge';
-import { ProgressBar } from '@/components/ui/ProgressBar';
 import { useWidth } from '@/components/ui/useWidth';
 import { LineChart } from '@/components/viz/LineChart';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { cacheCells, cacheTotal, timingSummary } from '@/lib/longctx/kv-growth';
 import { formatBytes } from '@/lib/longctx/kv-memory';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import type { WidgetProps } from '../types';
 import { useCutText } from '../useCutText';
 import type { KvGrowthState } from './index';
 import { gridBars, LABEL_W, ms, ROW_H, timingSeries } from './layout';
 import { useKvGrowth, type GrowthView } from './useKvGrowth';
+import { RunActions } from '../positions-extend/RunActions';
 import '../positions-extend/positions.css';
 
 function statusText(v: GrowthView): string {
@@ -79,28 +79,10 @@ export function KvGrowthPanel({ state, setState, hidden, locked, deps }: WidgetP
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor={`${id}-e`}>Engine</label>
-            <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as KvGrowthState['backend'] })}>
-              <option value="auto">Auto (measured)</option>
-              <option value="webgpu">WebGPU</option>
-              <option value="wasm">WASM (CPU)</option>
-            </select>
-          </div>
+          <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
-      <div className="px-actions">
-        {busy ? (
-          <button type="button" className="btn" onClick={cancel} disabled={view.phase === 'loading'}>Cancel</button>
-        ) : (
-          <button type="button" className="btn btn-primary" onClick={() => void start()}>{view.phase === 'idle' ? 'Run' : 'Run again'}</button>
-        )}
-        {view.choice && <BackendBadge backend={view.choice.backend} reason={view.choice.reason} />}
-      </div>
-      {view.error && <p className="px-error" role="alert">{view.error}</p>}
-      {view.phase === 'loading' && view.download?.phase === 'download' && (
-        <ProgressBar loaded={view.download.loaded} total={view.download.total ?? 0} label="Model weights (lm)" />
-      )}
+      <RunActions view={view} busy={busy} start={start} cancel={cancel} weights="Model weights (lm)" />
       <p role="status" aria-live="polite" className="px-status">{statusText(view)}</p>
       {busy && view.phase !== 'loading' && (
         <progress className="px-progress" max={2 * state.tokens} aria-label="Steps done"

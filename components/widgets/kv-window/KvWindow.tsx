@@ -5,18 +5,18 @@
  * of the 4 held-out Austen windows, computed in the model worker.
  */
 import { useId, useMemo } from 'react';
-import { BackendBadge } from '@/components/ui/BackendBadge';
-import { ProgressBar } from '@/components/ui/ProgressBar';
 import { LineChart } from '@/components/viz/LineChart';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { SLICE_TOKENS, visibleKeys, WINDOW_SIZES } from '@/lib/longctx/bounded-cache';
 import { cacheTotal } from '@/lib/longctx/kv-growth';
 import { formatBytes } from '@/lib/longctx/kv-memory';
 import type { TransformerConfig } from '@/lib/model/config';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import type { WidgetProps } from '../types';
 import type { KvWindowState } from './index';
 import { bucketTable, BUCKET, chartSeries, LATE_LABEL, signed, summaryRows } from './layout';
 import { useBounded, type BoundedView } from './useBounded';
+import { RunActions } from '../positions-extend/RunActions';
 import '../positions-extend/positions.css';
 
 // lm's shape for the cache-size line (models/lm/config.json); only nLayer, nKvHead, dModel, nHead are read
@@ -63,32 +63,14 @@ export function KvWindowPanel({ state, setState, hidden, locked, deps }: WidgetP
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor={`${id}-e`}>Engine</label>
-            <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as KvWindowState['backend'] })}>
-              <option value="auto">Auto (measured)</option>
-              <option value="webgpu">WebGPU</option>
-              <option value="wasm">WASM (CPU)</option>
-            </select>
-          </div>
+          <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <p className="px-small muted">
         Cache kept for the last query: {kept} of {SLICE_TOKENS} tokens = {formatBytes(cacheTotal(LM_SHAPE, kept).fp32)} in fp32
         (full: {formatBytes(cacheTotal(LM_SHAPE, SLICE_TOKENS).fp32)}).
       </p>
-      <div className="px-actions">
-        {busy ? (
-          <button type="button" className="btn" onClick={cancel} disabled={view.phase === 'loading'}>Cancel</button>
-        ) : (
-          <button type="button" className="btn btn-primary" onClick={() => void start()}>{view.phase === 'idle' ? 'Run' : 'Run again'}</button>
-        )}
-        {view.choice && <BackendBadge backend={view.choice.backend} reason={view.choice.reason} />}
-      </div>
-      {view.error && <p className="px-error" role="alert">{view.error}</p>}
-      {view.phase === 'loading' && view.download?.phase === 'download' && (
-        <ProgressBar loaded={view.download.loaded} total={view.download.total ?? 0} label="Model weights (lm)" />
-      )}
+      <RunActions view={view} busy={busy} start={start} cancel={cancel} weights="Model weights (lm)" />
       <p role="status" aria-live="polite" className="px-status">{statusText(view)}</p>
       {view.phase === 'running' && <progress className="px-progress" max={view.total} value={view.done} aria-label="Forward passes done" />}
       {series.length > 0 && (

@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { needleGrid, type NeedleCell } from '@/lib/eval/needle';
 import { valWindows } from '@/lib/longctx/val-windows';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import type { WidgetProps } from '../types';
 import { RunBar } from '../eval-common/RunBar';
 import { useEvalJob } from '../eval-common/useEvalJob';
@@ -66,12 +67,7 @@ export function NeedlePanel({ state, setState, hidden, locked, deps }: WidgetPro
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor={`${id}-e`}>Engine</label>
-            <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as NeedleState['backend'] })}>
-              <option value="auto">Auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select>
-          </div>
+          <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <RunBar view={view} start={() => void start()} cancel={cancel} unit="trials"

@@ -8,6 +8,7 @@ import { useId } from 'react';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { byteLevelPerplexity, chunkWindows, heldOutLoss, type Measured } from '@/lib/eval/perplexity';
 import { valWindows } from '@/lib/longctx/val-windows';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import type { WidgetProps } from '../types';
 import { RunBar } from '../eval-common/RunBar';
 import { bytesOfIds, useEvalJob } from '../eval-common/useEvalJob';
@@ -57,12 +58,7 @@ export function PerplexityPanel({ state, setState, hidden, locked, deps }: Widge
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor={`${id}-e`}>Engine</label>
-            <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as PerplexityTableState['backend'] })}>
-              <option value="auto">Auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select>
-          </div>
+          <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <RunBar view={view} start={() => void start()} cancel={cancel} unit="forward passes"

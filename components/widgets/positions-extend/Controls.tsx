@@ -2,6 +2,7 @@
 /** Factor, window length, number of windows, bucket size and engine of the extension widget. */
 import { useId } from 'react';
 import type { PositionsExtendState } from './index';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 
 interface Props {
   state: PositionsExtendState;
@@ -52,15 +53,7 @@ export function Controls({ state, setState, hidden, locked }: Props) {
         </div>
       )}
       {show('backend') && (
-        <div className="control">
-          <label htmlFor={`${id}-e`}>Engine</label>
-          <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')}
-            onChange={(e) => setState({ backend: e.target.value as PositionsExtendState['backend'] })}>
-            <option value="auto">Auto (measured)</option>
-            <option value="webgpu">WebGPU</option>
-            <option value="wasm">WASM (CPU)</option>
-          </select>
-        </div>
+        <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
       )}
     </div>
   );

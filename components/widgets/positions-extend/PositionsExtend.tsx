@@ -5,8 +5,6 @@
  * windows; loss per position, bucketed, with a line where each model's training length ends.
  */
 import { useMemo } from 'react';
-import { BackendBadge } from '@/components/ui/BackendBadge';
-import { ProgressBar } from '@/components/ui/ProgressBar';
 import { LineChart } from '@/components/viz/LineChart';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { VAL_WINDOW_LENGTH } from '@/lib/longctx/val-windows';
@@ -16,6 +14,7 @@ import type { PositionsExtendState } from './index';
 import { chartSeries, summaryRows, trainingMarks } from './layout';
 import { DataTable, Summary } from './Tables';
 import { useExtension, type ExtView } from './useExtension';
+import { RunActions } from './RunActions';
 import './positions.css';
 
 const NAME = { webgpu: 'WebGPU', wasm: 'WASM' } as const;
@@ -42,18 +41,7 @@ export function PositionsExtendPanel({ state, setState, hidden, locked, deps }: 
   return (
     <div className="px" data-phase={view.phase}>
       <Controls state={state} setState={setState} hidden={hidden} locked={locked} />
-      <div className="px-actions">
-        {busy ? (
-          <button type="button" className="btn" onClick={cancel} disabled={view.phase === 'loading'}>Cancel</button>
-        ) : (
-          <button type="button" className="btn btn-primary" onClick={() => void start()}>{view.phase === 'idle' ? 'Run' : 'Run again'}</button>
-        )}
-        {view.choice && <BackendBadge backend={view.choice.backend} reason={view.choice.reason} />}
-      </div>
-      {view.error && <p className="px-error" role="alert">{view.error}</p>}
-      {view.phase === 'loading' && view.download?.phase === 'download' && (
-        <ProgressBar loaded={view.download.loaded} total={view.download.total ?? 0} label={`Model weights (${view.download.file ?? ''})`} />
-      )}
+      <RunActions view={view} busy={busy} start={start} cancel={cancel} weights={`Model weights (${view.download?.file ?? ''})`} />
       <p role="status" aria-live="polite" className="px-status">{statusText(view)}</p>
       {view.phase === 'running' && (
         <progress className="px-progress" max={view.total} value={view.done} aria-label="Forward passes done" />

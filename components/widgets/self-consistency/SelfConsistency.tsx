@@ -7,6 +7,7 @@ import { useId } from 'react';
 import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { CLOZE_SET } from '@/lib/eval/cloze-set';
 import { selfConsistency, type SelfConsistency as Result } from '@/lib/eval/self-consistency';
+import { BackendSelect } from '@/components/ui/BackendSelect';
 import type { WidgetProps } from '../types';
 import { RunBar } from '../eval-common/RunBar';
 import { useEvalJob } from '../eval-common/useEvalJob';
@@ -54,12 +55,7 @@ export function SelfConsistencyPanel({ state, setState, hidden, locked, deps }: 
           </div>
         )}
         {!hidden.has('backend') && (
-          <div className="control">
-            <label htmlFor={`${id}-e`}>Engine</label>
-            <select id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(e) => setState({ backend: e.target.value as SelfConsistencyState['backend'] })}>
-              <option value="auto">Auto (measured)</option><option value="webgpu">WebGPU</option><option value="wasm">WASM (CPU)</option>
-            </select>
-          </div>
+          <BackendSelect id={`${id}-e`} value={state.backend} disabled={locked.has('backend')} onChange={(backend) => setState({ backend })} label="Engine" wasmText="WASM (CPU)" />
         )}
       </div>
       <p className="ev-small">&ldquo;{item.context} ___&rdquo; — the cloze set&apos;s answer is <strong>{answer}</strong>; lm is not shown the options here, it just continues the text.</p>
