@@ -13,29 +13,15 @@ import type { Deps } from '@/components/lesson/live-model';
 import { names } from '@/lib/model/names';
 import type { ModelClient } from '@/lib/runtime/client';
 import { ByteTokenizer } from '@/lib/tokenizer/byte';
+import { fakeLogitsClient, nllOf } from '../../fake-logits-client';
 
 afterEach(cleanup);
 const none: ReadonlySet<string> = new Set();
-const V = 4096;
 /** The logit the fake gives the true next token, per variant; every other logit is 0. */
 const A: Record<string, number> = { logits: 2, 'logits@pi:4': 1, 'logits@ntk:4': 3, 'logits@yarn:4': 4, 'logits@pi:2': 0.5, 'logits@ntk:2': 0, 'logits@yarn:2': 5 };
-const nll = (a: number) => -Math.log(Math.exp(a) / (Math.exp(a) + V - 1));
+const nll = nllOf;
 
-function fakeClient(gate?: Promise<void>): ModelClient {
-  return {
-    load: vi.fn(async (modelId: string) => ({ modelId, info: {}, backends: ['wasm' as const] })),
-    choose: vi.fn(async () => ({ backend: 'wasm' as const, workload: 'prefill' as const, reason: 'WebGPU unavailable: navigator.gpu missing' })),
-    run: vi.fn(async (_m: string, variant: string, feeds) => {
-      if (gate) await gate;
-      const ids = feeds[names.ids()].data as BigInt64Array;
-      const T = ids.length;
-      const data = new Float32Array(T * V);
-      for (let t = 0; t + 1 < T; t++) data[t * V + Number(ids[t + 1])] = A[variant];
-      return { backend: 'wasm' as const, ms: 1, outputs: { [names.logits()]: { dtype: 'float32' as const, dims: [1, T, V], data } } };
-    }),
-    releaseVariant: vi.fn(async () => 1),
-  } as unknown as ModelClient;
-}
+const fakeClient = (gate?: Promise<void>): ModelClient => fakeLogitsClient(A, 'WebGPU unavailable: navigator.gpu missing', gate);
 
 function setup(state: Partial<PositionsExtendState>, client: ModelClient) {
   const deps: Deps = { client: async () => client, tokenizer: async () => new ByteTokenizer() };
