@@ -19,7 +19,7 @@ export type PlayRequest =
 export type PlayEvent =
   | { type: 'ready'; params: number; heldOut: number }
   | { type: 'steps'; reports: StepReport[]; evals: EvalReport[] }
-  | { type: 'stopped'; step: number; cancelled: boolean; ms: number; steps: number }
+  | { type: 'stopped'; step: number; cancelled: boolean; finished: boolean; ms: number; steps: number }
   | { type: 'error'; message: string };
 
 interface WorkerScope {
@@ -43,7 +43,8 @@ scope.onmessage = (ev) => {
         current = new PlaygroundRun(msg.spec);
         post({ type: 'ready', params: current.params, heldOut: current.heldOut.length });
         post({ type: 'steps', reports: [], evals: [current.evaluate()] });
-      } else if (msg.type === 'run' && current) {
+      } else if (msg.type === 'run') {
+        if (!current) throw new Error('no run to train (the last reset failed)');
         const run = current;
         const n = Math.max(0, Math.min(msg.steps, run.spec.steps - run.step));
         const t0 = performance.now();
@@ -61,7 +62,7 @@ scope.onmessage = (ev) => {
           },
         });
         if (r.cancelled && r.done > 0 && run.step % msg.evalEvery !== 0) post({ type: 'steps', reports: [], evals: [run.evaluate()] });
-        post({ type: 'stopped', step: run.step, cancelled: r.cancelled, ms: performance.now() - t0, steps: r.done });
+        post({ type: 'stopped', step: run.step, cancelled: r.cancelled, finished: run.step >= run.spec.steps, ms: performance.now() - t0, steps: r.done });
       }
     } catch (e) {
       post({ type: 'error', message: e instanceof Error ? e.message : String(e) });

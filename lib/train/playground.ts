@@ -45,6 +45,8 @@ export interface PlaygroundSpec {
 
 /** Held-out examples at most. */
 export const HELD_OUT = 32;
+/** Training questions scored for the training accuracy curve (fixed per seed). */
+export const TRAIN_PROBE = 32;
 /** SGD's momentum μ. */
 export const SGD_MOMENTUM = 0.9;
 /** Standard deviation of the random init (every matrix and embedding; norm gains start at 1). */
@@ -91,9 +93,20 @@ export interface StepReport {
   gradNorm: number;
 }
 
+export interface Score {
+  /** Mean cross-entropy over the answer tokens. */
+  loss: number;
+  /** Answer tokens right (teacher-forced argmax). */
+  token: number;
+  /** Examples with every answer token right. */
+  exact: number;
+}
+
 export interface EvalReport {
   /** Training steps done when evaluated. */
   step: number;
+  /** The same three numbers on TRAIN_PROBE questions from the training side of the split. */
+  train: Score;
   /** Mean cross-entropy over the answer tokens of the held-out examples. */
   loss: number;
   /** Answer tokens right (teacher-forced argmax). */
@@ -110,10 +123,11 @@ export class PlaygroundRun {
   readonly cfg: TransformerConfig;
   readonly weights: Weights;
   readonly heldOut: Example[];
+  readonly trainProbe: Example[];
   readonly params: number;
   step = 0;
   private readonly opt: Optimizer;
-  private readonly rng: Rng;
+  private rng: Rng;
   private readonly held: Set<number>;
 
   constructor(readonly spec: PlaygroundSpec) {
@@ -127,6 +141,8 @@ export class PlaygroundRun {
     const heldIdx = heldOutIndices(t, mulberry32(spec.seed + 2));
     this.held = new Set(heldIdx);
     this.heldOut = heldIdx.map((i) => exampleOf(t, questionOf(t, i)));
+    this.rng = mulberry32(spec.seed + 3);
+    this.trainProbe = Array.from({ length: TRAIN_PROBE }, () => this.trainExample());
     this.rng = mulberry32(spec.seed + 1);
     this.opt = spec.optimizer === 'adamw' ? new AdamW({ weightDecay: spec.weightDecay }) : new SGD({ momentum: SGD_MOMENTUM, weightDecay: spec.weightDecay });
   }
@@ -138,13 +154,15 @@ export class PlaygroundRun {
 
   /** A training batch of questions outside the held-out split. */
   nextBatch(): Example[] {
+    return Array.from({ length: this.spec.batch }, () => this.trainExample());
+  }
+
+  private trainExample(): Example {
     const t = this.spec.task;
     const space = questionSpace(t);
-    return Array.from({ length: this.spec.batch }, () => {
-      let i = this.rng.int(space);
-      while (this.held.has(i)) i = this.rng.int(space);
-      return exampleOf(t, questionOf(t, i));
-    });
+    let i = this.rng.int(space);
+    while (this.held.has(i)) i = this.rng.int(space);
+    return exampleOf(t, questionOf(t, i));
   }
 
   trainStep(): StepReport {
@@ -155,17 +173,23 @@ export class PlaygroundRun {
     return { step: this.step, loss, lr, gradNorm };
   }
 
+  /** Held-out loss and accuracy, the same on the training probe, and the attention of held-out example 0. */
   evaluate(): EvalReport {
+    const held = this.score(this.heldOut, true);
+    const train = this.score(this.trainProbe, false);
+    return { step: this.step, loss: held.loss, token: held.token, exact: held.exact, train: { loss: train.loss, token: train.token, exact: train.exact }, attention: held.attention!, tokens: this.heldOut[0].tokens.slice(0, -1) };
+  }
+
+  private score(examples: readonly Example[], tapFirst: boolean): Score & { attention?: Float32Array[][] } {
     let loss = 0;
     let right = 0;
     let total = 0;
     let exact = 0;
-    let attention: Float32Array[][] = [];
-    this.heldOut.forEach((ex, e) => {
-      const ops = new EagerOps(this.weights, { taps: e === 0 });
+    let attention: Float32Array[][] | undefined;
+    examples.forEach((ex, e) => {
+      const ops = new EagerOps(this.weights, { taps: tapFirst && e === 0 });
       const logits = modelLogits(ops, this.cfg, ids(ex.tokens.slice(0, -1))) as Tensor;
-      const ce = crossEntropy(logits, ex.targets!);
-      loss += ce.loss;
+      loss += crossEntropy(logits, ex.targets!).loss;
       const pred = argmax(logits);
       let all = true;
       ex.targets!.forEach((tg, i) => {
@@ -175,10 +199,9 @@ export class PlaygroundRun {
         else all = false;
       });
       if (all) exact++;
-      if (e === 0) attention = attentionOf(ops, this.cfg);
+      if (tapFirst && e === 0) attention = attentionOf(ops, this.cfg);
     });
-    const n = this.heldOut.length;
-    return { step: this.step, loss: loss / n, token: right / total, exact: exact / n, attention, tokens: this.heldOut[0].tokens.slice(0, -1) };
+    return { loss: loss / examples.length, token: right / total, exact: exact / examples.length, attention };
   }
 }
 

@@ -20,6 +20,7 @@ describe('a playground run', () => {
     const run = new PlaygroundRun(defaultSpec({ task: { kind: 'modadd', symbols: 5, length: 2 } }));
     expect(run.heldOut.length).toBe(12); // ⌊25 / 2⌋
     const held = new Set(run.heldOut.map((e) => e.tokens.slice(0, 2).join()));
+    for (const ex of run.trainProbe) expect(held.has(ex.tokens.slice(0, 2).join())).toBe(false);
     for (let i = 0; i < 20; i++) for (const ex of run.nextBatch()) expect(held.has(ex.tokens.slice(0, 2).join())).toBe(false);
   });
 
@@ -47,6 +48,8 @@ describe('a playground run', () => {
     const acc = accuracy(run.cfg, run.weights, run.heldOut);
     expect(e.token).toBe(acc.token);
     expect(e.exact).toBe(acc.exact);
+    const tr = accuracy(run.cfg, run.weights, run.trainProbe);
+    expect(e.train.token).toBe(tr.token);
     const T = e.tokens.length;
     expect(e.attention.length).toBe(1);
     expect(e.attention[0].length).toBe(2);
