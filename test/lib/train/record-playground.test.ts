@@ -12,7 +12,7 @@ import { RECORDED_RUNS, milestones } from './playground-runs';
 const OUT = process.env.PLAY_RECORD;
 
 it.runIf(!!OUT)('records the steps each task needs', () => {
-  const lines = ['# Recorded by lib/train PlaygroundRun with test/lib/train/record-playground.test.ts; evaluation every 25 steps.'];
+  const lines = ['# Recorded by lib/train PlaygroundRun with test/lib/train/record-playground.test.ts; evaluated every evalEvery(steps) steps, as the widget does.'];
   for (const r of RECORDED_RUNS) lines.push(`RUN ${JSON.stringify({ name: r.name, ...milestones(r.spec) })}`);
   writeFileSync(OUT!, lines.join('\n') + '\n');
 }, 1_200_000);
