@@ -41,13 +41,13 @@ describeBrowser('Training lesson', () => {
     const first = await tp.locator('table').first().locator('tbody tr').first().locator('td').nth(1).textContent();
     expect(Number(held)).toBeLessThan(Number(first));
     console.log('training: 57 steps by Play, steps/s', await page.getByTestId('tp-rate').textContent(), 'held-out loss', first, '→', held);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'training-light');
+    await tp.screenshot({ path: join(SCREENSHOT_DIR, 'training-playground-light.png'), animations: 'disabled' });
     await tp.getByLabel('Seed').fill('4');
     await expect.poll(() => page.url()).toContain('train-playground.seed=4');
     await page.waitForSelector('.tp[data-phase="ready"]', { timeout: RUN });
     expect(await step(page)).toBe(0);
-    expect(await runAxe(page)).toEqual([]);
-    await screenshot(page, 'training-light');
-    await tp.screenshot({ path: join(SCREENSHOT_DIR, 'training-playground-light.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();
 

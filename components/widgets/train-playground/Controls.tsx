@@ -15,7 +15,7 @@ export function Controls({ state, setState, hidden, locked }: {
     <>
       <fieldset className="tp-group">
         <legend>Task</legend>
-        <div className="sc-controls control-row">
+        <div className="tp-row">
           {show('task') && <Select name="task" label="Task" value={state.task} locked={locked} onChange={(task) => setState({ task })} options={PLAY_TASKS.map((t) => [t, TASK_LABELS[t]] as const)} />}
           {show('symbols') && <Num name="symbols" label={state.task === 'modadd' ? 'Modulus n' : 'Symbols n'} value={state.symbols} min={2} max={16} locked={locked} onValue={(symbols) => setState({ symbols })} />}
           {show('length') && state.task !== 'modadd' && <Num name="length" label="Length L" value={state.length} min={2} max={6} locked={locked} onValue={(length) => setState({ length })} />}
@@ -23,7 +23,7 @@ export function Controls({ state, setState, hidden, locked }: {
       </fieldset>
       <fieldset className="tp-group">
         <legend>Model</legend>
-        <div className="sc-controls control-row">
+        <div className="tp-row">
           {show('layers') && <Num name="layers" label="Layers" value={state.layers} min={1} max={4} locked={locked} onValue={(layers) => setState({ layers })} />}
           {show('heads') && <Select name="heads" label="Heads" value={state.heads} locked={locked} onChange={(heads) => setState({ heads })} options={PLAY_HEADS.map((h) => [h, h] as const)} />}
           {show('width') && <Select name="width" label="Width d_model" value={state.width} locked={locked} onChange={(width) => setState({ width })} options={PLAY_WIDTHS.map((w) => [w, w] as const)} />}
@@ -31,7 +31,7 @@ export function Controls({ state, setState, hidden, locked }: {
       </fieldset>
       <fieldset className="tp-group">
         <legend>Optimiser and schedule</legend>
-        <div className="sc-controls control-row">
+        <div className="tp-row">
           {show('opt') && <Select name="opt" label="Optimiser" value={state.opt} locked={locked} onChange={(opt) => setState({ opt })} options={[['adamw', 'AdamW'], ['sgd', 'SGD + momentum 0.9']]} />}
           {show('lr') && <Dec name="lr" label="Peak learning rate" value={state.lr} min={0.0001} max={3} step={0.001} locked={locked} onValue={(lr) => setState({ lr })} />}
           {show('warmup') && <Num name="warmup" label="Warm-up steps" value={state.warmup} min={0} max={1000} locked={locked} onValue={(warmup) => setState({ warmup })} />}

@@ -51,7 +51,7 @@ export default function TrainPlayground({ state, setState, hidden, locked }: Wid
       <p className="sc-small">
         {st.params ? `${st.params.toLocaleString('en')} parameters; ` : ''}batches of {BATCH} questions; {st.heldOut || '—'} held-out questions the model never trains on; evaluation every {every} steps.
       </p>
-      <div className="control-row tp-buttons">
+      <div className="tp-buttons">
         <button type="button" onClick={play} disabled={running || st.phase === 'done' || st.phase === 'starting' || st.phase === 'error'}>Play</button>
         <button type="button" onClick={pause} disabled={!running}>Pause</button>
         <button type="button" onClick={step} disabled={running || st.phase === 'done' || st.phase === 'starting' || st.phase === 'error'}>Step</button>
@@ -101,7 +101,7 @@ export default function TrainPlayground({ state, setState, hidden, locked }: Wid
           <figure className="sc-figure">
             <figcaption>Attention of layer {layer}, head {head} on held-out question {last ? last.tokens.map((t) => tokenLabel(t, spec.task.symbols)).join(' ') : ''} (rows: the position that reads; columns: the positions it reads from; darker = more weight){last ? `, at step ${last.step}` : ''}</figcaption>
             {clampNote && <p className="sc-note" role="note">{clampNote}</p>}
-            <div className="sc-controls control-row">
+            <div className="tp-row">
               {!hidden.has('alayer') && <AttnPick name="alayer" label="Layer" value={layer} max={spec.nLayer} disabled={locked.has('alayer')} onValue={(alayer) => setState({ alayer })} />}
               {!hidden.has('ahead') && <AttnPick name="ahead" label="Head" value={head} max={spec.nHead} disabled={locked.has('ahead')} onValue={(ahead) => setState({ ahead })} />}
             </div>
