@@ -10,3 +10,5 @@ export { AdamW, SGD, clipGradNorm, globalNorm, cloneWeights, type Optimizer, typ
 export { warmupCosine, type WarmupCosine } from './schedule';
 export { modelLogits, lossAndGrads, trainStep, batchStep, shiftTokens, type Example, type LossOptions, type StepOptions, type StepResult } from './step';
 export { answerOf, exampleOf, sampleExample, batches, accuracy, playgroundConfig, taskVocab, taskTokens, type TaskKind, type TaskSpec, type Accuracy } from './tasks';
+export { PlaygroundRun, defaultSpec, specConfig, questionSpace, heldOutIndices, HELD_OUT, TRAIN_PROBE, SGD_MOMENTUM, INIT_STD, type PlaygroundSpec, type OptimizerKind, type StepReport as PlayStepReport, type EvalReport, type Score } from './playground';
+export { runSteps, type LoopIO } from './loop';

@@ -8,6 +8,8 @@
  *   θ ← θ − lr · (m / (1 − β₁ᵗ)) / (√(v / (1 − β₂ᵗ)) + ε)
  * SGD with momentum (Polyak 1964; the form of Sutskever et al. 2013 / PyTorch, dampening 0):
  *   b ← μb + g (b = g on the first step),   θ ← θ − lr·b
+ *   optional decoupled weight decay λ (SGDW, Loshchilov & Hutter 2019, Algorithm 1, with lr as
+ *   the multiplier as in AdamW above):   θ ← (1 − lr·λ)θ − lr·b
  * Clipping by global norm (Pascanu, Mikolov & Bengio 2013, §3.2): with n = ‖(g₁, …, g_k)‖₂,
  *   every g ← g · min(1, c / (n + 10⁻⁶))            (PyTorch's clip_grad_norm_ formula)
  *
@@ -79,6 +81,8 @@ export class AdamW implements Optimizer {
 export interface SGDOptions {
   /** μ (0 = plain SGD). */
   momentum?: number;
+  /** λ, decoupled weight decay as in AdamW: θ ← (1 − lr·λ)θ − lr·b (default 0). */
+  weightDecay?: number;
 }
 
 export class SGD implements Optimizer {
@@ -89,10 +93,11 @@ export class SGD implements Optimizer {
   step(weights: Weights, grads: Grads, lr: number): void {
     this.t++;
     const mu = this.opts.momentum ?? 0;
+    const decay = 1 - lr * (this.opts.weightDecay ?? 0);
     for (const [name, g] of grads) {
       const p = weightOf(weights, name, g).data;
       if (mu === 0) {
-        for (let i = 0; i < p.length; i++) p[i] -= lr * g[i];
+        for (let i = 0; i < p.length; i++) p[i] = p[i] * decay - lr * g[i];
         continue;
       }
       let b = this.buf.get(name);
@@ -101,7 +106,7 @@ export class SGD implements Optimizer {
       } else {
         for (let i = 0; i < b.length; i++) b[i] = mu * b[i] + g[i];
       }
-      for (let i = 0; i < p.length; i++) p[i] -= lr * b[i];
+      for (let i = 0; i < p.length; i++) p[i] = p[i] * decay - lr * b[i];
     }
   }
 }

@@ -64,6 +64,14 @@ describe('SGD with momentum', () => {
     }
     [-0.1, -0.29, -0.561].forEach((v, i) => expect(at[i]).toBeCloseTo(v, 6));
   });
+  it('decays decoupled like AdamW: θ = 2, g = 1, lr 0.1, λ 0.5 → (1 − 0.05)·2 − 0.1 = 1.8, then 0.95·1.8 − 0.1·1.9 = 1.52', () => {
+    const w = w1(2);
+    const opt = new SGD({ momentum: 0.9, weightDecay: 0.5 });
+    opt.step(w, g1(1), 0.1);
+    expect(w.get('w')!.data[0]).toBeCloseTo(1.8, 6);
+    opt.step(w, g1(1), 0.1);
+    expect(w.get('w')!.data[0]).toBeCloseTo(1.52, 6);
+  });
 });
 
 describe('clipGradNorm', () => {

@@ -1,0 +1,93 @@
+/**
+ * The Training lesson in real Chromium: the playground's worker initialises a run, Step trains one
+ * step at a time (the loss table fills), Play runs to the end of a short schedule, and reloading
+ * the same URL replays the run to the same held-out loss (seeded). At 360 px in dark mode, Pause
+ * stops a long run. The embed takes its state from the URL. Steps/s are printed, never asserted.
+ * No console errors, axe clean. Screenshots: test-results/screenshots/training-*.png.
+ */
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, expect, it } from 'vitest';
+import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
+
+const LESSON = '/lessons/training/';
+const RUN = 60_000;
+const step = (page: Page) => page.getAttribute('.tp', 'data-step').then(Number);
+
+async function ready(page: Page): Promise<void> {
+  await waitForWidgets(page);
+  await page.waitForSelector('.tp[data-phase="ready"]', { timeout: RUN });
+}
+
+describeBrowser('Training lesson', () => {
+  afterAll(closeBrowser);
+
+  it('steps, plays to the end, and replays the same losses from the same URL', async () => {
+    const path = `${LESSON}?train-playground.steps=60&train-playground.seed=3`;
+    const { page, errors, status } = await openPage(path);
+    expect(status).toBe(200);
+    await ready(page);
+    const tp = page.locator('.tp');
+    for (let i = 1; i <= 3; i++) {
+      await tp.getByRole('button', { name: 'Step' }).click();
+      await expect.poll(() => step(page), { timeout: RUN }).toBe(i);
+      await page.waitForSelector('.tp[data-phase="paused"]', { timeout: RUN });
+    }
+    expect(await page.getByTestId('tp-progress').textContent()).toBe('step 3 of 60');
+    expect(await tp.locator('table').first().locator('tbody tr').count()).toBe(4); // step 0 and one evaluation per Step
+    await tp.getByRole('button', { name: 'Play' }).click();
+    await page.waitForSelector('.tp[data-phase="done"]', { timeout: RUN });
+    const held = await page.getByTestId('tp-held').textContent();
+    const first = await tp.locator('table').first().locator('tbody tr').first().locator('td').nth(1).textContent();
+    expect(Number(held)).toBeLessThan(Number(first));
+    console.log('training: 57 steps by Play, steps/s', await page.getByTestId('tp-rate').textContent(), 'held-out loss', first, '→', held);
+    expect(await runAxe(page)).toEqual([]);
+    await screenshot(page, 'training-light');
+    await tp.screenshot({ path: join(SCREENSHOT_DIR, 'training-playground-light.png'), animations: 'disabled' });
+    await tp.getByLabel('Seed').fill('4');
+    await expect.poll(() => page.url()).toContain('train-playground.seed=4');
+    await page.waitForSelector('.tp[data-phase="ready"]', { timeout: RUN });
+    expect(await step(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const again = await openPage(path);
+    await ready(again.page);
+    await again.page.locator('.tp').getByRole('button', { name: 'Play' }).click();
+    await again.page.waitForSelector('.tp[data-phase="done"]', { timeout: RUN });
+    expect(await again.page.getByTestId('tp-held').textContent()).toBe(held);
+    expect(again.errors).toEqual([]);
+    await again.page.close();
+  }, 3 * RUN);
+
+  it('pauses a long run at 360 px in dark mode, and the embed reads its state from the URL', async () => {
+    const { page, errors } = await openPage(`${LESSON}?train-playground.steps=4000`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+    await ready(page);
+    const tp = page.locator('.tp');
+    await tp.getByRole('button', { name: 'Play' }).click();
+    await expect.poll(() => step(page), { timeout: RUN }).toBeGreaterThan(20);
+    await tp.getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector('.tp[data-phase="paused"]', { timeout: RUN });
+    const at = await step(page);
+    expect(at).toBeLessThan(4000);
+    await tp.getByRole('button', { name: 'Step' }).click();
+    await expect.poll(() => step(page), { timeout: RUN }).toBe(at + 1);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const axe = await runAxe(page);
+    if (axe.length) console.log('training axe', JSON.stringify(axe));
+    expect(axe).toEqual([]);
+    await screenshot(page, 'training-dark-360');
+    await tp.screenshot({ path: join(SCREENSHOT_DIR, 'training-playground-dark-360.png'), animations: 'disabled' });
+    expect(overflow).toBeLessThanOrEqual(0);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    const embed = await openPage('/embed/train-playground/?task=reverse&layers=1&heads=4&alayer=3');
+    expect(embed.status).toBe(200);
+    await ready(embed.page);
+    expect(await embed.page.locator('select[name="task"]').inputValue()).toBe('reverse');
+    expect(await embed.page.getByText('showing layer 1, head 1').count()).toBe(1);
+    expect(embed.errors).toEqual([]);
+    await embed.page.close();
+  }, 3 * RUN);
+});
