@@ -2,7 +2,10 @@
  * Our train step against a reference implementation, same shapes, same weights, same run:
  * lib/train (eager TS GradOps over transformer.ts, batchStep, AdamW with λ = 0) vs the same
  * Transformer written with TensorFlow.js ops (scripts/bench/reference/tfjs-train.ts:
- * tf.variableGrads + tf.train.adam) on TF.js's cpu backend and its wasm backend.
+ * tf.variableGrads + tf.train.adam) on TF.js's cpu backend and its wasm backend (single-threaded
+ * in Node; its embedding is oneHot · table there, as wasm has no gather gradient), and in jax-js
+ * (reference/jax-train.ts: jit(valueAndGrad(loss)) + a jitted clip-and-Adam, wasm device; one
+ * thread in Node, which has no global Worker for its thread pool).
  *
  * For each shape it first checks that both compute the same thing, from the same weights:
  *   loss      |Δ| between our loss and the reference's on the same batch
@@ -35,15 +38,16 @@ import { AdamW, batches, batchStep, cloneWeights, lossAndGrads, playgroundConfig
 import { LoraOps, initLora, isLoraName, withAdapters, type LoraConfig } from '../../lib/peft';
 import { refBatch } from './reference/layout';
 import { tfjsTrainer, type Tf } from './reference/tfjs-train';
+import { jaxTrainer, type Jax } from './reference/jax-train';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
 const refDir = join(here, 'reference');
 const INSTALL = 'npm ci --prefix scripts/bench/reference';
 
-/** @tensorflow/tfjs (core + cpu + every gradient) and the wasm backend, installed on demand. */
-function loadTf(): Tf {
-  if (!existsSync(join(refDir, 'node_modules', '@tensorflow', 'tfjs', 'package.json'))) {
+/** @tensorflow/tfjs (core + cpu + every gradient), its wasm backend, and jax-js, installed on demand. */
+async function loadRefs(): Promise<{ tf: Tf; jax: Jax }> {
+  if (!['@tensorflow/tfjs', '@jax-js/jax'].every((p) => existsSync(join(refDir, 'node_modules', p, 'package.json')))) {
     if (process.env.BENCH_NO_INSTALL) throw new Error(`the reference frameworks are not installed: run ${INSTALL}`);
     console.log(`Installing the bench-only reference frameworks (TF.js 4.22.0; not part of npm ci): ${INSTALL}`);
     const r = spawnSync('npm', ['ci', '--prefix', refDir, '--no-audit', '--no-fund'], { stdio: 'inherit' });
@@ -56,7 +60,10 @@ function loadTf(): Tf {
     const tf = req('@tensorflow/tfjs') as Tf;
     req('@tensorflow/tfjs-backend-wasm');
     tf.env().set('PROD', true); // no "install tfjs-node" banner on first use (PROD only turns off TF.js's warnings and debug checks)
-    return tf;
+    const jax = req('@jax-js/jax') as Jax;
+    await jax.init('wasm');
+    jax.defaultDevice('wasm');
+    return { tf, jax };
   } finally {
     Object.assign(console, { log, warn });
   }
@@ -78,6 +85,14 @@ function median(fn: () => unknown, reps: number): number {
   }
   ts.sort((a, b) => a - b);
   return ts[Math.floor(ts.length / 2)];
+}
+
+/** What the bench needs of a reference implementation (tfjs-train.ts, jax-train.ts). */
+interface Trainer {
+  lossAndGrads(): { loss: number; grads: Map<string, Float32Array> };
+  step(): number;
+  weight(name: string): Float32Array;
+  dispose(): void;
 }
 
 interface Case {
@@ -137,7 +152,7 @@ function worst(a: ReadonlyMap<string, Float32Array>, b: ReadonlyMap<string, Floa
 const trainedNames = (c: Case): string[] => [...c.weights.keys()].filter((n) => c.trainable?.(n) ?? true);
 
 export default async function bench(): Promise<void> {
-  const tf = loadTf();
+  const { tf, jax } = await loadRefs();
   const cases: Case[] = [];
   {
     const cfg = playgroundConfig({ kind: 'reverse', symbols: 4, length: 3 });
@@ -165,13 +180,23 @@ export default async function bench(): Promise<void> {
     const opt = new AdamW({ weightDecay: 0 });
     const ourMs = median(() => batchStep(w, c.cfg, c.examples, opt, ourOpts(c)), c.reps);
     rows.push([c.name, 'ours (eager TS)', mine.loss.toFixed(6), '—', '—', '—', ourMs.toFixed(1), '1.00']);
-    for (const backend of ['cpu', 'wasm']) {
-      const oneHotEmbedding = backend === 'wasm'; // TF.js wasm lacks gather's gradient (UnsortedSegmentSum)
-      const label = `TF.js 4.22 ${backend}${oneHotEmbedding ? ' (one-hot embedding)' : ''}`;
+    const impls: { label: string; make: () => Promise<Trainer> }[] = [
+      ...['cpu', 'wasm'].map((backend) => {
+        const oneHotEmbedding = backend === 'wasm'; // TF.js wasm lacks gather's gradient (UnsortedSegmentSum)
+        return {
+          label: `TF.js 4.22 ${backend}${oneHotEmbedding ? ' (one-hot embedding)' : ''}`,
+          make: async (): Promise<Trainer> => {
+            if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not start`);
+            await tf.ready();
+            return tfjsTrainer(tf, { cfg: c.cfg, weights: c.weights, trainable: c.trainable, lora: c.lora, batch: refBatch(c.examples), lr: c.lr, clip: c.clip, oneHotEmbedding });
+          },
+        };
+      }),
+      { label: 'jax-js 0.1.25 wasm (jit)', make: async () => jaxTrainer(jax, { cfg: c.cfg, weights: c.weights, trainable: c.trainable, lora: c.lora, batch: refBatch(c.examples), lr: c.lr, clip: c.clip }) },
+    ];
+    for (const { label, make } of impls) {
       try {
-        if (!(await tf.setBackend(backend))) throw new Error(`backend ${backend} did not start`);
-        await tf.ready();
-        const ref = tfjsTrainer(tf, { cfg: c.cfg, weights: c.weights, trainable: c.trainable, lora: c.lora, batch: refBatch(c.examples), lr: c.lr, clip: c.clip, oneHotEmbedding });
+        const ref = await make();
         try {
           const r = ref.lossAndGrads();
           const g = worst(mine.grads, r.grads);
