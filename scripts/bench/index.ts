@@ -5,6 +5,8 @@
  * quant.bench.ts: quantized variants of lm (bytes, forward/decode time, validation loss, KL).
  * kvcache.bench.ts: decode time for one token with and without the KV cache at 64/256/1024 tokens
  *   of context (lm; 1024 is past its training length, timing only), and lm's loss with a sliding window ± sinks.
+ * train-reference.bench.ts: our train step vs TF.js (cpu, wasm) and jax-js on the same shapes and weights
+ *   (loss, gradient error, ms/step); its frameworks are a bench-only package: npm ci --prefix scripts/bench/reference.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
