@@ -96,16 +96,13 @@ export function log2Histogram(sorted: Float32Array, lo: number, hi: number): num
   return out;
 }
 
-/** The k in [kMin, kMax] with the fewest values lost (zero + inf) in `f`; ties: the smallest k. */
+/**
+ * The largest k in [kMin, kMax] at which no value overflows in `f` (kMin when even that overflows):
+ * "no downside to choosing a large scaling factor as long as it does not cause overflow"
+ * (Micikevicius et al. 2018, §3.2) — one ∞ makes the whole step's update unusable.
+ */
 export function bestScale(sorted: Float32Array, f: HalfFormat, kMin: number, kMax: number): number {
   let best = kMin;
-  let lost = Infinity;
-  for (let k = kMin; k <= kMax; k++) {
-    const c = classifyScaled(sorted, k, f);
-    if (c.zero + c.inf < lost) {
-      lost = c.zero + c.inf;
-      best = k;
-    }
-  }
+  for (let k = kMin; k <= kMax; k++) if (classifyScaled(sorted, k, f).inf === 0) best = k;
   return best;
 }

@@ -52,7 +52,7 @@ export interface GradStats {
   /** counts[i] = values with ⌊log2 |g|⌋ = HIST_LO + i (before scaling). */
   hist: number[];
   perK: { k: number; fp16: RangeCounts; bf16: RangeCounts }[];
-  /** The k with the fewest fp16 values lost to zero or ∞. */
+  /** The largest k at which no fp16 value overflows (half-range.ts bestScale). */
   bestK: number;
 }
 
