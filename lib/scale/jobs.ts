@@ -57,7 +57,7 @@ export interface GradStats {
 }
 
 export type ScaleEvent =
-  | { type: 'plan'; plan: PlanRow[]; trainChars: number; valChars: number }
+  | { type: 'plan'; budget: number; plan: PlanRow[]; trainChars: number; valChars: number }
   | { type: 'step'; e: LiveEvent; ms: number }
   | { type: 'grads'; stats: GradStats; ms: number }
   | { type: 'done'; cancelled: boolean; ms: number }
@@ -98,7 +98,7 @@ export async function runScaleJob(job: ScaleJob, io: ScaleIO): Promise<void> {
     if (job.kind === 'live') {
       const train = charIds(text.train);
       const val = charIds(text.val);
-      io.emit({ type: 'plan', plan: livePlan(job.budget).map(({ d, params, tokens, steps }) => ({ d, params, tokens, steps })), trainChars: train.length, valChars: val.length });
+      io.emit({ type: 'plan', budget: job.budget, plan: livePlan(job.budget).map(({ d, params, tokens, steps }) => ({ d, params, tokens, steps })), trainChars: train.length, valChars: val.length });
       let cancelled = false;
       for (const e of liveExperiment({ train, val, budget: job.budget, seed: job.seed })) {
         if (e.valLoss !== null || e.step % 25 === 0) {

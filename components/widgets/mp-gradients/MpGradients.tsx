@@ -12,7 +12,7 @@ import { useWidth } from '@/components/ui/useWidth';
 import { familyManifest } from '@/lib/runtime/family-manifest';
 import type { WidgetProps } from '../types';
 import type { MpGradientsState } from './index';
-import { DataTable, Num } from '../scale-common/Fields';
+import { DataTable, Num, TableWrap } from '../scale-common/Fields';
 import { Frame } from '../scale-common/Frame';
 import { useScaleJob } from '../scale-common/useScaleJob';
 import { LM_CONFIG, linearAxes } from '../lora-rank/layout';
@@ -72,14 +72,16 @@ export default function MpGradients({ state, setState, hidden, locked }: WidgetP
       {st.error && <p className="sc-note" role="alert">{st.error}</p>}
       {v && stats && (
         <>
+          <TableWrap label="What fp16 and bf16 make of the scaled gradients">
           <table className="sc-table">
-            <caption>Non-zero gradients ({v.nonzero.toLocaleString('en-US')}) after scaling by 2^{state.k}</caption>
+            <caption>{v.nonzero.toLocaleString('en-US')} non-zero gradients, times 2^{state.k}</caption>
             <thead><tr><th scope="col">Format</th><th scope="col">→ 0</th><th scope="col">subnormal</th><th scope="col">→ ∞</th></tr></thead>
             <tbody>
               <tr><th scope="row">fp16</th><td data-testid="fp16-zero">{pct(v.fp16.zero)}</td><td data-testid="fp16-sub">{pct(v.fp16.subnormal)}</td><td data-testid="fp16-inf">{pct(v.fp16.inf)}</td></tr>
               <tr><th scope="row">bf16</th><td data-testid="bf16-zero">{pct(v.bf16.zero)}</td><td>{pct(v.bf16.subnormal)}</td><td>{pct(v.bf16.inf)}</td></tr>
             </tbody>
           </table>
+          </TableWrap>
           <p className="sc-small">
             Largest scale with no fp16 overflow: k = <strong data-testid="mp-best">{v.bestK}</strong>.
             {v.fp16.inf > 0 && ' Some scaled gradients overflow: a dynamic loss scaler would skip this step and halve S.'}

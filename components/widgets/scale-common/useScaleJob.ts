@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ScaleEvent, ScaleJob } from '@/lib/scale/jobs';
+import { makeScaleWorker, type WorkerLike } from './scale-client';
 
 export interface JobState {
   phase: 'idle' | 'running' | 'done' | 'cancelled' | 'error';
@@ -13,15 +14,6 @@ export interface JobState {
   error?: string;
 }
 
-interface WorkerLike {
-  postMessage(msg: { type: 'start'; job: ScaleJob }): void;
-  onmessage: ((ev: { data: ScaleEvent & { run: number } }) => void) | null;
-  terminate(): void;
-}
-
-export function makeScaleWorker(): WorkerLike {
-  return new Worker(new URL('../../../lib/scale/worker.ts', import.meta.url), { type: 'module', name: 'scale-jobs' }) as unknown as WorkerLike;
-}
 
 export function useScaleJob(): { st: JobState; start: (job: ScaleJob) => void; cancel: () => void } {
   const worker = useRef<WorkerLike | null>(null);

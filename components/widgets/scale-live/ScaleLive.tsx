@@ -20,6 +20,8 @@ import { liveView } from './layout';
 import '../scale-common/scale.css';
 
 const M = { top: 10, right: 14, bottom: 40, left: 54 };
+/** An exponent with a real minus sign: 0.0531 → "0.0531", −0.0531 → "−0.0531". */
+const signed = (x: number): string => (x < 0 ? `−${(-x).toFixed(4)}` : x.toFixed(4));
 const COLORS = ['sc-c0', 'sc-c1', 'sc-c2', 'sc-c3'];
 
 export default function ScaleLive({ state, setState, hidden, locked }: WidgetProps<ScaleLiveState>) {
@@ -31,9 +33,9 @@ export default function ScaleLive({ state, setState, hidden, locked }: WidgetPro
   const optimal = twentyTokens(C).params;
   const running = st.phase === 'running';
   const finals = v.models.filter((m) => m.final !== null);
-  const losses = v.models.flatMap((m) => [...m.curve.map((p) => p[1]), ...(m.startLoss === null ? [] : [m.startLoss])]);
+  const losses = v.models.flatMap((m) => m.curve.map((p) => p[1]));
   const yDomain: [number, number] = losses.length ? [Math.min(...losses) - 0.05, Math.max(...losses) + 0.05] : [2, 4];
-  const runC = v.models.length ? 6 * v.models[0].params * v.models[0].tokens : C;
+  const runC = v.budget ?? C;
   const curveAxes = useMemo(() => makeAxes({ width: w, height: 240, margin: M, xDomain: [runC / 20, runC * 1.3], yDomain }), [w, runC, yDomain[0], yDomain[1]]); // eslint-disable-line react-hooks/exhaustive-deps
   const fy = finals.map((m) => m.final!);
   const nAxes = useMemo(() => makeAxes({ width: w, height: 220, margin: M, xDomain: [1000, 1e5], xFormat: formatCount, yDomain: fy.length ? [Math.min(...fy) - 0.1, Math.max(...fy) + 0.1] : [2, 3] }), [w, fy.join()]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -88,8 +90,8 @@ export default function ScaleLive({ state, setState, hidden, locked }: WidgetPro
       <p className="sc-stats" data-testid="sl-fit">
         {v.power && v.floor ? (
           <span>
-            Fits of the final losses: L ≈ {v.power.a.toFixed(3)} · N^(−{v.power.alpha.toFixed(4)}) (α = {v.power.alpha.toFixed(4)}, R² {v.power.r2.toFixed(3)});
-            with a floor, L ≈ {v.floor.E.toFixed(3)} + {v.floor.A.toPrecision(3)} · N^(−{v.floor.alpha.toFixed(4)}).
+            Fits of the final losses: L ≈ {v.power.a.toFixed(3)} · N<sup>{signed(-v.power.alpha)}</sup> (α = {v.power.alpha.toFixed(4)}, R² {v.power.r2.toFixed(3)});
+            with a floor, L ≈ {v.floor.E.toFixed(3)} {v.floor.A < 0 ? '−' : '+'} {Math.abs(v.floor.A).toPrecision(3)} · N<sup>{signed(-v.floor.alpha)}</sup>.
           </span>
         ) : <span className="sc-small">The fits appear when the models have finished.</span>}
       </p>

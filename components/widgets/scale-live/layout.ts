@@ -28,6 +28,8 @@ export interface LiveView {
   /** Set when the floor fit hit the edge of the α range or went negative. */
   warning: string | null;
   ms: number | null;
+  /** The budget C of the run (from its plan). */
+  budget: number | null;
 }
 
 export function liveView(events: readonly ScaleEvent[]): LiveView {
@@ -53,5 +55,5 @@ export function liveView(events: readonly ScaleEvent[]): LiveView {
   let warning: string | null = null;
   if (floor && (floor.alpha > 2.9 || floor.alpha < 0.0011)) warning = `The fit with a floor ran into the edge of the α range searched (α = ${floor.alpha.toFixed(3)}): these points do not pin down E, A and α.`;
   else if (floor && floor.A < 0) warning = 'The best A is negative: the loss rises with N here, so this is not a falling power law.';
-  return { models, done: models.reduce((s, m) => s + m.stepsDone, 0), total: models.reduce((s, m) => s + m.steps, 0), floor, power, warning, ms };
+  return { budget: plan && plan.type === 'plan' ? plan.budget : null, models, done: models.reduce((s, m) => s + m.stepsDone, 0), total: models.reduce((s, m) => s + m.steps, 0), floor, power, warning, ms };
 }
