@@ -75,10 +75,11 @@ export default function MpGradients({ state, setState, hidden, locked }: WidgetP
           <TableWrap label="What fp16 and bf16 make of the scaled gradients">
           <table className="sc-table">
             <caption>{v.nonzero.toLocaleString('en-US')} non-zero gradients, times 2^{state.k}</caption>
-            <thead><tr><th scope="col">Format</th><th scope="col">→ 0</th><th scope="col">subnormal</th><th scope="col">→ ∞</th></tr></thead>
+            <thead><tr><th scope="col">Cast to</th><th scope="col">fp16</th><th scope="col">bf16</th></tr></thead>
             <tbody>
-              <tr><th scope="row">fp16</th><td data-testid="fp16-zero">{pct(v.fp16.zero)}</td><td data-testid="fp16-sub">{pct(v.fp16.subnormal)}</td><td data-testid="fp16-inf">{pct(v.fp16.inf)}</td></tr>
-              <tr><th scope="row">bf16</th><td data-testid="bf16-zero">{pct(v.bf16.zero)}</td><td>{pct(v.bf16.subnormal)}</td><td>{pct(v.bf16.inf)}</td></tr>
+              <tr><th scope="row">→ 0</th><td data-testid="fp16-zero">{pct(v.fp16.zero)}</td><td data-testid="bf16-zero">{pct(v.bf16.zero)}</td></tr>
+              <tr><th scope="row">subnormal</th><td data-testid="fp16-sub">{pct(v.fp16.subnormal)}</td><td>{pct(v.bf16.subnormal)}</td></tr>
+              <tr><th scope="row">→ ∞</th><td data-testid="fp16-inf">{pct(v.fp16.inf)}</td><td>{pct(v.bf16.inf)}</td></tr>
             </tbody>
           </table>
           </TableWrap>
