@@ -104,7 +104,7 @@ describeBrowser('big-picture lessons', () => {
     };
     const a1 = await runOnce();
     expect(Number.isFinite(Number(a1)) && a1 !== '').toBe(true);
-    expect(await page.getByTestId('sl-fit').textContent()).toContain(`α = ${Number(a1).toFixed(4)}`);
+    expect(await page.getByTestId('sl-fit').textContent()).toContain(`α = ${Number(a1).toFixed(4).replace('-', '−')}`);
     expect(await page.locator('details table tbody tr').count()).toBe(4);
     expect(await runOnce()).toBe(a1);
     await page.screenshot({ path: join(SCREENSHOT_DIR, 'scale-live-widget.png'), fullPage: true });

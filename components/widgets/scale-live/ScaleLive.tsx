@@ -90,7 +90,7 @@ export default function ScaleLive({ state, setState, hidden, locked }: WidgetPro
       <p className="sc-stats" data-testid="sl-fit">
         {v.power && v.floor ? (
           <span>
-            Fits of the final losses: L ≈ {v.power.a.toFixed(3)} · N<sup>{signed(-v.power.alpha)}</sup> (α = {v.power.alpha.toFixed(4)}, R² {v.power.r2.toFixed(3)});
+            Fits of the final losses: L ≈ {v.power.a.toFixed(3)} · N<sup>{signed(-v.power.alpha)}</sup> (α = {signed(v.power.alpha)}, R² {v.power.r2.toFixed(3)});
             with a floor, L ≈ {v.floor.E.toFixed(3)} {v.floor.A < 0 ? '−' : '+'} {Math.abs(v.floor.A).toPrecision(3)} · N<sup>{signed(-v.floor.alpha)}</sup>.
           </span>
         ) : <span className="sc-small">The fits appear when the models have finished.</span>}

@@ -61,7 +61,7 @@ describe('scale-live', () => {
     const alpha = fitPowerLaw(plan.map((p) => p.params), finals).alpha;
     expect(Number(container.querySelector('[data-alpha]')!.getAttribute('data-alpha'))).toBeCloseTo(alpha, 12);
     expect(alpha).toBeLessThan(0); // the loss rises with N here
-    expect(screen.getByTestId('sl-fit').textContent).toContain(`α = ${alpha.toFixed(4)}`);
+    expect(screen.getByTestId('sl-fit').textContent).toContain(`α = −${(-alpha).toFixed(4)}`); // a real minus sign
     expect(screen.getByTestId('sl-fit').textContent).toContain(`N${(-alpha).toFixed(4)}`); // the exponent −α, positive here, without a double sign
     expect(screen.getByText('Each model at C = 1.00 × 10⁹ FLOPs')).toBeTruthy();
     emit({ type: 'done', cancelled: false, ms: 20000, run: 1 });
