@@ -65,6 +65,8 @@ const loaders: Record<string, Loader> = {
   'kv-memory': () => import('./kv-memory'),
   'kv-window': () => import('./kv-window'),
   'train-playground': () => import('./train-playground'),
+  'mp-gradients': () => import('./mp-gradients'),
+  'scale-live': () => import('./scale-live'),
 };
 
 /** Ids of every registered widget, in registration order. */

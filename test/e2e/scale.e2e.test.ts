@@ -2,7 +2,8 @@
  * The two "big picture" lessons in real Chromium: Training at scale (scale-memory, scale-parallel)
  * and Scaling laws (scale-laws, scale-sweeps). Each renders with no console errors and no serious
  * axe violations, a changed control changes the numbers, each widget's embed page restores its
- * state from the URL, and both lessons fit a 360 px screen in dark mode.
+ * state from the URL, and both lessons fit a 360 px screen in dark mode. The two live widgets
+ * (scale-live, mp-gradients) run their real worker jobs once each, on small settings.
  * Screenshots: test-results/screenshots/scale-*.png.
  */
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { afterAll, expect, it } from 'vitest';
 import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const T = 60_000;
+const waitFor = waitForWidgets;
 const overflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
 describeBrowser('big-picture lessons', () => {
@@ -86,6 +88,57 @@ describeBrowser('big-picture lessons', () => {
       await page.close();
     }
   }, T);
+
+  it('scale-live: a small budget trains in the worker, the same seed gives the same fit, a bad budget is clamped', async () => {
+    const { page, errors } = await openPage('/embed/scale-live/?logC=12&seed=1');
+    await waitFor(page);
+    await expect.poll(() => page.locator('.url-notes').textContent()).toMatch(/logC/);
+    await page.getByLabel(/Compute budget per model/).focus();
+    await page.getByLabel(/Compute budget per model/).press('Home');
+    expect(await page.getByLabel(/Compute budget per model/).inputValue()).toBe('8');
+    const w = page.locator('[data-phase]');
+    const runOnce = async (): Promise<string> => {
+      await page.getByRole('button', { name: /Train/ }).click();
+      await expect.poll(() => w.getAttribute('data-phase'), { timeout: 40_000 }).toBe('done');
+      return (await w.getAttribute('data-alpha'))!;
+    };
+    const a1 = await runOnce();
+    expect(Number.isFinite(Number(a1)) && a1 !== '').toBe(true);
+    expect(await page.getByTestId('sl-fit').textContent()).toContain(`α = ${Number(a1).toFixed(4).replace('-', '−')}`);
+    expect(await page.locator('details table tbody tr').count()).toBe(4);
+    expect(await runOnce()).toBe(a1);
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'scale-live-widget.png'), fullPage: true });
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
+
+  it("mp-gradients: lm's real gradients, the largest safe scale, and overflow one step above it", async () => {
+    const { page, errors } = await openPage('/embed/mp-gradients/?tokens=16&k=40', { colorScheme: 'dark', viewport: { width: 360, height: 900 } });
+    await waitFor(page);
+    await expect.poll(() => page.locator('.url-notes').textContent()).toMatch(/\bk\b/);
+    await page.getByRole('button', { name: "Compute lm's gradients" }).click();
+    const w = page.locator('[data-phase]');
+    await expect.poll(() => w.getAttribute('data-phase'), { timeout: 40_000 }).toBe('done');
+    const best = Number(await w.getAttribute('data-best-k'));
+    expect(best).toBeGreaterThan(8);
+    const k = page.getByLabel(/Loss scale/);
+    await k.focus();
+    await k.press('Home');
+    await expect.poll(() => page.getByTestId('fp16-inf').textContent()).toBe('0%');
+    const zero0 = await page.getByTestId('fp16-zero').textContent();
+    expect(zero0).not.toBe('0%');
+    expect(await page.getByTestId('bf16-zero').textContent()).toBe('0%');
+    for (let i = 0; i < best; i++) await k.press('ArrowRight');
+    await expect.poll(() => k.inputValue()).toBe(String(best));
+    expect(await page.getByTestId('fp16-inf').textContent()).toBe('0%');
+    await k.press('ArrowRight');
+    await expect.poll(() => page.getByTestId('fp16-inf').textContent()).not.toBe('0%');
+    await page.screenshot({ path: join(SCREENSHOT_DIR, 'scale-mp-gradients-dark-360.png'), fullPage: true });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await runAxe(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 90_000);
 
   it('both lessons fit a 360 px screen in dark mode, with no axe violations', async () => {
     for (const slug of ['training-at-scale', 'scaling-laws']) {
