@@ -64,6 +64,8 @@ const loaders: Record<string, Loader> = {
   'kv-growth': () => import('./kv-growth'),
   'kv-memory': () => import('./kv-memory'),
   'kv-window': () => import('./kv-window'),
+  'retrieval': () => import('./retrieval'),
+  'rag-prompt': () => import('./rag-prompt'),
 };
 
 /** Ids of every registered widget, in registration order. */
