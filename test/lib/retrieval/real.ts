@@ -15,3 +15,6 @@ export async function lmResiduals(): Promise<{ resid: ResidualsFn; C: number; nL
   };
   return { resid, C: cfg.dModel, nLayer: cfg.nLayer, ctx: cfg.contextLength };
 }
+
+/** The dense layer the lesson and the widget default to (residual stream after block 1). */
+export const DEFAULT_LAYER = 1;

@@ -9,9 +9,8 @@ import { it } from 'vitest';
 import P from '@/lib/retrieval/passages.json';
 import { QUERIES, embedTexts, evaluate, searchDense } from '@/lib/retrieval';
 import { bpe } from '../eval/real';
-import { lmResiduals } from './real';
+import { DEFAULT_LAYER, lmResiduals } from './real';
 
-export const DEFAULT_LAYER = 1;
 
 it.skipIf(!process.env.RECORD)('records the dense retriever on the test queries, every layer', async () => {
   const { resid, C, nLayer, ctx } = await lmResiduals();
