@@ -57,7 +57,7 @@ describeBrowser('retrieval and prompting lesson', () => {
   }, 2 * RUN);
 
   it('an embed clamps a bad value with a note; 360 px dark fits and is axe clean', async () => {
-    const embed = await openPage('/embed/retrieval/?k=99&layer=-3&query=whale');
+    const embed = await openPage('/embed/retrieval/?k=99&layer=-3&query=the%20whale');
     await waitForWidgets(embed.page);
     await expect.poll(() => embed.page.locator('.url-notes').first().textContent()).toMatch(/k/);
     await expect.poll(() => embed.page.locator('[data-testid="rt-bm25"] li').count()).toBe(10);
