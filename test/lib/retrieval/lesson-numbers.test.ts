@@ -86,7 +86,7 @@ describe('with and without context, on lm', () => {
 
   it('RAG: one BM25 passage, plain template', async () => {
     const ix = buildIndex(P.map((p) => p.text));
-    const rows: [string, string][] = [['tablet', '…Captain Ezekiel → Hardy'], ['benwick', '…marry Captain → Benwick'], ['leave', '…leave Bath at → nine']];
+    const rows: [string, string][] = [['tablet', 'Hardy'], ['benwick', 'Benwick'], ['leave', 'nine']];
     for (const [id, label] of rows) {
       const s = SCENARIOS.find((x) => x.id === id)!;
       const hits = searchBm25(ix, s.query, 1);
@@ -101,7 +101,7 @@ describe('with and without context, on lm', () => {
   }, 20_000);
 
   it('few-shot: 0 to 3 examples', async () => {
-    const rows: [string, string][] = [['misters', 'list of gentlemen → ","'], ['sisters', 'numbered list → Bennet'], ['add', '3 + 4 = → 7'], ['add-cot', '3 + 4, steps → 7']];
+    const rows: [string, string][] = [['misters', 'list ","'], ['sisters', 'Bennet'], ['add', '7'], ['add-cot', '7, steps']];
     for (const [id, label] of rows) {
       const s = SCENARIOS.find((x) => x.id === id)!;
       const v: number[] = [];
