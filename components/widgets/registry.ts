@@ -67,6 +67,8 @@ const loaders: Record<string, Loader> = {
   'train-playground': () => import('./train-playground'),
   'mp-gradients': () => import('./mp-gradients'),
   'scale-live': () => import('./scale-live'),
+  'rag-prompt': () => import('./rag-prompt'),
+  'retrieval': () => import('./retrieval'),
 };
 
 /** Ids of every registered widget, in registration order. */
