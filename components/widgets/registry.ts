@@ -64,6 +64,7 @@ const loaders: Record<string, Loader> = {
   'kv-growth': () => import('./kv-growth'),
   'kv-memory': () => import('./kv-memory'),
   'kv-window': () => import('./kv-window'),
+  'pref-train': () => import('./pref-train'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -9,3 +9,5 @@ export { answerTargets, logProb, logProbVar, logitsOf, lastRowProbs, probeIds } 
 export { dpoLossVar, dpoStep, refLogProbs, type PairIds, type AlignStepOptions, type AlignStepResult } from './dpo';
 export { RewardOps, reward, rewardLossVar, rewardStep, initRewardHead, isRewardTrainable, REWARD_HEAD } from './reward';
 export { alignTrain, pairOrder, type AlignMode, type AlignOptions, type AlignReport, type AlignEval, type PairEval, type AlignRun } from './train';
+export { runAlignJob, type AlignJob, type AlignEvent, type AlignIO, type PairText } from './job';
+export type { AlignRequest } from './worker';

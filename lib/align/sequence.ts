@@ -11,7 +11,7 @@
  *
  * Example: x = [5, 6], y = [7, 8] → input [5, 6, 7], targets [−1, 7, 8].
  */
-import { ids as idsTensor, type Tensor } from '@/lib/tensor';
+import { ids as idsTensor, type AnyTensor, type Tensor } from '@/lib/tensor';
 import type { TransformerConfig } from '@/lib/model/config';
 import { EagerOps, type WeightMap } from '@/lib/model/eager';
 import type { Ops } from '@/lib/model/ops';
@@ -34,7 +34,7 @@ export function logProbVar(g: GradOps, ops: Ops<Var>, cfg: TransformerConfig, x:
 }
 
 /** log π(y|x) computed eagerly; `wrap` puts e.g. LoRA around the weights. */
-export function logProb(cfg: TransformerConfig, w: WeightMap, x: readonly number[], y: readonly number[], wrap?: (o: Ops<Tensor>) => Ops<Tensor>): number {
+export function logProb(cfg: TransformerConfig, w: WeightMap, x: readonly number[], y: readonly number[], wrap?: (o: Ops<AnyTensor>) => Ops<AnyTensor>): number {
   const { input, targets } = answerTargets(x, y);
   const eager = new EagerOps(w);
   const logits = modelLogits(wrap ? wrap(eager) : eager, cfg, idsTensor(input)) as Tensor; // [1, T, V]
@@ -42,7 +42,7 @@ export function logProb(cfg: TransformerConfig, w: WeightMap, x: readonly number
 }
 
 /** Logits [1, T, V] of a whole text, eagerly (for the KL on held-out text and the next-token probe). */
-export function logitsOf(cfg: TransformerConfig, w: WeightMap, tokens: readonly number[], wrap?: (o: Ops<Tensor>) => Ops<Tensor>): Tensor {
+export function logitsOf(cfg: TransformerConfig, w: WeightMap, tokens: readonly number[], wrap?: (o: Ops<AnyTensor>) => Ops<AnyTensor>): Tensor {
   const eager = new EagerOps(w);
   return modelLogits(wrap ? wrap(eager) : eager, cfg, idsTensor([...tokens])) as Tensor;
 }

@@ -13,7 +13,7 @@
  * (and at step 0 and the last step) every pair is evaluated; in DPO mode also the next-token
  * probabilities after the probe prompt and the mean KL(π ‖ π_ref) on a held-out text.
  */
-import { mulberry32, type Tensor } from '@/lib/tensor';
+import { mulberry32, type AnyTensor, type Tensor } from '@/lib/tensor';
 import type { TransformerConfig } from '@/lib/model/config';
 import type { WeightMap } from '@/lib/model/eager';
 import type { Ops } from '@/lib/model/ops';
@@ -106,7 +106,7 @@ export function alignTrain(o: AlignOptions): AlignRun {
   const trained = initLora(cfg, lora, seed);
   if (mode === 'reward') trained.set(REWARD_HEAD, initRewardHead(cfg));
   const sched = { lrMax: o.lrMax ?? 1e-2, warmup: o.warmup ?? 2, total: o.steps };
-  const wrapT = (ops: Ops<Tensor>): Ops<Tensor> => new LoraOps(ops, cfg, lora);
+  const wrapT = (ops: Ops<AnyTensor>): Ops<AnyTensor> => new LoraOps(ops, cfg, lora);
 
   function* run(): Generator<AlignReport, void, undefined> {
     const w = withAdapters(o.base, trained);

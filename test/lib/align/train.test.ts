@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { TransformerConfig } from '@/lib/model/config';
 import type { WeightMap } from '@/lib/model/eager';
 import type { Ops } from '@/lib/model/ops';
-import type { Tensor } from '@/lib/tensor';
+import type { AnyTensor } from '@/lib/tensor';
 import { loadWeights } from '@/lib/model/weights';
 import { initLora, isLoraName, LoraOps, withAdapters, type LoraConfig } from '@/lib/peft';
 import { GradOps } from '@/lib/train';
@@ -57,7 +57,7 @@ describe('the DPO loss on the tape', () => {
       return (dpoLossVar(g, new LoraOps(g, cfg, lora), cfg, tinyPairs, refs, beta).value.data as Float32Array)[0];
     };
     // independent value: eager log-probs through the pure formula
-    const wrap = (o: Ops<Tensor>): Ops<Tensor> => new LoraOps(o, cfg, lora);
+    const wrap = (o: Ops<AnyTensor>): Ops<AnyTensor> => new LoraOps(o, cfg, lora);
     const eager = tinyPairs.map((p, i) => dpoLoss({ chosen: logProb(cfg, w, p.prompt, p.chosen, wrap), rejected: logProb(cfg, w, p.prompt, p.rejected, wrap), refChosen: refs[i].chosen, refRejected: refs[i].rejected }, beta).loss);
     expect(lossAt()).toBeCloseTo((eager[0] + eager[1]) / 2, 5);
     const g = new GradOps(w, { trainable: isLoraName });
