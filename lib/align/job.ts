@@ -5,7 +5,8 @@
  *   load lm (sha256-checked) + tokenizer → encode the pairs, the held-out text and the probe →
  *   alignTrain steps (an event per step; Cancel is heard between steps) → done {cancelled?}
  *
- * Events in order: loaded, step × (steps + 1), done; or error at any point. Prompts and answers
+ * Events in order: loaded, step × (steps + 1), done; or error at any point. After a Cancel the
+ * last step is sent once more with every pair evaluated (unless it already was). Prompts and answers
  * are tokenized separately and joined (sequence.ts). The probe is the first pair's prompt; its
  * reported tokens are the reference model's top `probeTop` next tokens plus the first token of
  * that pair's chosen and rejected answers.
@@ -73,6 +74,8 @@ export async function runAlignJob(job: AlignJob, io: AlignIO): Promise<void> {
       if (io.yieldToEvents) await io.yieldToEvents();
       if (io.cancelled()) {
         cancelled = true;
+        // the state the student stopped at: the same step again, now with every pair evaluated
+        if (!report.eval) io.emit({ type: 'step', report: { ...report, eval: run.evaluateNow() }, ms: performance.now() - t0 });
         break;
       }
     }

@@ -95,6 +95,8 @@ export function pairOrder(n: number, count: number, seed: number): number[] {
 export interface AlignRun extends Generator<AlignReport, void, undefined> {
   /** Adapters (and reward head) being trained, updated in place. */
   readonly trained: Map<string, Tensor>;
+  /** Evaluates the current weights now (null before the first report), e.g. after a Cancel. */
+  evaluateNow(): AlignEval | null;
 }
 
 export function alignTrain(o: AlignOptions): AlignRun {
@@ -108,6 +110,7 @@ export function alignTrain(o: AlignOptions): AlignRun {
   const sched = { lrMax: o.lrMax ?? 1e-2, warmup: o.warmup ?? 2, total: o.steps };
   const wrapT = (ops: Ops<AnyTensor>): Ops<AnyTensor> => new LoraOps(ops, cfg, lora);
 
+  let evaluateNow: (() => AlignEval) | null = null;
   function* run(): Generator<AlignReport, void, undefined> {
     const w = withAdapters(o.base, trained);
     const refs = mode === 'dpo' ? refLogProbs(cfg, o.base, pairs) : [];
@@ -139,6 +142,7 @@ export function alignTrain(o: AlignOptions): AlignRun {
         probe,
       };
     };
+    evaluateNow = evaluate;
     yield { step: 0, loss: NaN, lr: 0, gradNorm: 0, eval: evaluate() };
     const order = pairOrder(pairs.length, o.steps * batch, seed ^ 0x85ebca6b);
     const opt = new AdamW({ weightDecay: 0 });
@@ -155,5 +159,5 @@ export function alignTrain(o: AlignOptions): AlignRun {
       yield { step: done, loss: r.loss, lr, gradNorm: r.gradNorm, eval: ev };
     }
   }
-  return Object.assign(run(), { trained });
+  return Object.assign(run(), { trained, evaluateNow: () => (evaluateNow ? evaluateNow() : null) });
 }

@@ -20,8 +20,8 @@ describeBrowser('Alignment lesson', () => {
     expect(status).toBe(200);
     await waitForWidgets(page);
     expect(await page.getAttribute('.pt', 'data-phase')).toBe('idle');
-    expect(await page.getByLabel('Seed').inputValue()).toBe('7');
-    await page.getByLabel('Steps').fill('12');
+    expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('7');
+    await page.getByLabel('Steps', { exact: true }).fill('12');
     await expect.poll(() => page.url()).toContain('pref-train.steps=12');
     expect(page.url()).toContain('pref-train.seed=7');
     const t0 = Date.now();
@@ -30,10 +30,12 @@ describeBrowser('Alignment lesson', () => {
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.waitForSelector('.pt[data-phase="cancelled"]');
     expect(Number(await page.getAttribute('.pt', 'data-steps'))).toBeLessThan(12);
-    expect(await page.getByTestId('pt-loss').textContent()).toMatch(/^0\.693 → /);
+    // the worker evaluates every pair at the step it stopped at
+    await expect.poll(() => page.getByTestId('pt-loss').textContent(), { timeout: RUN }).toMatch(/^0\.693 → 0\.(?!693)\d{3}$/);
     console.log('alignment: cancelled at step', await page.getAttribute('.pt', 'data-steps'), 'after', Date.now() - t0, 'ms; steps/s', await page.getByTestId('pt-rate').textContent());
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'alignment-light');
+    await page.locator('figure:has(svg[role="img"])').screenshot({ path: join(SCREENSHOT_DIR, 'alignment-pipeline-light.png'), animations: 'disabled' });
     await page.locator('.pt').screenshot({ path: join(SCREENSHOT_DIR, 'alignment-widget-light.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();
@@ -66,8 +68,8 @@ describeBrowser('Alignment lesson', () => {
     expect(status).toBe(200);
     await waitForWidgets(page);
     await expect.poll(() => page.getByTestId('url-notes').textContent()).toMatch(/beta/);
-    expect(await page.getByLabel('Train').inputValue()).toBe('reward');
-    expect(await page.getByLabel('Seed').inputValue()).toBe('3');
+    expect(await page.getByLabel('Train', { exact: true }).inputValue()).toBe('reward');
+    expect(await page.getByLabel('Seed', { exact: true }).inputValue()).toBe('3');
     expect(errors).toEqual([]);
     await page.close();
   }, RUN);

@@ -18,7 +18,7 @@ export function PrefCharts({ st, c, total }: { st: AlignState; c: Curves; total:
   const dpo = st.mode === 'dpo';
   const x: [number, number] = [0, Math.max(1, total)];
   const lossAxes = useMemo(() => linearAxes({ width: w, height: 200, margin: M, xDomain: x, yDomain: domainOf([c.train, c.evalLoss], [0, 0.8]) }), [c, w, total]); // eslint-disable-line react-hooks/exhaustive-deps
-  const gapAxes = useMemo(() => linearAxes({ width: w, height: 200, margin: M, xDomain: x, yDomain: domainOf([c.gap], [-1, 1]), yFormat: (v) => v.toFixed(1) }), [c, w, total]); // eslint-disable-line react-hooks/exhaustive-deps
+  const gapAxes = useMemo(() => linearAxes({ width: w, height: 200, margin: M, xDomain: x, yDomain: domainOf([c.gap], [-1, 1], 0.5), yFormat: (v) => v.toFixed(1) }), [c, w, total]); // eslint-disable-line react-hooks/exhaustive-deps
   const bars = useMemo(() => probeBars(st.loaded, c.first, c.last), [st.loaded, c.first, c.last]);
   const last = c.last;
   const gapName = dpo ? 'log π(chosen) − log π(rejected)' : 'r(chosen) − r(rejected)';

@@ -46,13 +46,13 @@ export function curves(points: readonly StepPoint[]): Curves {
   return { train, evalLoss, gap, kl, first, last, stepsPerSec };
 }
 
-/** [lo, hi] around every y with 10% room (a fixed default before any point). */
-export function domainOf(series: readonly (readonly [number, number])[][], fallback: [number, number]): [number, number] {
+/** [lo, hi] around every y with 10% room, at least `minPad` (a fixed default before any point). */
+export function domainOf(series: readonly (readonly [number, number])[][], fallback: [number, number], minPad = 0.05): [number, number] {
   const ys = series.flat().map((p) => p[1]).filter(Number.isFinite);
   if (ys.length === 0) return fallback;
   const lo = Math.min(...ys);
   const hi = Math.max(...ys);
-  const pad = Math.max(0.05, (hi - lo) * 0.1);
+  const pad = Math.max(minPad, (hi - lo) * 0.1);
   return [lo - pad, hi + pad];
 }
 

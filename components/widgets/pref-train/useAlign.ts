@@ -31,7 +31,10 @@ export function useAlign(): { st: AlignState; start: (job: AlignJob) => void; ca
         setSt((s) => {
           switch (e.type) {
             case 'loaded': return { ...s, phase: 'training', loaded: e };
-            case 'step': return { ...s, steps: [...s.steps, { report: e.report, ms: e.ms }] };
+            case 'step': { // a repeated step (the evaluation after a Cancel) replaces the first
+              const kept = s.steps.length && s.steps[s.steps.length - 1].report.step === e.report.step ? s.steps.slice(0, -1) : s.steps;
+              return { ...s, steps: [...kept, { report: e.report, ms: e.ms }] };
+            }
             case 'done': return { ...s, phase: e.cancelled ? 'cancelled' : 'done' };
             case 'error': return { ...s, phase: 'error', error: e.message };
           }

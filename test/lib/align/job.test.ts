@@ -32,10 +32,12 @@ describe('runAlignJob (lm, the worker path without the Worker)', () => {
     expect(first.probe).toHaveLength(loaded.probe.length);
     expect((o.events.at(-1) as Extract<AlignEvent, { type: 'done' }>).cancelled).toBe(false);
   });
-  it('stops at a Cancel and reports a corrupt download as an error event', async () => {
-    const o = io(0);
+  it('stops at a Cancel, evaluates the step it stopped at, and reports a corrupt download as an error event', async () => {
+    const o = io(1); // Cancel seen after step 1, which had no evaluation of its own
     await runAlignJob(job({ steps: 30 }), o);
-    expect(o.events.filter((e) => e.type === 'step')).toHaveLength(1);
+    const steps = o.events.filter((e) => e.type === 'step').map((e) => (e as Extract<AlignEvent, { type: 'step' }>).report);
+    expect(steps.map((r) => [r.step, r.eval !== null])).toEqual([[0, true], [1, false], [1, true]]);
+    expect(steps[2].loss).toBe(steps[1].loss);
     expect((o.events.at(-1) as Extract<AlignEvent, { type: 'done' }>).cancelled).toBe(true);
     const bad = io();
     await runAlignJob(job({ sha256: '0'.repeat(64) }), bad);
