@@ -35,7 +35,7 @@ describeBrowser('Alignment lesson', () => {
     console.log('alignment: cancelled at step', await page.getAttribute('.pt', 'data-steps'), 'after', Date.now() - t0, 'ms; steps/s', await page.getByTestId('pt-rate').textContent());
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'alignment-light');
-    await page.locator('figure:has(svg[role="img"])').screenshot({ path: join(SCREENSHOT_DIR, 'alignment-pipeline-light.png'), animations: 'disabled' });
+    await page.locator('figure:has(#align-pipe-title)').screenshot({ path: join(SCREENSHOT_DIR, 'alignment-pipeline-light.png'), animations: 'disabled' });
     await page.locator('.pt').screenshot({ path: join(SCREENSHOT_DIR, 'alignment-widget-light.png'), animations: 'disabled' });
     expect(errors).toEqual([]);
     await page.close();
