@@ -69,6 +69,7 @@ const loaders: Record<string, Loader> = {
   'scale-live': () => import('./scale-live'),
   'rag-prompt': () => import('./rag-prompt'),
   'retrieval': () => import('./retrieval'),
+  'pref-train': () => import('./pref-train'),
 };
 
 /** Ids of every registered widget, in registration order. */

@@ -16,16 +16,11 @@ import type { WeightMap } from '@/lib/model/eager';
 import { eagerStep } from '@/lib/model/kvcache';
 import { loadWeights } from '@/lib/model/weights';
 import { argmax } from '@/lib/tensor';
-import { reviveTokenizer } from '@/lib/tokenizer';
+import { reviveTokenizer, type Tokenizer } from '@/lib/tokenizer';
 import { adapterBytes, loraFinetune, type FinetuneReport } from './finetune';
 import { loraParamCounts, mergeLora, type LoraConfig } from './lora';
 
-export interface FinetuneJob {
-  config: TransformerConfig;
-  weightsUrl: string;
-  /** Expected sha256 (hex) of the weights file; omitted = not checked. */
-  sha256?: string;
-  tokenizerUrl: string;
+export interface FinetuneJob extends JobModel {
   text: string;
   lora: LoraConfig;
   steps: number;
@@ -67,15 +62,28 @@ export function greedyContinue(cfg: TransformerConfig, w: WeightMap, prompt: rea
   return out;
 }
 
+/** Where a job's model lives: config, weights (sha256-checked when given) and tokenizer URLs. */
+export interface JobModel {
+  config: TransformerConfig;
+  weightsUrl: string;
+  sha256?: string;
+  tokenizerUrl: string;
+}
+
+/** Fetches and checks the weights and tokenizer of a job (shared by every training job). */
+export async function loadJobModel(m: JobModel, io: Pick<JobIO, 'fetchBytes'>): Promise<{ base: WeightMap; tok: Tokenizer; modelBytes: number }> {
+  const [wBytes, tBytes] = await Promise.all([io.fetchBytes(m.weightsUrl), io.fetchBytes(m.tokenizerUrl)]);
+  const base = await loadWeights(wBytes, { fileName: m.weightsUrl, sha256: m.sha256, config: m.config });
+  return { base, tok: reviveTokenizer(new TextDecoder().decode(tBytes)), modelBytes: wBytes.length };
+}
+
 export async function runFinetuneJob(job: FinetuneJob, io: JobIO): Promise<void> {
   const t0 = performance.now();
   try {
-    const [wBytes, tBytes] = await Promise.all([io.fetchBytes(job.weightsUrl), io.fetchBytes(job.tokenizerUrl)]);
-    const base = await loadWeights(wBytes, { fileName: job.weightsUrl, sha256: job.sha256, config: job.config });
-    const tok = reviveTokenizer(new TextDecoder().decode(tBytes));
+    const { base, tok, modelBytes } = await loadJobModel(job, io);
     const tokens = tok.encode(job.text);
     const modelParams = [...base.values()].reduce((s, t) => s + t.data.length, 0);
-    io.emit({ type: 'loaded', textTokens: tokens.length, modelBytes: wBytes.length, adapterParams: loraParamCounts(job.config, job.lora).lora, modelParams });
+    io.emit({ type: 'loaded', textTokens: tokens.length, modelBytes, adapterParams: loraParamCounts(job.config, job.lora).lora, modelParams });
     const prompt = tok.encode(job.prompt);
     const sample = (w: WeightMap): string => tok.decode(greedyContinue(job.config, w, prompt, job.sampleTokens));
     io.emit({ type: 'sample', which: 'before', text: sample(base) });
@@ -90,7 +98,7 @@ export async function runFinetuneJob(job: FinetuneJob, io: JobIO): Promise<void>
       }
     }
     io.emit({ type: 'sample', which: 'after', text: sample(mergeLora(base, run.adapters, job.config, job.lora)) });
-    io.emit({ type: 'done', adapterBytes: adapterBytes(run.adapters), modelBytes: wBytes.length, cancelled, ms: performance.now() - t0 });
+    io.emit({ type: 'done', adapterBytes: adapterBytes(run.adapters), modelBytes, cancelled, ms: performance.now() - t0 });
   } catch (e) {
     io.emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
