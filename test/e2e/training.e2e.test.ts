@@ -8,6 +8,9 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
+import { PlaygroundRun } from '@/lib/train/playground';
+import { trainPlaygroundSchema } from '@/components/widgets/train-playground';
+import { specOf } from '@/components/widgets/train-playground/layout';
 import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const LESSON = '/lessons/training/';
@@ -38,6 +41,10 @@ describeBrowser('Training lesson', () => {
     await tp.getByRole('button', { name: 'Play' }).click();
     await page.waitForSelector('.tp[data-phase="done"]', { timeout: RUN });
     const held = await page.getByTestId('tp-held').textContent();
+    // The recorded step counts come from lib/train in Node: the browser's worker gives the same run.
+    const ref = new PlaygroundRun(specOf({ ...trainPlaygroundSchema.defaults, steps: 60, seed: 3 }));
+    while (ref.step < 60) ref.trainStep();
+    expect(held).toBe(ref.evaluate().loss.toFixed(3));
     const first = await tp.locator('table').first().locator('tbody tr').first().locator('td').nth(1).textContent();
     expect(Number(held)).toBeLessThan(Number(first));
     console.log('training: 57 steps by Play, steps/s', await page.getByTestId('tp-rate').textContent(), 'held-out loss', first, '→', held);
@@ -61,7 +68,8 @@ describeBrowser('Training lesson', () => {
   }, 3 * RUN);
 
   it('pauses a long run at 360 px in dark mode, and the embed reads its state from the URL', async () => {
-    const { page, errors } = await openPage(`${LESSON}?train-playground.steps=4000`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
+    // Length 6: the widest attention table (13 columns); every Data table is opened before axe.
+    const { page, errors } = await openPage(`${LESSON}?train-playground.steps=4000&train-playground.length=6`, { colorScheme: 'dark', viewport: { width: 360, height: 800 } });
     await ready(page);
     const tp = page.locator('.tp');
     await tp.getByRole('button', { name: 'Play' }).click();
@@ -72,6 +80,8 @@ describeBrowser('Training lesson', () => {
     expect(at).toBeLessThan(4000);
     await tp.getByRole('button', { name: 'Step' }).click();
     await expect.poll(() => step(page), { timeout: RUN }).toBe(at + 1);
+    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => { d.open = true; }));
+    expect(await tp.locator('table').last().locator('thead th').count()).toBe(13);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     const axe = await runAxe(page);
     if (axe.length) console.log('training axe', JSON.stringify(axe));

@@ -5,7 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PlaygroundRun } from '@/lib/train/playground';
+import { HELD_OUT, INIT_STD, PlaygroundRun, SGD_MOMENTUM, defaultSpec, questionSpace } from '@/lib/train/playground';
+import { trainPlaygroundSchema, type TrainPlaygroundState } from '@/components/widgets/train-playground';
+import { BATCH, evalEvery, specOf } from '@/components/widgets/train-playground/layout';
 import { RECORDED_RUNS, type Milestones } from './playground-runs';
 
 const rec = new Map<string, Milestones>(
@@ -30,16 +32,26 @@ describe('the Training lesson quotes the recorded runs', () => {
     const rev = r('reverse');
     expect(mdx).toContain(`50% at step ${rev.exact50}, 90% at ${rev.exact90}, 100% at ${rev.exact100} (of ${rev.steps}; it ends the run at ${(100 * rev.finalExact).toFixed(1)}%`);
     expect(rev.finalExact).toBe(31 / 32); // "one held-out question wrong"
+    // "Reverse starts later than sort, then overtakes it"
+    const sort = r('sort');
+    expect(rev.exact50!).toBeGreaterThan(sort.exact50!);
+    expect(rev.exact90!).toBeLessThan(sort.exact90!);
+    expect(rev.exact100!).toBeLessThan(sort.exact100!);
     expect(mdx).toContain(`With the defaults, 100% comes at step ${rev.exact100}. With 3 layers instead of 2 it comes at step ${r('reverse-3layers').exact100}`);
   });
   it('quotes modular addition with weight decay 0.01 and 1', () => {
     const lo = r('modadd-wd0.01');
     const hi = r('modadd-wd1');
+    const pct = (v: number | null): string => `${Math.round(100 * v!)}%`;
     expect(lo.exact100).toBeNull();
-    expect(mdx).toContain(`right by step ${lo.train100}, but the held-out accuracy stalls: ${100 * lo.finalExact}% after ${n(lo.steps)} steps`);
-    expect(mdx).toContain(`all right only at step ${n(hi.train100)}, and the held-out ones reach 100% at step ${n(hi.exact100)}`);
-    expect(mdx).toContain(`training questions are all right by step ${lo.train100} and the held-out accuracy is ${100 * lo.finalExact}%`);
-    expect(mdx).toContain(`training questions take until step ${n(hi.train100)}, but the held-out questions reach 100% at step ${n(hi.exact100)}`);
+    expect(lo.exact90).toBeNull();
+    expect(mdx).toContain(`right at step ${lo.train100}, when only ${pct(lo.heldAtTrain100)} of the held-out ones are right, and the held-out accuracy stops short: ${100 * lo.finalExact}% after ${n(lo.steps)} steps`);
+    expect(mdx).toContain(`first all right at step ${n(hi.train100)}, when ${pct(hi.heldAtTrain100)} of the held-out ones already are, and the held-out ones reach 100% at step ${n(hi.exact100)}`);
+    expect(mdx).toContain(`training questions are all right at step ${lo.train100}, when only ${pct(lo.heldAtTrain100)} of the held-out ones are, and the held-out accuracy is ${100 * lo.finalExact}% at the end`);
+    expect(mdx).toContain(`take until step ${n(hi.train100)}, when ${pct(hi.heldAtTrain100)} of the held-out ones already are, and the held-out questions reach 100% at step ${n(hi.exact100)}`);
+    // "the held-out accuracy rises mostly alongside the training accuracy"; "whether the held-out accuracy got to 100% at all"
+    expect(hi.heldAtTrain100!).toBeGreaterThanOrEqual(0.9);
+    expect(hi.finalExact).toBe(1);
   });
   it('quotes the learning-rate and clipping challenges', () => {
     expect(mdx).toContain(`every held-out question is right from step ${r('copy-150-lr0.01').exact100}`);
@@ -76,5 +88,43 @@ describe('recomputed now', () => {
       if (!Number.isFinite(rep.loss)) first = rep.step;
     }
     expect(first).toBe(r('sgd-lr3-noclip').nonFinite);
+  });
+});
+
+/** The widget settings the lesson tells the reader to choose for each recorded run. */
+const AS_TOLD: Record<string, Partial<TrainPlaygroundState>> = {
+  copy: {},
+  reverse: { task: 'reverse', steps: 600 },
+  sort: { task: 'sort', steps: 1000 },
+  'modadd-wd0.01': { task: 'modadd', symbols: 11, steps: 3000 },
+  'modadd-wd1': { task: 'modadd', symbols: 11, steps: 3000, wd: 1 },
+  'reverse-3layers': { task: 'reverse', steps: 600, layers: 3 },
+  'copy-150-lr0.01': { steps: 150 },
+  'copy-150-lr0.3': { steps: 150, lr: 0.3 },
+  'sgd-lr3-noclip': { steps: 150, opt: 'sgd', lr: 3, clip: 0 },
+  'sgd-lr3-clip1': { steps: 150, opt: 'sgd', lr: 3 },
+};
+
+describe('the setup the lesson describes', () => {
+  it('replays every recorded run from the widget settings the lesson gives', () => {
+    for (const { name, spec } of RECORDED_RUNS) expect(specOf({ ...trainPlaygroundSchema.defaults, ...AS_TOLD[name] }), name).toEqual(spec);
+  });
+  it('quotes the defaults, the batch, the evaluation cadence and the model size', () => {
+    const d = defaultSpec();
+    expect(mdx).toContain(`(AdamW, peak learning rate ${d.lr}, ${d.warmup} warm-up steps, weight decay ${d.weightDecay}, batch ${BATCH}, seed ${d.seed}; ${d.task.symbols} symbols, questions of length ${d.task.length})`);
+    expect(mdx).toContain(`(here ${BATCH} questions)`);
+    expect(mdx).toContain(`(every ${evalEvery(300)} steps; every ${evalEvery(3000)} in 3,000-step runs)`);
+    expect(mdx).toContain(`The playground clips at ${d.clip} by default`);
+    expect(mdx).toContain(`With $\\mu = ${SGD_MOMENTUM}$ (the playground's value)`);
+    expect(mdx).toContain(`(standard deviation ${INIT_STD})`);
+    expect(mdx).toContain(`by default ${d.nLayer} layers, ${d.nHead} heads and width ${d.dModel} — about 21,000 parameters`);
+    expect(Math.round(new PlaygroundRun(d).params / 1000)).toBe(21); // 20,864
+  });
+  it('quotes the size of the modular-addition table and its held-out split', () => {
+    const t = { kind: 'modadd' as const, symbols: 11, length: 2 };
+    expect(questionSpace(t)).toBe(121);
+    expect(Math.min(HELD_OUT, Math.floor(121 / 2))).toBe(32);
+    expect(mdx).toContain('has only 121 possible questions; 32 of them are held out');
+    expect(mdx).toContain(`$\\ln 6 \\approx ${Math.log(6).toFixed(2)}$`);
   });
 });

@@ -26,6 +26,8 @@ export interface Milestones {
   exact100: number | null;
   /** First evaluated step with training-probe exact-match = 100%. */
   train100: number | null;
+  /** Held-out exact-match at that step (null: never). */
+  heldAtTrain100: number | null;
   /** First training step whose batch loss is not a finite number (null: none). */
   nonFinite: number | null;
   /** Held-out exact-match and loss at the end (loss to 4 decimals; null when not finite). */
@@ -37,7 +39,7 @@ export interface Milestones {
 export function milestones(spec: PlaygroundSpec): Milestones {
   const run = new PlaygroundRun(spec);
   const every = evalEvery(spec.steps);
-  const m: Milestones = { every, exact50: null, exact90: null, exact100: null, train100: null, nonFinite: null, finalExact: 0, finalLoss: 0, steps: spec.steps };
+  const m: Milestones = { every, exact50: null, exact90: null, exact100: null, train100: null, heldAtTrain100: null, nonFinite: null, finalExact: 0, finalLoss: 0, steps: spec.steps };
   while (run.step < spec.steps) {
     const r = run.trainStep();
     if (m.nonFinite === null && !Number.isFinite(r.loss)) m.nonFinite = r.step;
@@ -46,7 +48,10 @@ export function milestones(spec: PlaygroundSpec): Milestones {
     if (m.exact50 === null && e.exact >= 0.5) m.exact50 = run.step;
     if (m.exact90 === null && e.exact >= 0.9) m.exact90 = run.step;
     if (m.exact100 === null && e.exact >= 1) m.exact100 = run.step;
-    if (m.train100 === null && e.train.exact >= 1) m.train100 = run.step;
+    if (m.train100 === null && e.train.exact >= 1) {
+      m.train100 = run.step;
+      m.heldAtTrain100 = e.exact;
+    }
     m.finalExact = e.exact;
     m.finalLoss = Number.isFinite(e.loss) ? Number(e.loss.toFixed(4)) : null;
   }
