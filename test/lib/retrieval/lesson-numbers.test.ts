@@ -80,10 +80,11 @@ describe('the Retrieval and prompting lesson quotes lib/retrieval', () => {
     const terms = new Set(hits.flatMap((h) => h.parts.map((p) => p.term)));
     expect([...terms].sort()).toEqual(['a', 'in', 'the']);
     const rank = hits.findIndex((h) => rel[q].has(h.doc)) + 1;
-    has(`BM25 matches only *a*, *in* and *the*, and its first relevant passage comes ${rank}th (reciprocal rank ${(1 / rank).toFixed(3)})`);
+    has(`BM25 matches only *a*, *in* and *the*, and its first relevant passage comes ${rank}th (reciprocal rank ${(1 / rank).toFixed(3)}; set Top k to ${rank} to see it)`);
     const rr = recorded.layers.map((r) => r.perQueryRR[q]);
     expect(rr.map((x, l) => (x === 1 ? l : -1)).filter((l) => l >= 0)).toEqual([1, 3]);
-    has(`The dense side at layer 1 ranks a relevant passage first; so does layer 3, while at layer 8 the first one falls to rank ${Math.round(1 / rr[8])}`);
+    has(`The dense side at layer 1 ranks a relevant passage first; so does layer 3, while at layer 8 none of the top 10 is relevant`);
+    expect(rr[8]).toBeLessThan(1 / 10);
     has(`(MRR ${mean(kinds(recorded.layers[1].perQueryRR, 'paraphrase')).toFixed(3)} at layer 1)`);
   });
 
@@ -127,13 +128,14 @@ describe('with and without context, on lm', () => {
       plain.push(await lp(ragPrompt(texts.slice(0, k), s.query, s.stem, 'plain'), s.target));
       lab.push(await lp(ragPrompt(texts.slice(0, k), s.query, s.stem, 'labelled'), s.target));
     }
-    // 3 passages overflow the context: cut as the widget cuts (room for its 8 greedy tokens)
-    const cut = await measurePrompt(ragPrompt(texts, s.query, s.stem, 'plain'), s.target, tok, fwd, { maxNew: 8 });
+    // 3 passages overflow the context (the widget's cut differs by a few tokens: it leaves room for 8 greedy tokens)
+    const cut = await measurePrompt(ragPrompt(texts, s.query, s.stem, 'plain'), s.target, tok, fwd, { maxNew: 0 });
     plain.push(cut.logProb);
     lab.push(await lp(ragPrompt(texts, s.query, s.stem, 'labelled'), s.target));
     expect(Math.max(...plain, ...lab)).toBe(plain[2]);
     has(`The plain template with 2 passages does best: ln p(*Hardy*) $= ${m2(plain[2])}$, against $${m2(plain[0])}$ with none`);
-    has(`A third passage makes it worse ($${m2(plain[3])}$;`);
+    expect(plain[3]).toBeLessThan(plain[2]);
+    has(`A third passage makes it worse (the prompt no longer fits the context, so its start is cut)`);
     expect(cut.dropped).toBeGreaterThan(0); // "the prompt no longer fits the context"
     has(`The labelled template gives $${m2(lab[0])}$ without passages and no gain with them`);
     expect(Math.max(...lab.slice(1)) - lab[0]).toBeLessThan(0.05);
