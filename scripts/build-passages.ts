@@ -2,7 +2,7 @@
  * Writes lib/retrieval/passages.json: the retrieval lesson's passages, cut by lib/retrieval/corpus.ts
  * from training/data/austen.txt (validation slice) and training/data/moby-dick.txt.
  *   npx tsx scripts/build-passages.ts
- * test/lib/retrieval/corpus.test.ts rebuilds it and checks the shipped file is identical.
+ * test/lib/retrieval/prompt-corpus.test.ts rebuilds it and checks the shipped file is identical.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { buildPassages, lessonSpecs } from '../lib/retrieval/corpus';

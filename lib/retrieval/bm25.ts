@@ -1,15 +1,15 @@
 /**
  * BM25 (Robertson & Zaragoza 2009, "The Probabilistic Relevance Framework: BM25 and Beyond",
- * §3.4–3.5): a bag-of-words score summed over the query's terms.
+ * §3.4): a bag-of-words score summed over the query's terms.
  *
  *   score(q, d) = Σ_{t ∈ q}  idf(t) · tf(t, d) · (k1 + 1) / (tf(t, d) + k1 · (1 − b + b · |d| / avgdl))
  *   idf(t)      = ln(1 + (N − n(t) + 0.5) / (n(t) + 0.5))
  *
  * N documents, n(t) of them contain t, tf(t, d) counts t in d, |d| is d's length in terms and
  * avgdl the mean length. k1 sets how fast repeated terms saturate, b how much a long document is
- * penalised. The paper's weight without relevance information is ln((N − n + 0.5) / (n + 0.5)),
- * which is negative for a term in more than half the documents; the "1 +" inside the log (as in
- * Lucene) keeps every weight positive. A query term counted twice counts twice.
+ * penalised. Without the "1 +", ln((N − n + 0.5) / (n + 0.5)) is negative for a term in more than
+ * half the documents; the "1 +" (the form of Lucene's BM25Similarity.idf) keeps every weight
+ * positive. A query term counted twice counts twice.
  *
  * Tokenisation (the rule both sides use): lower-case, then every maximal run of ASCII letters
  * and digits is a term ("Mr Elliot's" → mr, elliot, s). No stemming, no stop words.

@@ -24,6 +24,8 @@ const rel = QUERIES.map((q) => new Set(q.relevant.map((r) => P.findIndex((p) => 
 const kinds = (xs: number[], kind: 'words' | 'paraphrase') => xs.filter((_, i) => QUERIES[i].kind === kind);
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 const f2 = (x: number) => (x < 0 ? `−${(-x).toFixed(2)}` : x.toFixed(2));
+/** In TeX the lesson writes an ASCII minus. */
+const m2 = (x: number) => x.toFixed(2);
 const tok = bpe();
 
 describe('the Retrieval and prompting lesson quotes lib/retrieval', () => {
@@ -36,7 +38,7 @@ describe('the Retrieval and prompting lesson quotes lib/retrieval', () => {
     has(`(${P.length + QUERIES.length} forward passes)`);
     has(`Averaged over the ${QUERIES.length} queries`);
     const params = manifest().models.lm.params;
-    has(`\`lm\`, with ${(params / 1e6).toFixed(1)} million parameters, is about ${(Math.round(100e9 / params / 1000) * 1000).toLocaleString('en-US')} times smaller`);
+    has(`\`lm\`, with ${(params / 1e6).toFixed(1)} million parameters, is about ${(Math.round(540e9 / params / 1000) * 1000).toLocaleString('en-US')} times smaller than that 540-billion-parameter model`);
   });
 
   it('BM25 recall@5 and MRR, overall, on the word queries and on the paraphrases', () => {
@@ -68,6 +70,22 @@ describe('the Retrieval and prompting lesson quotes lib/retrieval', () => {
     expect(Math.min(...mrr)).toBe(mrr[8]);
     // the recorded MRR agrees with the recorded per-query ranks
     expect(mean(one.perQueryRR)).toBeCloseTo(one.mrr, 12);
+    has(`we chose the widget's default layer, 1, because it scored best on these same 17 test queries`);
+  });
+
+  it('the thunderstorm challenge: BM25 matches only stop words, dense layers 1 and 3 rank a relevant passage first', () => {
+    const q = QUERIES.findIndex((x) => x.query === 'a thunderstorm in the dark');
+    const ix = buildIndex(P.map((p) => p.text));
+    const hits = searchBm25(ix, QUERIES[q].query, P.length);
+    const terms = new Set(hits.flatMap((h) => h.parts.map((p) => p.term)));
+    expect([...terms].sort()).toEqual(['a', 'in', 'the']);
+    const rank = hits.findIndex((h) => rel[q].has(h.doc)) + 1;
+    has(`BM25 matches only *a*, *in* and *the*, and its first relevant passage comes ${rank}th (reciprocal rank ${(1 / rank).toFixed(3)}; set Top k to ${rank} to see it)`);
+    const rr = recorded.layers.map((r) => r.perQueryRR[q]);
+    expect(rr.map((x, l) => (x === 1 ? l : -1)).filter((l) => l >= 0)).toEqual([1, 3]);
+    has(`The dense side at layer 1 ranks a relevant passage first; so does layer 3, while at layer 8 none of the top 10 is relevant`);
+    expect(rr[8]).toBeLessThan(1 / 10);
+    has(`(MRR ${mean(kinds(recorded.layers[1].perQueryRR, 'paraphrase')).toFixed(3)} at layer 1)`);
   });
 
   it('recomputes the first test query and its recorded top 5 at layer 1 on lm', async () => {
@@ -98,6 +116,35 @@ describe('with and without context, on lm', () => {
       if (id === 'benwick') expect(w).toBeLessThan(wo);
       expect(w - wo).toBeLessThan(2.5); // "by about 2 nats at most"
     }
+  }, 20_000);
+
+  it('the tablet challenge: 0 to 3 passages, both templates, and the stem copied in capitals', async () => {
+    const ix = buildIndex(P.map((p) => p.text));
+    const s = SCENARIOS.find((x) => x.id === 'tablet')!;
+    const texts = searchBm25(ix, s.query, 3).map((h) => P[h.doc].text);
+    const plain = [await lp(bareRagPrompt(s.query, s.stem, 'plain'), s.target)];
+    const lab = [await lp(bareRagPrompt(s.query, s.stem, 'labelled'), s.target)];
+    for (const k of [1, 2]) {
+      plain.push(await lp(ragPrompt(texts.slice(0, k), s.query, s.stem, 'plain'), s.target));
+      lab.push(await lp(ragPrompt(texts.slice(0, k), s.query, s.stem, 'labelled'), s.target));
+    }
+    // 3 passages overflow the context (the widget's cut differs by a few tokens: it leaves room for 8 greedy tokens)
+    const cut = await measurePrompt(ragPrompt(texts, s.query, s.stem, 'plain'), s.target, tok, fwd, { maxNew: 0 });
+    plain.push(cut.logProb);
+    lab.push(await lp(ragPrompt(texts, s.query, s.stem, 'labelled'), s.target));
+    expect(Math.max(...plain, ...lab)).toBe(plain[2]);
+    has(`The plain template with 2 passages does best: ln p(*Hardy*) $= ${m2(plain[2])}$, against $${m2(plain[0])}$ with none`);
+    expect(plain[3]).toBeLessThan(plain[2]);
+    has(`A third passage makes it worse (the prompt no longer fits the context, so its start is cut)`);
+    expect(cut.dropped).toBeGreaterThan(0); // "the prompt no longer fits the context"
+    has(`The labelled template gives $${m2(lab[0])}$ without passages and no gain with them`);
+    expect(Math.max(...lab.slice(1)) - lab[0]).toBeLessThan(0.05);
+    const caps = 'SACRED TO THE MEMORY OF The late CAPTAIN EZEKIEL';
+    expect(texts[0].startsWith(`${caps} HARDY`)).toBe(true);
+    const wo = await measurePrompt(bareRagPrompt(s.query, caps, 'plain'), ' HARDY', tok, fwd, { maxNew: 0 });
+    const w = await measurePrompt(ragPrompt(texts.slice(0, 1), s.query, caps, 'plain'), ' HARDY', tok, fwd, { maxNew: 8 });
+    has(`With the stem "${caps}", copied from the tablet, and target " HARDY", one passage moves ln p from $${m2(wo.logProb)}$ to $${m2(w.logProb)}$`);
+    expect(w.continuation).not.toMatch(/HARDY/);
   }, 20_000);
 
   it('few-shot: 0 to 3 examples', async () => {
