@@ -81,6 +81,9 @@ describe("Training at scale: lm's gradients at 64 tokens", () => {
 
   it('the largest |g| ≈ 0.63 overflows first at k = 17; at k = 16 about 200 remain zero; the smallest is about 2^-49.5 and needs k ≥ 25', () => {
     expect(s.maxAbs.toFixed(2)).toBe('0.63');
+    expect(Math.log2(s.maxAbs).toFixed(2)).toBe('-0.66'); // the hint's 2^-0.66
+    expect(Math.round((s.maxAbs * 2 ** 16) / 100) * 100).toBe(41400); // the solution: still fits
+    expect(Math.round((s.maxAbs * 2 ** 17) / 100) * 100).toBe(82700); // ≥ 65520: ∞
     expect(s.bestK).toBe(16);
     expect(s.perK[17].fp16.inf).toBeGreaterThan(0);
     expect(Math.round(s.perK[16].fp16.zero / 100) * 100).toBe(200);
