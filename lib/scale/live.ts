@@ -17,7 +17,11 @@
  * Characters: the text is lower-cased; the 26 letters, space, newline and . , ; : ' " ! ? - each
  * get an id, everything else shares one id (vocabulary 38).
  *
- * Example: C = 1e9, d = 16 → N = 6,864, D = ⌊1e9 / 41,184⌋ = 24,281 tokens, 379 steps of 64.
+ * Example: C = 1e9, d = 8 → N = 1,880, D = ⌊1e9 / 11,280⌋ = 88,652 tokens, 1,385 steps of 64.
+ *
+ * The default widths 8, 12, 16, 24 (N ≈ 1.9k … 15k) bracket the size the 20-tokens rule gives for
+ * C = 1e9 (√(C / 120) ≈ 2,900), so at that budget the final losses can trace a valley: an IsoFLOP
+ * profile (Hoffmann et al. 2022, §3.2, Approach 2), to which fitIsoFlop fits a parabola in ln N.
  */
 import { ids, mulberry32 } from '@/lib/tensor';
 import type { TransformerConfig } from '@/lib/model/config';
@@ -40,7 +44,7 @@ export function charIds(text: string): number[] {
   return out;
 }
 
-export const LIVE_WIDTHS = [16, 24, 32, 48] as const;
+export const LIVE_WIDTHS = [8, 12, 16, 24] as const;
 
 export function liveConfig(d: number, window: number): TransformerConfig {
   return {
@@ -138,4 +142,37 @@ export function* liveExperiment(o: LiveOptions): Generator<LiveEvent, void, unde
       yield { model: m, step: done, steps, tokens, flops: 6 * params * tokens, valLoss: evalAt.has(done) ? heldOutLoss(cfg, w, windows) : null };
     }
   }
+}
+
+export interface IsoFlopFit {
+  /** L ≈ a + b·x + c·x², x = ln N (least squares). */
+  a: number;
+  b: number;
+  c: number;
+  /** The parabola's minimum e^(−b / 2c) when it opens upwards (c > 0), else null. */
+  nOpt: number | null;
+  /** nOpt lies between the smallest and the largest N fitted. */
+  inside: boolean;
+}
+
+/**
+ * Hoffmann et al.'s Approach 2 on one budget: a parabola in ln N through the final losses.
+ * Example: N = e^1, e^2, e^3 with L = 2, 1, 2 → L = 5 − 4x + x², minimum at x = 2, nOpt = e².
+ */
+export function fitIsoFlop(params: readonly number[], losses: readonly number[]): IsoFlopFit {
+  const x = params.map(Math.log);
+  const s = [0, 0, 0, 0, 0];
+  const t = [0, 0, 0];
+  x.forEach((xi, i) => {
+    for (let p = 0; p < 5; p++) s[p] += xi ** p;
+    for (let p = 0; p < 3; p++) t[p] += losses[i] * xi ** p;
+  });
+  // normal equations [[s0 s1 s2] [s1 s2 s3] [s2 s3 s4]] · [a b c] = t, by Cramer's rule
+  const det3 = (m: number[][]) => m[0][0] * (m[1][1] * m[2][2] - m[1][2] * m[2][1]) - m[0][1] * (m[1][0] * m[2][2] - m[1][2] * m[2][0]) + m[0][2] * (m[1][0] * m[2][1] - m[1][1] * m[2][0]);
+  const M = [[s[0], s[1], s[2]], [s[1], s[2], s[3]], [s[2], s[3], s[4]]];
+  const D = det3(M);
+  const col = (j: number) => det3(M.map((row, i) => row.map((v, k) => (k === j ? t[i] : v))));
+  const [a, b, c] = [col(0) / D, col(1) / D, col(2) / D];
+  const nOpt = c > 0 ? Math.exp(-b / (2 * c)) : null;
+  return { a, b, c, nOpt, inside: nOpt !== null && nOpt >= Math.min(...params) && nOpt <= Math.max(...params) };
 }

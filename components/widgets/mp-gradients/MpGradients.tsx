@@ -90,7 +90,7 @@ export default function MpGradients({ state, setState, hidden, locked }: WidgetP
         </>
       )}
       <figure className="sc-figure">
-        <figcaption>Gradients per binade of |g · 2^{state.k}| · shaded: fp16 flushes to 0, stores a subnormal, or overflows</figcaption>
+        <figcaption>Weight gradients (not activation gradients) per binade of |g · 2^{state.k}| · shaded: fp16 flushes to 0, stores a subnormal, or overflows</figcaption>
         <Frame a={a} xTitle="log2 |g · S|" yTitle="gradients" label={v ? `Histogram of ${v.nonzero} gradients scaled by 2^${state.k}: ${pct(v.fp16.zero)} flush to zero in fp16, ${pct(v.fp16.inf)} overflow.` : 'No gradients computed yet.'}>
           {ZONES.map((z) => <rect key={z.cls} className={z.cls} x={a.x(z.from)} y={a.plot.y} width={a.x(z.to) - a.x(z.from)} height={a.plot.height} />)}
           {ZONES.map((z) => <text key={`t${z.cls}`} className="sc-label sc-halo" x={(a.x(Math.max(z.from, X[0])) + a.x(z.to)) / 2} y={a.plot.y + 12} textAnchor="middle">{z.label}</text>)}

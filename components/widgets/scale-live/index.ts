@@ -12,7 +12,7 @@ export type ScaleLiveState = typeof scaleLiveSchema.defaults;
 export default defineWidget<ScaleLiveState>({
   id: 'scale-live',
   title: 'A scaling experiment in your browser',
-  description: 'Four tiny character-level Transformers (widths 16 to 48) trained from scratch in a Web Worker for the same compute budget C = 6ND: held-out loss against compute for each, final loss against size, and a least-squares fit of L(N) = E + A·N^−α.',
+  description: 'Four tiny character-level Transformers (widths 8 to 24) trained from scratch in a Web Worker for the same compute budget C = 6ND: held-out loss against compute for each, final loss against size, and a parabola in ln N whose minimum is the compute-optimal size (an IsoFLOP profile).',
   schema: scaleLiveSchema,
   controls: ['logC', 'seed'],
   minHeight: 640,

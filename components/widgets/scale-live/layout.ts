@@ -1,13 +1,16 @@
 /**
  * Pure numbers of the scale-live widget, from the events of a run (lib/scale/jobs.ts): each model's
  * held-out loss against compute, the final losses, and the fits of final loss against N
- * (lib/scale/fit.ts): with a floor, E + A·N^−α, and the plain power law a·N^−α.
+ * at fixed compute: a parabola in ln N (lib/scale/live.ts fitIsoFlop, Hoffmann et al.'s Approach 2)
+ * whose minimum is the compute-optimal N for the budget, and — only when the losses fall all the way
+ * (no valley in range) — the power laws of lib/scale/fit.ts: E + A·N^−α and a·N^−α.
  *
  * Example: finals at N = [1e3, 1e4, 1e5] of [3, 2.5, 2.25] → E + A·N^−α fits exactly with
  * E = 2, A = 1e1.5 … (any three points on such a curve), α = 0.30103 (= log10 2).
  */
 import { fitPowerLaw, fitPowerLawFloor, type PowerLaw, type PowerLawFloor } from '@/lib/scale/fit';
 import type { PlanRow, ScaleEvent } from '@/lib/scale/jobs';
+import { fitIsoFlop, type IsoFlopFit } from '@/lib/scale/live';
 
 export interface LiveModelView extends PlanRow {
   /** [6·N·tokens, held-out loss] at each evaluation after step 0. */
@@ -23,6 +26,9 @@ export interface LiveView {
   /** Steps done over all models, and in all. */
   done: number;
   total: number;
+  /** Parabola in ln N through the finals (three or more). */
+  iso: IsoFlopFit | null;
+  /** Power-law fits, only when every larger model ends lower (a falling L(N), no valley). */
   floor: PowerLawFloor | null;
   power: PowerLaw | null;
   /** Set when the floor fit hit the edge of the α range or went negative. */
@@ -50,10 +56,11 @@ export function liveView(events: readonly ScaleEvent[]): LiveView {
   const fin = models.filter((m) => m.final !== null);
   const x = fin.map((m) => m.params);
   const y = fin.map((m) => m.final!);
-  const floor = fin.length >= 3 ? fitPowerLawFloor(x, y) : null;
-  const power = fin.length >= 2 ? fitPowerLaw(x, y) : null;
+  const iso = fin.length >= 3 ? fitIsoFlop(x, y) : null;
+  const falling = fin.length === models.length && y.every((v, i) => i === 0 || v < y[i - 1]);
+  const floor = falling && fin.length >= 3 ? fitPowerLawFloor(x, y) : null;
+  const power = falling && fin.length >= 2 ? fitPowerLaw(x, y) : null;
   let warning: string | null = null;
   if (floor && (floor.alpha > 2.9 || floor.alpha < 0.0011)) warning = `The fit with a floor ran into the edge of the α range searched (α = ${floor.alpha.toFixed(3)}): these points do not pin down E, A and α.`;
-  else if (floor && floor.A < 0) warning = 'The best A is negative: the loss rises with N here, so this is not a falling power law.';
-  return { budget: plan && plan.type === 'plan' ? plan.budget : null, models, done: models.reduce((s, m) => s + m.stepsDone, 0), total: models.reduce((s, m) => s + m.steps, 0), floor, power, warning, ms };
+  return { iso, budget: plan && plan.type === 'plan' ? plan.budget : null, models, done: models.reduce((s, m) => s + m.stepsDone, 0), total: models.reduce((s, m) => s + m.steps, 0), floor, power, warning, ms };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { paramCount } from '@/lib/model/init';
-import { charIds, LIVE_VOCAB, liveConfig, liveExperiment, livePlan, type LiveEvent } from '@/lib/scale/live';
+import { charIds, fitIsoFlop, LIVE_VOCAB, liveConfig, liveExperiment, livePlan, type LiveEvent } from '@/lib/scale/live';
 import { gradStats, runScaleJob, type ScaleEvent, type ScaleJob } from '@/lib/scale/jobs';
 import { FP16_RANGE, classifyScaled, sortedMagnitudes } from '@/lib/quant/half-range';
 
@@ -20,10 +20,11 @@ describe('live scaling experiment', () => {
 
   it('gives each width D = ⌊C / 6N⌋ tokens, N counted from the config (the file header example)', () => {
     const p = livePlan(1e9);
-    expect(p.map((r) => r.d)).toEqual([16, 24, 32, 48]);
-    expect(p[0].params).toBe(paramCount(liveConfig(16, 64)));
-    // d 16: tok_emb 38·16 + 2 × (2·16 norms + 4·16² attention + 2·16·64 MLP) + 16 final norm
-    expect(p[0].params).toBe(38 * 16 + 2 * (32 + 4 * 256 + 2 * 16 * 64) + 16);
+    expect(p.map((r) => r.d)).toEqual([8, 12, 16, 24]);
+    expect(p[0].params).toBe(paramCount(liveConfig(8, 64)));
+    // d 8: tok_emb 38·8 + 2 × (2·8 norms + 4·8² attention + 2·8·32 MLP) + 8 final norm
+    expect(p[0].params).toBe(38 * 8 + 2 * (16 + 4 * 64 + 2 * 8 * 32) + 8);
+    expect(p[0]).toMatchObject({ params: 1880, tokens: 88652, steps: 1385 }); // the file header example
     for (const r of p) {
       expect(r.tokens).toBe(Math.floor(1e9 / (6 * r.params)));
       expect(r.steps).toBe(Math.floor(r.tokens / 64));
@@ -54,6 +55,26 @@ describe('live scaling experiment', () => {
     expect(ev.at(-1)).toMatchObject({ type: 'done', cancelled: false });
     const plan = ev[0].type === 'plan' ? ev[0] : null;
     expect(plan!.trainChars).toBeGreaterThan(40000);
+  });
+});
+
+describe('fitIsoFlop: a parabola in ln N', () => {
+  it('goes exactly through three points and finds their minimum (the header example)', () => {
+    const f = fitIsoFlop([Math.E, Math.E ** 2, Math.E ** 3], [2, 1, 2]);
+    expect(f.a).toBeCloseTo(5, 10);
+    expect(f.b).toBeCloseTo(-4, 10);
+    expect(f.c).toBeCloseTo(1, 10);
+    expect(f.nOpt!).toBeCloseTo(Math.E ** 2, 8);
+    expect(f.inside).toBe(true);
+  });
+
+  it('recovers a known parabola from four points, and says when the minimum lies outside or there is none', () => {
+    const n = [1000, 3000, 9000, 27000];
+    const L = n.map((v) => 2 + 0.1 * (Math.log(v) - Math.log(5000)) ** 2);
+    const f = fitIsoFlop(n, L);
+    expect(f.nOpt!).toBeCloseTo(5000, 6);
+    expect(fitIsoFlop(n, n.map((v) => 2 + 0.1 * (Math.log(v) - Math.log(100)) ** 2))).toMatchObject({ inside: false });
+    expect(fitIsoFlop(n, n.map((v) => 3 - 0.1 * Math.log(v) ** 2)).nOpt).toBeNull(); // opens downwards
   });
 });
 

@@ -1,15 +1,17 @@
 // @vitest-environment jsdom
 /**
  * scale-live against a fake worker: nothing runs until Start; Start posts the job of the URL state
- * (budget 10^logC, seed); step events become progress, curves and final points; the fits appear
- * when every model has finished and match lib/scale/fit on the same finals; Cancel terminates.
+ * (budget 10^logC, seed); step events become progress, curves and final points; the parabola in
+ * ln N appears when every model has finished and matches lib on the same finals; power-law fits only
+ * when the losses fall all the way; Cancel terminates.
  */
 import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ScaleEvent, ScaleJob } from '@/lib/scale/jobs';
 import { fitPowerLaw } from '@/lib/scale/fit';
-import { livePlan } from '@/lib/scale/live';
+import { fitIsoFlop, livePlan } from '@/lib/scale/live';
+import { formatCount } from '@/lib/scale';
 
 type Msg = ScaleEvent & { run: number };
 const fake = { posted: [] as { type: 'start'; job: ScaleJob }[], onmessage: null as ((ev: { data: Msg }) => void) | null, terminate: vi.fn() };
@@ -41,7 +43,7 @@ beforeEach(() => {
 afterEach(cleanup);
 
 const plan = livePlan(1e9).map(({ d, params, tokens, steps }) => ({ d, params, tokens, steps }));
-const finals = [2.46, 2.51, 2.66, 2.73];
+const finals = [2.477, 2.442, 2.461, 2.513]; // a valley, as the default run ends
 
 describe('scale-live', () => {
   it('runs only on Start, shows progress and curves, fits the finals, and cancels', async () => {
@@ -58,11 +60,12 @@ describe('scale-live', () => {
       emit({ type: 'step', e: { model: m, step: p.steps, steps: p.steps, tokens: p.steps * 64, flops: 6 * p.params * p.steps * 64, valLoss: finals[m] }, ms: 2, run: 1 });
     });
     expect(screen.getByTestId('sl-progress').textContent).toBe(`${total} of ${total} steps`);
-    const alpha = fitPowerLaw(plan.map((p) => p.params), finals).alpha;
-    expect(Number(container.querySelector('[data-alpha]')!.getAttribute('data-alpha'))).toBeCloseTo(alpha, 12);
-    expect(alpha).toBeLessThan(0); // the loss rises with N here
-    expect(screen.getByTestId('sl-fit').textContent).toContain(`α = −${(-alpha).toFixed(4)}`); // a real minus sign
-    expect(screen.getByTestId('sl-fit').textContent).toContain(`N${(-alpha).toFixed(4)}`); // the exponent −α, positive here, without a double sign
+    const iso = fitIsoFlop(plan.map((p) => p.params), finals);
+    expect(Number(container.querySelector('[data-nopt]')!.getAttribute('data-nopt'))).toBeCloseTo(iso.nOpt!, 8);
+    expect(screen.getByTestId('sl-iso').textContent).toContain(`lowest at N ≈ ${formatCount(iso.nOpt!)}`);
+    expect(screen.getByTestId('sl-iso').textContent).toContain(`${(1e9 / (6 * iso.nOpt! ** 2)).toFixed(1)} per parameter`);
+    expect(container.querySelector('[data-alpha]')!.getAttribute('data-alpha')).toBe(''); // no power law through a valley
+    expect(screen.getByTestId('sl-fit').textContent).toBe('');
     expect(screen.getByText('Each model at C = 1.00 × 10⁹ FLOPs')).toBeTruthy();
     emit({ type: 'done', cancelled: false, ms: 20000, run: 1 });
     expect(screen.getByText('Done in 20.0 s')).toBeTruthy();
@@ -70,6 +73,17 @@ describe('scale-live', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Cancel' }));
     expect(fake.terminate).toHaveBeenCalled();
     expect(container.querySelector('[data-phase]')!.getAttribute('data-phase')).toBe('cancelled');
+  });
+
+  it('liveView: a power law only when every larger model ends lower, printed with a real minus sign', () => {
+    const falling = [2.73, 2.66, 2.51, 2.46];
+    const ev: ScaleEvent[] = [{ type: 'plan', budget: 1e9, plan, trainChars: 1, valChars: 1 }];
+    plan.forEach((p, m) => ev.push({ type: 'step', e: { model: m, step: p.steps, steps: p.steps, tokens: 1, flops: 1, valLoss: falling[m] }, ms: 1 }));
+    const v = liveView(ev);
+    expect(v.power!.alpha).toBeCloseTo(fitPowerLaw(plan.map((p) => p.params), falling).alpha, 12);
+    expect(v.power!.alpha).toBeGreaterThan(0);
+    const risingEnd = ev.map((e, i) => (i === 4 && e.type === 'step' ? { ...e, e: { ...e.e, valLoss: 2.7 } } : e));
+    expect(liveView(risingEnd).power).toBeNull();
   });
 
   it('liveView: curves skip step 0, finals only once a model is done, no fit before three finals', () => {
