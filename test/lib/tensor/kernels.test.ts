@@ -38,6 +38,42 @@ describe('matmul', () => {
       c.data.forEach((v, i) => expect(v).toBeCloseTo(ref[i], 4));
     }
   });
+  it('agrees with the naive triple loop on tile edges, long K (B in column blocks) and broadcast batches', () => {
+    const naive = (A: Float32Array, B: Float32Array, M: number, K: number, N: number, ta: boolean, tb: boolean): Float64Array => {
+      const r = new Float64Array(M * N);
+      for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) for (let k = 0; k < K; k++) r[i * N + j] += (ta ? A[k * M + i] : A[i * K + k]) * (tb ? B[j * K + k] : B[k * N + j]);
+      return r;
+    };
+    const cases: [number, number, number][] = [[1, 3, 5], [2, 9, 7], [3, 4, 4], [4, 1, 4], [5, 13, 9], [9, 4100, 11], [8, 2, 17]];
+    for (const [M, K, N] of cases) {
+      const A = Float32Array.from({ length: M * K }, (_, i) => Math.sin(i * 0.7 + M));
+      const B = Float32Array.from({ length: K * N }, (_, i) => Math.cos(i * 1.3 + N));
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          const ref = naive(A, B, M, K, N, ta, tb);
+          const c = matmul(tensor(A, ta ? [K, M] : [M, K]), tensor(B, tb ? [N, K] : [K, N]), { transA: ta, transB: tb });
+          expect(c.shape).toEqual([M, N]);
+          const tol = 1e-5 * Math.sqrt(K) * 4;
+          c.data.forEach((v, i) => expect(Math.abs(v - ref[i])).toBeLessThan(tol));
+        }
+      }
+    }
+    // [2, 1, 5, 6] · [3, 6, 7] → [2, 3, 5, 7]: each output block uses the right a and b offsets.
+    const a = tensor(Float32Array.from({ length: 2 * 5 * 6 }, (_, i) => Math.sin(i)), [2, 1, 5, 6]);
+    const b = tensor(Float32Array.from({ length: 3 * 6 * 7 }, (_, i) => Math.cos(i)), [3, 6, 7]);
+    for (const tb of [false, true]) {
+      const bb = tb ? transpose(b, [0, 2, 1]) : b;
+      const c = matmul(a, bb, { transB: tb });
+      expect(c.shape).toEqual([2, 3, 5, 7]);
+      for (let x = 0; x < 2; x++) {
+        for (let y = 0; y < 3; y++) {
+          const ref = naive(a.data.subarray(x * 30, x * 30 + 30), b.data.subarray(y * 42, y * 42 + 42), 5, 6, 7, false, false);
+          const o = (x * 3 + y) * 35;
+          ref.forEach((v, i) => expect(c.data[o + i]).toBeCloseTo(v, 5));
+        }
+      }
+    }
+  });
   it('linear is x · Wᵀ + b with W stored [out, in]', () => {
     const y = linear(tensor([1, 2], [1, 2]), tensor([1, 1, 1, -1, 0, 3], [3, 2]), tensor([0, 0, 1], [3]));
     expect(arr(y)).toEqual([3, -1, 7]);
