@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, argmax, broadcastShapes, causalMask, concat, expand, gather, gelu, ids, layerNorm, linear, matmul,
+  add, argmax, binary, broadcastShapes, div, sub, causalMask, concat, expand, gather, gelu, ids, layerNorm, linear, matmul,
   mul, reshape, rmsNorm, silu, slice, softmax, split, tensor, topk, transpose,
 } from '@/lib/tensor';
 
@@ -85,6 +85,19 @@ describe('elementwise', () => {
     expect(broadcastShapes([2, 1, 4], [3, 1])).toEqual([2, 3, 4]);
     expect(arr(add(tensor([1, 2, 3, 4, 5, 6], [2, 3]), tensor([10, 20, 30], [3])))).toEqual([11, 22, 33, 14, 25, 36]);
     expect(arr(mul(tensor([1, 2], [2, 1]), tensor([1, 10, 100], [1, 3])))).toEqual([1, 10, 100, 2, 20, 200]);
+  });
+  it('add, sub, mul and div equal binary() with the operator as a function, in every broadcast layout', () => {
+    const t = (shape: number[], k: number) => tensor(Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, (_, i) => Math.sin(i + k) + 2), shape);
+    const pairs: [number[], number[]][] = [[[2, 3], [2, 3]], [[2, 3], [3]], [[3], [2, 3]], [[1, 2, 3], [2, 3]], [[1, 6], [6, 1]], [[6], [1, 6]], [[2, 1, 3], [4, 1]]];
+    const ops = [[add, (x: number, y: number) => x + y], [sub, (x: number, y: number) => x - y], [mul, (x: number, y: number) => x * y], [div, (x: number, y: number) => x / y]] as const;
+    for (const [sa, sb] of pairs) {
+      for (const [op, f] of ops) {
+        const want = binary(t(sa, 1), t(sb, 2), f);
+        const got = op(t(sa, 1), t(sb, 2));
+        expect(got.shape).toEqual(want.shape);
+        expect(Array.from(got.data)).toEqual(Array.from(want.data));
+      }
+    }
   });
   it('gelu(tanh) matches hand values: gelu(0)=0, gelu(1)≈0.841192, gelu(-1)≈-0.158808', () => {
     const g = gelu(tensor([0, 1, -1], [3]));
