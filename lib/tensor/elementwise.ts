@@ -62,10 +62,47 @@ export function forEachIndex(shape: readonly number[], f: (i: number, idx: numbe
   }
 }
 
-export const add = (a: Tensor, b: Tensor): Tensor => binary(a, b, (x, y) => x + y);
-export const sub = (a: Tensor, b: Tensor): Tensor => binary(a, b, (x, y) => x - y);
-export const mul = (a: Tensor, b: Tensor): Tensor => binary(a, b, (x, y) => x * y);
-export const div = (a: Tensor, b: Tensor): Tensor => binary(a, b, (x, y) => x / y);
+export const add = (a: Tensor, b: Tensor): Tensor => arith(a, b, ADD) ?? binary(a, b, (x, y) => x + y);
+export const sub = (a: Tensor, b: Tensor): Tensor => arith(a, b, SUB) ?? binary(a, b, (x, y) => x - y);
+export const mul = (a: Tensor, b: Tensor): Tensor => arith(a, b, MUL) ?? binary(a, b, (x, y) => x * y);
+export const div = (a: Tensor, b: Tensor): Tensor => arith(a, b, DIV) ?? binary(a, b, (x, y) => x / y);
+
+const ADD = 0, SUB = 1, MUL = 2, DIV = 3;
+
+/**
+ * binary()'s two common layouts (equal lengths; one operand a repeated trailing block) with the
+ * operator written into the loop instead of called per element; null for any other broadcast.
+ */
+function arith(a: Tensor, b: Tensor, op: number): Tensor | null {
+  const A = a.data;
+  const B = b.data;
+  const n = Math.max(A.length, B.length);
+  let ma: number;
+  let mb: number;
+  if (A.length === n && B.length === n) {
+    if (a.shape.length !== b.shape.length) return null;
+    ma = mb = n;
+  } else if (A.length === n && B.length > 0 && n % B.length === 0 && b.shape.length <= a.shape.length && trailing(b.shape, a.shape)) {
+    ma = n;
+    mb = B.length;
+  } else if (B.length === n && A.length > 0 && n % A.length === 0 && a.shape.length <= b.shape.length && trailing(a.shape, b.shape)) {
+    ma = A.length;
+    mb = n;
+  } else return null;
+  const shape = broadcastShapes(a.shape, b.shape);
+  if (size(shape) !== n) return null;
+  const out = new Float32Array(n);
+  for (let o = 0; o < n; o += Math.min(ma, mb)) {
+    const oa = ma === n ? o : 0;
+    const ob = mb === n ? o : 0;
+    const m = Math.min(ma, mb);
+    if (op === ADD) for (let i = 0; i < m; i++) out[o + i] = A[oa + i] + B[ob + i];
+    else if (op === SUB) for (let i = 0; i < m; i++) out[o + i] = A[oa + i] - B[ob + i];
+    else if (op === MUL) for (let i = 0; i < m; i++) out[o + i] = A[oa + i] * B[ob + i];
+    else for (let i = 0; i < m; i++) out[o + i] = A[oa + i] / B[ob + i];
+  }
+  return { data: out, shape };
+}
 
 /** out[i] = f(x[i]). */
 export function unary(x: Tensor, f: (v: number) => number): Tensor {

@@ -5,14 +5,11 @@
  *   matmul(a, b [..., N, K], {transB: true})             → a · bᵀ   (a Linear: x · Wᵀ)
  *   matmul(a [..., K, M], b, {transA: true})             → aᵀ · b
  *
- * Kernels: no allocation inside loops; the inner loop always walks contiguous memory.
- *   NN: for i, for k: C[i, :] += A[i, k] · B[k, :]   (row-axpy, cache friendly)
- *   NT: C[i, j] = dot(A[i, :], B[j, :])               (two contiguous rows, 4-way unrolled)
- *   TN/TT: A is read down a column (stride M); B as in NN/NT.
- * Rows are processed in blocks of 64 columns of B for NN so a block of C stays in cache.
+ * Kernels in gemm.ts (packed operands, register tiles; each mode keeps its summation order).
  *
  * Example: [[1, 2], [3, 4]] · [[5], [6]] = [[17], [39]].
  */
+import { gemm } from './gemm';
 import { broadcastShapes, broadcastStrides, size, type Tensor } from './tensor';
 
 export interface MatmulOptions {
@@ -49,57 +46,6 @@ export function matmul(a: Tensor, b: Tensor, opts: MatmulOptions = {}): Tensor {
     }
   }
   return { data: out, shape: [...batch, M, N] };
-}
-
-/** C[M, N] = op(A) · op(B) on flat arrays at the given offsets (C is zero on entry). */
-function gemm(
-  A: Float32Array, ao: number, B: Float32Array, bo: number, C: Float32Array, co: number,
-  M: number, N: number, K: number, transA: boolean, transB: boolean,
-): void {
-  if (!transB) {
-    // C[i, j0:j1] += a(i, k) · B[k, j0:j1]; a(i, k) = A[i, k] or A[k, i].
-    const JB = 64;
-    for (let j0 = 0; j0 < N; j0 += JB) {
-      const j1 = Math.min(N, j0 + JB);
-      for (let i = 0; i < M; i++) {
-        const ci = co + i * N;
-        for (let k = 0; k < K; k++) {
-          const aik = transA ? A[ao + k * M + i] : A[ao + i * K + k];
-          if (aik === 0) continue;
-          const bk = bo + k * N;
-          for (let j = j0; j < j1; j++) C[ci + j] += aik * B[bk + j];
-        }
-      }
-    }
-    return;
-  }
-  // C[i, j] = Σ_k a(i, k) · B[j, k]
-  for (let i = 0; i < M; i++) {
-    const ci = co + i * N;
-    if (!transA) {
-      const ai = ao + i * K;
-      for (let j = 0; j < N; j++) {
-        const bj = bo + j * K;
-        let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-        let k = 0;
-        for (; k + 3 < K; k += 4) {
-          s0 += A[ai + k] * B[bj + k];
-          s1 += A[ai + k + 1] * B[bj + k + 1];
-          s2 += A[ai + k + 2] * B[bj + k + 2];
-          s3 += A[ai + k + 3] * B[bj + k + 3];
-        }
-        for (; k < K; k++) s0 += A[ai + k] * B[bj + k];
-        C[ci + j] = s0 + s1 + s2 + s3;
-      }
-    } else {
-      for (let j = 0; j < N; j++) {
-        const bj = bo + j * K;
-        let s = 0;
-        for (let k = 0; k < K; k++) s += A[ao + k * M + i] * B[bj + k];
-        C[ci + j] = s;
-      }
-    }
-  }
 }
 
 /** A Linear layer, PyTorch convention: y = x · Wᵀ + b with W [out, in]; x [..., in] → [..., out]. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  add, argmax, broadcastShapes, causalMask, concat, expand, gather, gelu, ids, layerNorm, linear, matmul,
+  add, argmax, binary, broadcastShapes, div, sub, causalMask, concat, expand, gather, gelu, ids, layerNorm, linear, matmul,
   mul, reshape, rmsNorm, silu, slice, softmax, split, tensor, topk, transpose,
 } from '@/lib/tensor';
 
@@ -38,6 +38,42 @@ describe('matmul', () => {
       c.data.forEach((v, i) => expect(v).toBeCloseTo(ref[i], 4));
     }
   });
+  it('agrees with the naive triple loop on tile edges, long K (B in column blocks) and broadcast batches', () => {
+    const naive = (A: Float32Array, B: Float32Array, M: number, K: number, N: number, ta: boolean, tb: boolean): Float64Array => {
+      const r = new Float64Array(M * N);
+      for (let i = 0; i < M; i++) for (let j = 0; j < N; j++) for (let k = 0; k < K; k++) r[i * N + j] += (ta ? A[k * M + i] : A[i * K + k]) * (tb ? B[j * K + k] : B[k * N + j]);
+      return r;
+    };
+    const cases: [number, number, number][] = [[1, 3, 5], [2, 9, 7], [3, 4, 4], [4, 1, 4], [5, 13, 9], [9, 4100, 11], [8, 2, 17]];
+    for (const [M, K, N] of cases) {
+      const A = Float32Array.from({ length: M * K }, (_, i) => Math.sin(i * 0.7 + M));
+      const B = Float32Array.from({ length: K * N }, (_, i) => Math.cos(i * 1.3 + N));
+      for (const ta of [false, true]) {
+        for (const tb of [false, true]) {
+          const ref = naive(A, B, M, K, N, ta, tb);
+          const c = matmul(tensor(A, ta ? [K, M] : [M, K]), tensor(B, tb ? [N, K] : [K, N]), { transA: ta, transB: tb });
+          expect(c.shape).toEqual([M, N]);
+          const tol = 1e-5 * Math.sqrt(K) * 4;
+          c.data.forEach((v, i) => expect(Math.abs(v - ref[i])).toBeLessThan(tol));
+        }
+      }
+    }
+    // [2, 1, 5, 6] · [3, 6, 7] → [2, 3, 5, 7]: each output block uses the right a and b offsets.
+    const a = tensor(Float32Array.from({ length: 2 * 5 * 6 }, (_, i) => Math.sin(i)), [2, 1, 5, 6]);
+    const b = tensor(Float32Array.from({ length: 3 * 6 * 7 }, (_, i) => Math.cos(i)), [3, 6, 7]);
+    for (const tb of [false, true]) {
+      const bb = tb ? transpose(b, [0, 2, 1]) : b;
+      const c = matmul(a, bb, { transB: tb });
+      expect(c.shape).toEqual([2, 3, 5, 7]);
+      for (let x = 0; x < 2; x++) {
+        for (let y = 0; y < 3; y++) {
+          const ref = naive(a.data.subarray(x * 30, x * 30 + 30), b.data.subarray(y * 42, y * 42 + 42), 5, 6, 7, false, false);
+          const o = (x * 3 + y) * 35;
+          ref.forEach((v, i) => expect(c.data[o + i]).toBeCloseTo(v, 5));
+        }
+      }
+    }
+  });
   it('linear is x · Wᵀ + b with W stored [out, in]', () => {
     const y = linear(tensor([1, 2], [1, 2]), tensor([1, 1, 1, -1, 0, 3], [3, 2]), tensor([0, 0, 1], [3]));
     expect(arr(y)).toEqual([3, -1, 7]);
@@ -49,6 +85,19 @@ describe('elementwise', () => {
     expect(broadcastShapes([2, 1, 4], [3, 1])).toEqual([2, 3, 4]);
     expect(arr(add(tensor([1, 2, 3, 4, 5, 6], [2, 3]), tensor([10, 20, 30], [3])))).toEqual([11, 22, 33, 14, 25, 36]);
     expect(arr(mul(tensor([1, 2], [2, 1]), tensor([1, 10, 100], [1, 3])))).toEqual([1, 10, 100, 2, 20, 200]);
+  });
+  it('add, sub, mul and div equal binary() with the operator as a function, in every broadcast layout', () => {
+    const t = (shape: number[], k: number) => tensor(Float32Array.from({ length: shape.reduce((x, y) => x * y, 1) }, (_, i) => Math.sin(i + k) + 2), shape);
+    const pairs: [number[], number[]][] = [[[2, 3], [2, 3]], [[2, 3], [3]], [[3], [2, 3]], [[1, 2, 3], [2, 3]], [[1, 6], [6, 1]], [[6], [1, 6]], [[2, 1, 3], [4, 1]]];
+    const ops = [[add, (x: number, y: number) => x + y], [sub, (x: number, y: number) => x - y], [mul, (x: number, y: number) => x * y], [div, (x: number, y: number) => x / y]] as const;
+    for (const [sa, sb] of pairs) {
+      for (const [op, f] of ops) {
+        const want = binary(t(sa, 1), t(sb, 2), f);
+        const got = op(t(sa, 1), t(sb, 2));
+        expect(got.shape).toEqual(want.shape);
+        expect(Array.from(got.data)).toEqual(Array.from(want.data));
+      }
+    }
   });
   it('gelu(tanh) matches hand values: gelu(0)=0, gelu(1)≈0.841192, gelu(-1)≈-0.158808', () => {
     const g = gelu(tensor([0, 1, -1], [3]));
