@@ -10,3 +10,5 @@ export { AdamW, SGD, clipGradNorm, globalNorm, cloneWeights, type Optimizer, typ
 export { warmupCosine, type WarmupCosine } from './schedule';
 export { modelLogits, lossAndGrads, trainStep, batchStep, shiftTokens, type Example, type LossOptions, type StepOptions, type StepResult } from './step';
 export { answerOf, exampleOf, sampleExample, batches, accuracy, playgroundConfig, taskVocab, taskTokens, type TaskKind, type TaskSpec, type Accuracy } from './tasks';
+export { GradGraph, GRAD_GRAPH_OPS, type GradGraphOptions } from './grad-graph';
+export { buildTrainGraph, buildTrainModel, adamScalars, trainNames, type TrainGraph, type TrainGraphOptions, type AdamGraphOptions } from './train-graph';
