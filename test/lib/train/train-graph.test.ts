@@ -13,7 +13,7 @@ import { loadWeights } from '@/lib/model/weights';
 import { LoraOps, initLora, isLoraName, withAdapters, type LoraConfig } from '@/lib/peft';
 import {
   AdamW, GRAD_GRAPH_OPS, adamScalars, batchStep, buildTrainGraph, buildTrainModel, cloneWeights, lossAndGrads, playgroundConfig, trainNames,
-  trainStep, type TaskSpec, type Var,
+  trainStep, type TaskSpec, type Var, type Weights,
 } from '@/lib/train';
 import { variants, testInit } from '../model/fixtures';
 import { run, session, type Feed } from '../model/ort';
@@ -50,7 +50,7 @@ function paramFeed(w: WeightMap, params: { name: string; shape: number[] }[]): F
 }
 
 /** Graph gradients (no update) vs lossAndGrads; returns the worst relative error. */
-async function gradParity(label: string, cfg: TransformerConfig, w: WeightMap, tokens: number[], opts: { trainable?: (n: string) => boolean; wrap?: (o: Ops<GVal>) => Ops<GVal>; wrapEager?: (o: Ops<Var>) => Ops<Var> } = {}): Promise<void> {
+async function gradParity(label: string, cfg: TransformerConfig, w: Weights, tokens: number[], opts: { trainable?: (n: string) => boolean; wrap?: (o: Ops<GVal>) => Ops<GVal>; wrapEager?: (o: Ops<Var>) => Ops<Var> } = {}): Promise<void> {
   const ref = lossAndGrads(w, cfg, tokens, { trainable: opts.trainable, wrap: opts.wrapEager });
   const { bytes, params } = buildTrainModel(cfg, w, { T: tokens.length - 1, trainable: opts.trainable, wrap: opts.wrap, noUpdate: true });
   expect(params.map((p) => p.name).sort()).toEqual([...ref.grads.keys()].sort());
@@ -92,7 +92,7 @@ describe('train-step graph: gradients agree with the eager tape', () => {
 describe('train-step graph: lm + LoRA (r 8 on wq, wv; base frozen as initializers)', () => {
   const lora: LoraConfig = { r: 8, alpha: 16, targets: ['wq', 'wv'] };
   let cfg: TransformerConfig;
-  let w: WeightMap;
+  let w: Weights;
   beforeAll(async () => {
     cfg = JSON.parse(readFileSync('models/lm/config.json', 'utf8')) as TransformerConfig;
     const base = await loadWeights(new Uint8Array(readFileSync('models/lm/model.safetensors')), { config: cfg });
@@ -100,7 +100,7 @@ describe('train-step graph: lm + LoRA (r 8 on wq, wv; base frozen as initializer
     const ad = initLora(cfg, lora, 1);
     const rng = mulberry32(5);
     for (const [n, t] of ad) if (n.endsWith('lora_B')) t.data.forEach((_, i) => (t.data[i] = 0.02 * rng.normal()));
-    w = withAdapters(base, ad);
+    w = new Map(withAdapters(base, ad));
   });
 
   it('A and B gradients and the loss on 32 tokens', async () => {
