@@ -1,8 +1,9 @@
 'use client';
 /**
  * Fine-tune lm with LoRA in the page: adapters on W_q and W_v of every block (Hu et al. 2021 §7.1),
- * trained in a Web Worker (lib/peft/worker.ts, the lab's TypeScript kernels on the CPU, not ONNX
- * Runtime) on a public-domain preset or the student's paragraph. Shows steps as they finish, the
+ * trained in a Web Worker (lib/peft/worker.ts) on a public-domain preset or the student's paragraph,
+ * by the Engine chosen: the lab's TypeScript tape on the CPU (default), or one ONNX train-step graph
+ * per step on onnxruntime-web WASM / WebGPU (lib/train/train-graph.ts; the badge shows what ran). Shows steps as they finish, the
  * held-out loss curve, greedy samples before and after (merged weights), and adapter vs model bytes.
  */
 import { useMemo } from 'react';

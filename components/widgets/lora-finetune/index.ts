@@ -22,7 +22,7 @@ export type LoraFinetuneState = typeof loraFinetuneSchema.defaults;
 export default defineWidget<LoraFinetuneState>({
   id: 'lora-finetune',
   title: 'Fine-tune lm with LoRA, in this page',
-  description: 'LoRA adapters on W_q and W_v of the lab model lm, trained on a text you pick in a Web Worker (TypeScript on the CPU): held-out loss as it trains, generations before and after, adapter bytes against model bytes.',
+  description: 'LoRA adapters on W_q and W_v of the lab model lm, trained on a text you pick in a Web Worker (TypeScript on the CPU, or one ONNX train-step graph per step on ONNX Runtime WASM/WebGPU): held-out loss as it trains, generations before and after, adapter bytes against model bytes.',
   schema: loraFinetuneSchema,
   controls: ['text', 'own', 'steps', 'r', 'seed', 'engine'],
   minHeight: 520,
