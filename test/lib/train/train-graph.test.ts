@@ -76,6 +76,12 @@ describe('train-step graph: gradients agree with the eager tape', () => {
     });
   }
 
+  it('every weight of tiny-random (the committed weights)', async () => {
+    const cfg = JSON.parse(readFileSync('models/tiny-random/config.json', 'utf8')) as TransformerConfig;
+    const w = new Map(await loadWeights(new Uint8Array(readFileSync('models/tiny-random/model.safetensors')), { config: cfg }));
+    await gradParity('tiny-random', cfg, cloneWeights(w), tokens.map((t) => (t * 37) % cfg.vocabSize));
+  });
+
   it('a gradient the graph gets wrong is caught (a perturbed weight feed)', async () => {
     const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
     const w = cloneWeights(randomWeights(cfg, 7, testInit));
