@@ -70,6 +70,22 @@ export class GraphOps implements Ops<GVal> {
     return { name, nodes: this.nodes, initializers: [...this.inits.values()], inputs: this.inputs, outputs: this.outputs };
   }
 
+  /**
+   * One raw node with a float (or `dtype`) output of the given shape: the escape hatch lib/train's
+   * train-step graph uses for its backward and optimiser nodes (ReduceSum, Equal, Min, ...).
+   */
+  op(opType: string, inputs: GVal[], shape: Dim[], attributes: OnnxNode['attributes'] = {}, dtype: OnnxDType = 'float32'): GVal {
+    return this.v(this.node(opType, inputs.map((i) => i.name), attributes), dtype, shape);
+  }
+  /** A shared int64 constant (a vector, or a scalar). */
+  ints(values: number[], scalar = false): GVal {
+    return this.int64(values, scalar);
+  }
+  /** A shared float32 scalar constant. */
+  num(x: number): GVal {
+    return this.scalar(x);
+  }
+
   private fresh(hint: string): string {
     return `${hint}_${this.n++}`;
   }

@@ -9,6 +9,9 @@
  *
  * Events (in order): loaded, sample('before'), step × (steps + 1), sample('after'), done;
  * or error at any point. A cancelled job still samples 'after' with the adapters it has.
+ * `engine` picks who runs the train step: 'ts' (default) the TS tape (finetune.ts), 'wasm' or
+ * 'webgpu' the one-graph train step on onnxruntime-web (finetune-graph.ts); a graph engine adds an
+ * 'engine' event before the first step naming the backend that runs (WebGPU falls back to WASM, with why).
  */
 import { ids as idsTensor, type Tensor } from '@/lib/tensor';
 import type { TransformerConfig } from '@/lib/model/config';
@@ -17,7 +20,10 @@ import { eagerStep } from '@/lib/model/kvcache';
 import { loadWeights } from '@/lib/model/weights';
 import { argmax } from '@/lib/tensor';
 import { reviveTokenizer, type Tokenizer } from '@/lib/tokenizer';
-import { adapterBytes, loraFinetune, type FinetuneReport } from './finetune';
+import { loadOrt } from '@/lib/runtime/ort';
+import type { Backend } from '@/lib/runtime/protocol';
+import { adapterBytes, loraFinetune, type FinetuneOptions, type FinetuneReport } from './finetune';
+import { loraFinetuneGraph, type GraphFinetuneRun } from './finetune-graph';
 import { loraParamCounts, mergeLora, type LoraConfig } from './lora';
 
 export interface FinetuneJob extends JobModel {
@@ -30,10 +36,13 @@ export interface FinetuneJob extends JobModel {
   /** Prompt for the before/after samples, and how many tokens to add greedily. */
   prompt: string;
   sampleTokens: number;
+  /** Who runs the train step (default 'ts'). */
+  engine?: 'ts' | Backend;
 }
 
 export type JobEvent =
   | { type: 'loaded'; textTokens: number; modelBytes: number; adapterParams: number; modelParams: number }
+  | { type: 'engine'; backend: Backend; reason: string }
   | { type: 'sample'; which: 'before' | 'after'; text: string }
   | { type: 'step'; report: FinetuneReport; ms: number }
   | { type: 'done'; adapterBytes: number; modelBytes: number; cancelled: boolean; ms: number }
@@ -87,9 +96,10 @@ export async function runFinetuneJob(job: FinetuneJob, io: JobIO): Promise<void>
     const prompt = tok.encode(job.prompt);
     const sample = (w: WeightMap): string => tok.decode(greedyContinue(job.config, w, prompt, job.sampleTokens));
     io.emit({ type: 'sample', which: 'before', text: sample(base) });
-    const run = loraFinetune({ cfg: job.config, base, tokens, lora: job.lora, steps: job.steps, lrMax: job.lrMax, window: job.window, seed: job.seed });
+    const opts: FinetuneOptions = { cfg: job.config, base, tokens, lora: job.lora, steps: job.steps, lrMax: job.lrMax, window: job.window, seed: job.seed };
+    const run = job.engine && job.engine !== 'ts' ? await graphRun(opts, job.engine, io) : loraFinetune(opts);
     let cancelled = false;
-    for (const report of run) {
+    for await (const report of run) {
       io.emit({ type: 'step', report, ms: performance.now() - t0 });
       if (io.yieldToEvents) await io.yieldToEvents();
       if (io.cancelled()) {
@@ -102,4 +112,23 @@ export async function runFinetuneJob(job: FinetuneJob, io: JobIO): Promise<void>
   } catch (e) {
     io.emit({ type: 'error', message: e instanceof Error ? e.message : String(e) });
   }
+}
+
+/** The graph engine's run; WebGPU that fails to start falls back to WASM (the 'engine' event says why). */
+async function graphRun(opts: FinetuneOptions, engine: Backend, io: JobIO): Promise<GraphFinetuneRun> {
+  const ort = await loadOrt();
+  const t0 = performance.now();
+  const made = (r: GraphFinetuneRun, reason: string): GraphFinetuneRun => {
+    io.emit({ type: 'engine', backend: r.backend, reason: `${reason}; graph built and session created in ${Math.round(performance.now() - t0)} ms` });
+    return r;
+  };
+  const what = 'one ONNX graph per step (forward, backward, AdamW) on onnxruntime-web';
+  if (engine === 'webgpu') {
+    try {
+      return made(await loraFinetuneGraph(opts, ort, 'webgpu'), `WebGPU: ${what}`);
+    } catch (e) {
+      return made(await loraFinetuneGraph(opts, ort, 'wasm'), `WASM: WebGPU failed (${e instanceof Error ? e.message : String(e)}); ${what}`);
+    }
+  }
+  return made(await loraFinetuneGraph(opts, ort, 'wasm'), `WASM: ${what}`);
 }

@@ -12,3 +12,5 @@ export { modelLogits, lossAndGrads, trainStep, batchStep, shiftTokens, type Exam
 export { answerOf, exampleOf, sampleExample, batches, accuracy, playgroundConfig, taskVocab, taskTokens, type TaskKind, type TaskSpec, type Accuracy } from './tasks';
 export { PlaygroundRun, defaultSpec, specConfig, questionSpace, heldOutIndices, HELD_OUT, TRAIN_PROBE, SGD_MOMENTUM, INIT_STD, type PlaygroundSpec, type OptimizerKind, type StepReport as PlayStepReport, type EvalReport, type Score } from './playground';
 export { runSteps, type LoopIO } from './loop';
+export { GradGraph, GRAD_GRAPH_OPS, type GradGraphOptions } from './grad-graph';
+export { buildTrainGraph, buildTrainModel, adamScalars, trainNames, type TrainGraph, type TrainGraphOptions, type AdamGraphOptions } from './train-graph';

@@ -28,6 +28,9 @@ import { AdamW, batchStep, batches, cloneWeights, playgroundConfig, trainStep, t
 import { randomWeights } from '../../lib/model/init';
 import { LoraOps, initLora, isLoraName, loraFinetune, loraParamCounts, withAdapters, type LoraConfig } from '../../lib/peft';
 import { reviveTokenizer } from '../../lib/tokenizer';
+import { buildTrainModel, type TrainGraphOptions } from '../../lib/train';
+import { loadOrt, setOrtLoader } from '../../lib/runtime';
+import { GraphTrainer } from '../../lib/runtime/train-graph';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -142,6 +145,67 @@ I never writ, nor no man ever loved.
   console.log(`lm LoRA fine-tune on ${text.length} tokens of sonnets (held-out ${text.length - Math.floor(text.length * 0.9)}): val loss ${curve.join(', ')}`);
   console.log(`time to a held-out loss drop of 0.1 nats: ${drop ?? 'not reached in 40 steps'}`);
   console.log(`train step on ${T} tokens, eager TS, Node ${process.version}, one thread (median of 3-10 after a warm-up)`);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((s, c) => s.padEnd(widths[c])).join('  |  '));
+  await graphBench(tiny, lm, lora);
+}
+
+/**
+ * The train-step ONNX graph (lib/train/train-graph.ts: forward + backward + clip + AdamW in one
+ * model) on onnxruntime-web's WASM backend in Node, one thread, via lib/runtime's GraphTrainer,
+ * against the eager TS step on the same work (median of 5-20 after a warm-up). Build = the graph
+ * built and serialized in TS; session = ORT's create (graph optimisation included).
+ */
+async function graphBench(tiny: { cfg: TransformerConfig; w: WeightMap }, lm: { cfg: TransformerConfig; w: WeightMap }, lora: LoraConfig): Promise<void> {
+  setOrtLoader(() => import('onnxruntime-web') as never, { wasmBase: null, numThreads: 1 });
+  const ort = await loadOrt();
+  const amedian = async (fn: () => Promise<unknown>, reps: number): Promise<number> => {
+    await fn();
+    const ts: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = performance.now();
+      await fn();
+      ts.push(performance.now() - t0);
+    }
+    return ts.sort((a, b) => a - b)[Math.floor(reps / 2)];
+  };
+  const rows: string[][] = [['model', 'build', 'session', 'graph step (WASM)', 'graph steps/s', 'eager step', 'eager steps/s', 'graph / eager speed']];
+  const one = async (name: string, cfg: TransformerConfig, w: WeightMap, o: TrainGraphOptions, examples: { tokens: number[]; targets?: number[] }[], eagerStep: () => unknown, reps: number): Promise<void> => {
+    const t0 = performance.now();
+    const { bytes, params } = buildTrainModel(cfg, w, o);
+    const t1 = performance.now();
+    const tr = await GraphTrainer.create(ort, { bytes, params, init: w, backend: 'wasm', adam: o.adam, batch: o.batch ?? 1, T: o.T });
+    const t2 = performance.now();
+    const g = await amedian(() => tr.step(examples, 1e-3), reps);
+    await tr.release();
+    const e = median(eagerStep, reps);
+    rows.push([name, `${(t1 - t0).toFixed(0)} ms (${(bytes.length / 1e6).toFixed(1)} MB)`, `${(t2 - t1).toFixed(0)} ms`, `${g.toFixed(1)} ms`, (1000 / g).toFixed(2), `${e.toFixed(1)} ms`, (1000 / e).toFixed(2), `${(e / g).toFixed(2)}×`]);
+  };
+  const T = 64;
+  {
+    const w = cloneWeights(tiny.w);
+    const toks = seq(T + 1, tiny.cfg.vocabSize);
+    const opt = new AdamW({ weightDecay: 0.1 });
+    await one('tiny-random, full, 64 tokens', tiny.cfg, w, { T, clip: 1, adam: { weightDecay: 0.1 } }, [{ tokens: toks }], () => trainStep(w, tiny.cfg, toks, opt, { lr: 1e-3, clip: 1 }), 10);
+  }
+  {
+    const task: TaskSpec = { kind: 'reverse', symbols: 4, length: 3 };
+    const cfg = playgroundConfig(task);
+    const w = cloneWeights(randomWeights(cfg, 1, { std: 0.1 }));
+    const next = batches(task, 8, 1);
+    const batch = next().map((x) => ({ tokens: [...x.tokens], targets: [...x.targets!] }));
+    const opt = new AdamW({ weightDecay: 0.01 });
+    await one('playground default, batch 8 × 6 tokens', cfg, w, { T: 6, batch: 8, clip: 1, adam: { weightDecay: 0.01 } }, batch, () => batchStep(w, cfg, batch, opt, { lr: 1e-2, clip: 1 }), 20);
+  }
+  {
+    const w = withAdapters(cloneWeights(lm.w), initLora(lm.cfg, lora, 1));
+    const toks = seq(T + 1, lm.cfg.vocabSize);
+    const wrap = (o: Ops<Var>): Ops<Var> => new LoraOps(o, lm.cfg, lora);
+    const opt = new AdamW({ weightDecay: 0 });
+    const o: TrainGraphOptions = { T, clip: 1, adam: { weightDecay: 0 }, trainable: isLoraName, wrap: (x) => new LoraOps(x, lm.cfg, lora) };
+    await one('lm + LoRA r=8 (wq, wv), 64 tokens', lm.cfg, w, o, [{ tokens: toks }], () => trainStep(w, lm.cfg, toks, opt, { lr: 1e-3, clip: 1, trainable: isLoraName, wrap }), 5);
+  }
+  console.log(`\ntrain step as one ONNX graph on onnxruntime-web WASM (Node ${process.version}, 1 thread) vs eager TS (same machine, same run)`);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((s, c) => s.padEnd(widths[c])).join('  |  '));
 }

@@ -1,8 +1,9 @@
 'use client';
 /**
  * Fine-tune lm with LoRA in the page: adapters on W_q and W_v of every block (Hu et al. 2021 §7.1),
- * trained in a Web Worker (lib/peft/worker.ts, the lab's TypeScript kernels on the CPU, not ONNX
- * Runtime) on a public-domain preset or the student's paragraph. Shows steps as they finish, the
+ * trained in a Web Worker (lib/peft/worker.ts) on a public-domain preset or the student's paragraph,
+ * by the Engine chosen: the lab's TypeScript tape on the CPU (default), or one ONNX train-step graph
+ * per step on onnxruntime-web WASM / WebGPU (lib/train/train-graph.ts; the badge shows what ran). Shows steps as they finish, the
  * held-out loss curve, greedy samples before and after (merged weights), and adapter vs model bytes.
  */
 import { useMemo } from 'react';
@@ -11,7 +12,7 @@ import { formatBytes } from '@/components/ui/ProgressBar';
 import { useWidth } from '@/components/ui/useWidth';
 import { familyManifest } from '@/lib/runtime/family-manifest';
 import type { WidgetProps } from '../types';
-import { FINETUNE_TEXTS, OWN_MAX, type LoraFinetuneState } from './index';
+import { FINETUNE_ENGINES, FINETUNE_TEXTS, OWN_MAX, type LoraFinetuneState } from './index';
 import { pathOf } from '../scale-common/chart';
 import { DataTable, Num, Select } from '../scale-common/Fields';
 import { Frame } from '../scale-common/Frame';
@@ -23,6 +24,7 @@ import '../scale-common/scale.css';
 
 const M = { top: 10, right: 12, bottom: 40, left: 54 };
 const LABELS: Record<(typeof FINETUNE_TEXTS)[number], string> = { sonnets: PRESETS.sonnets.label, psalms: PRESETS.psalms.label, own: 'My own paragraph' };
+const ENGINES: Record<(typeof FINETUNE_ENGINES)[number], string> = { ts: 'TypeScript tape', wasm: 'ONNX graph, WASM', webgpu: 'ONNX graph, WebGPU' };
 
 export default function LoraFinetune({ state, setState, hidden, locked }: WidgetProps<LoraFinetuneState>) {
   const { st, start, cancel } = useFinetune();
@@ -32,20 +34,25 @@ export default function LoraFinetune({ state, setState, hidden, locked }: Widget
   const total = st.phase === 'idle' ? state.steps : st.total;
   const axes = useMemo(() => linearAxes({ width: Math.max(280, width), height: 220, margin: M, xDomain: [0, Math.max(1, total)], yDomain: lossDomain(c) }), [c, width, total]);
   const running = st.phase === 'loading' || st.phase === 'training';
+  const badge = st.engine
+    ? { backend: st.engine.backend, reason: st.engine.reason }
+    : state.engine === 'ts'
+      ? { backend: 'ts-cpu' as const, reason: 'Training runs in a Web Worker on the lab\'s own TypeScript kernels (forward, backward, AdamW), single-threaded, not ONNX Runtime' }
+      : { backend: state.engine, reason: 'Chosen: ONNX Runtime will run the train-step graph when you start (WebGPU falls back to WASM)' };
   const done = st.steps.length ? st.steps[st.steps.length - 1].report.step : 0;
   const onStart = async (): Promise<void> => {
     const m = await familyManifest('lm', '/models/').catch(() => null);
     start({
       config: LM_CONFIG, weightsUrl: '/models/lm/model.safetensors', sha256: m?.sha256, tokenizerUrl: '/models/tokenizer/austen-bpe-4096.json',
       text: chosen.text, lora: { r: state.r, alpha: 2 * state.r, targets: ['wq', 'wv'] }, steps: state.steps, lrMax: 3e-3, window: 64, seed: state.seed,
-      prompt: chosen.prompt, sampleTokens: 24,
+      prompt: chosen.prompt, sampleTokens: 24, engine: state.engine,
     });
   };
   return (
     <div className="sc lf" ref={ref} data-phase={st.phase} data-steps={done} data-val-points={c.val.length}>
       <p className="sc-small">
-        <BackendBadge backend="ts-cpu" reason="Training runs in a Web Worker on the lab's own TypeScript kernels (forward, backward, AdamW), single-threaded, not ONNX Runtime" />{' '}
-        Runs in a Web Worker: the lab&apos;s TypeScript forward and backward passes on your CPU.
+        <BackendBadge {...badge} />{' '}
+        {badge.backend === 'ts-cpu' ? 'Runs in a Web Worker: the lab\'s TypeScript forward and backward passes on your CPU.' : 'Runs in a Web Worker: one ONNX graph per step (forward, backward, AdamW) on ONNX Runtime.'}
       </p>
       <div className="sc-controls control-row">
         {!hidden.has('text') && (
@@ -53,6 +60,9 @@ export default function LoraFinetune({ state, setState, hidden, locked }: Widget
         )}
         {!hidden.has('steps') && <Num name="steps" label="Steps" value={state.steps} min={1} max={60} onValue={(v) => setState({ steps: v })} locked={locked} />}
         {!hidden.has('r') && <Num name="r" label="Rank r" value={state.r} min={1} max={32} onValue={(v) => setState({ r: v })} locked={locked} />}
+        {!hidden.has('engine') && (
+          <Select name="engine" label="Engine" value={state.engine} locked={locked} options={FINETUNE_ENGINES.map((t) => [t, ENGINES[t]] as const)} onChange={(t) => setState({ engine: t })} />
+        )}
         {!hidden.has('seed') && <Num name="seed" label="Seed" value={state.seed} min={0} max={4294967295} onValue={(v) => setState({ seed: v })} locked={locked} />}
       </div>
       {state.text === 'own' && !hidden.has('own') && (

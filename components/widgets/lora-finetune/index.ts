@@ -3,6 +3,8 @@ import { defineSchema, enumOf, int, seed, str } from '@/components/lesson/url-st
 import { defineWidget } from '../types';
 
 export const FINETUNE_TEXTS = ['sonnets', 'psalms', 'own'] as const;
+/** Who runs the train step: the TS tape, or one ONNX train-step graph on onnxruntime-web. */
+export const FINETUNE_ENGINES = ['ts', 'wasm', 'webgpu'] as const;
 /** Longest paragraph of the student's own (code points). */
 export const OWN_MAX = 1500;
 
@@ -13,15 +15,16 @@ export const loraFinetuneSchema = defineSchema({
   steps: int({ default: 20, min: 1, max: 60 }),
   r: int({ default: 8, min: 1, max: 32 }),
   seed: seed(1),
+  engine: enumOf(FINETUNE_ENGINES, 'ts'),
 });
 export type LoraFinetuneState = typeof loraFinetuneSchema.defaults;
 
 export default defineWidget<LoraFinetuneState>({
   id: 'lora-finetune',
   title: 'Fine-tune lm with LoRA, in this page',
-  description: 'LoRA adapters on W_q and W_v of the lab model lm, trained on a text you pick in a Web Worker (TypeScript on the CPU): held-out loss as it trains, generations before and after, adapter bytes against model bytes.',
+  description: 'LoRA adapters on W_q and W_v of the lab model lm, trained on a text you pick in a Web Worker (TypeScript on the CPU, or one ONNX train-step graph per step on ONNX Runtime WASM/WebGPU): held-out loss as it trains, generations before and after, adapter bytes against model bytes.',
   schema: loraFinetuneSchema,
-  controls: ['text', 'own', 'steps', 'r', 'seed'],
+  controls: ['text', 'own', 'steps', 'r', 'seed', 'engine'],
   minHeight: 520,
   Component: lazy(() => import('./LoraFinetune')),
 });

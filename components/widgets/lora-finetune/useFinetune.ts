@@ -8,6 +8,8 @@ import { makeWorker, type WorkerLike } from './client';
 export interface FinetuneState {
   phase: 'idle' | 'loading' | 'training' | 'done' | 'cancelled' | 'error';
   loaded?: Extract<JobEvent, { type: 'loaded' }>;
+  /** Set when a graph engine (onnxruntime-web) runs the steps. */
+  engine?: Extract<JobEvent, { type: 'engine' }>;
   before?: string;
   after?: string;
   steps: StepPoint[];
@@ -34,6 +36,7 @@ export function useFinetune(): { st: FinetuneState; start: (job: FinetuneJob) =>
         setSt((s) => {
           switch (e.type) {
             case 'loaded': return { ...s, phase: 'training', loaded: e };
+            case 'engine': return { ...s, engine: e };
             case 'sample': return e.which === 'before' ? { ...s, before: e.text } : { ...s, after: e.text };
             case 'step': return { ...s, steps: [...s.steps, { report: e.report, ms: e.ms }] };
             case 'done': return { ...s, phase: e.cancelled ? 'cancelled' : 'done', done: e };
