@@ -5,6 +5,8 @@
  * quant.bench.ts: quantized variants of lm (bytes, forward/decode time, validation loss, KL).
  * kvcache.bench.ts: decode time for one token with and without the KV cache at 64/256/1024 tokens
  *   of context (lm; 1024 is past its training length, timing only), and lm's loss with a sliding window ± sinks.
+ * startup.bench.ts: the home page's click → first token (cold/warm, with/without a WebGPU adapter) in
+ *   Chromium on the built site, and the in-page decode rate next to the engine's own.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
