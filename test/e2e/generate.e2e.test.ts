@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
+import { closeBrowser, describeBrowser, launchBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const RUN_TIMEOUT = 240_000;
 
@@ -217,14 +217,16 @@ describeBrowser('live generation on the home page', () => {
   }, 3 * RUN_TIMEOUT);
 
   it('a corrupted model download is refused with a clear sha256 message', async () => {
-    const { page } = await openPage('/?generate.maxTokens=5');
-    // flip one byte of the weights on their way to the model worker
-    await page.context().route('**/models/lm/model.safetensors', async (route) => {
+    // flip one byte of the weights on their way to the model worker (routed before the page
+    // opens: the panel may prefetch the weights while the student reads)
+    const ctx = await launchBrowser();
+    await ctx.route('**/models/lm/model.safetensors', async (route) => {
       const res = await route.fetch();
       const body = await res.body();
       body[body.length - 1] ^= 0xff;
       await route.fulfill({ response: res, body });
     });
+    const { page } = await openPage('/?generate.maxTokens=5');
     await waitForWidgets(page);
     await page.getByRole('button', { name: /generate/i }).first().click();
     await page.waitForSelector('.gen[data-phase="error"], .gen[data-phase="done"]', { timeout: RUN_TIMEOUT });

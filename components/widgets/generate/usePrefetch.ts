@@ -7,7 +7,7 @@
  */
 import { useEffect, type RefObject } from 'react';
 
-export const VISIBLE_MS = 1000;
+export const VISIBLE_MS = 300;
 export const IDLE_TIMEOUT_MS = 2000;
 
 /** Whether idle-time prefetching suits this page (top-level, no Save-Data). */
