@@ -84,6 +84,8 @@ export class Runtime {
   /** load/run/generate calls in flight, when the last one ended, and background runs waiting for quiet. */
   private busy = 0;
   private quietSince = 0;
+  /** Background jobs (calibrations, warm-ups) run one after another, so none is timed while another runs. */
+  private backgroundTail: Promise<unknown> = Promise.resolve();
   private waiters: (() => void)[] = [];
   private readonly sessions: SessionCache;
   private readonly now: () => number;
@@ -208,7 +210,7 @@ export class Runtime {
       const e = await earlier;
       if (e) return e;
       const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => this.runOn(modelId, model, variant, backend, feeds);
-      const c = await calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle());
+      const c = await this.inBackground(() => calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle()));
       // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
       if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
       return c;
@@ -247,6 +249,12 @@ export class Runtime {
     });
   }
 
+  private inBackground<T>(job: () => Promise<T>): Promise<T> {
+    const r = this.backgroundTail.then(job);
+    this.backgroundTail = r.catch(() => {});
+    return r;
+  }
+
   private async busyWhile<T>(fn: () => Promise<T>): Promise<T> {
     this.busy++;
     try {
@@ -273,10 +281,10 @@ export class Runtime {
     const k = `${modelId}|${variant}`;
     if (this.warming.has(k)) return;
     this.warming.add(k);
-    void (async () => {
+    void this.inBackground(async () => {
       await this.idle();
       if (this.models.has(modelId) && (await this.probe()).available) await this.runOn(modelId, model, variant, 'webgpu', feeds);
-    })().catch(() => {}); // stays in `warming`: not retried, the variant keeps running on WASM
+    }).catch(() => {}); // stays in `warming`: not retried, the variant keeps running on WASM
   }
 
   /**

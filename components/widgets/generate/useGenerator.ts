@@ -108,7 +108,9 @@ export function useGenerator(deps: Deps, modelId = MODEL_ID) {
         await client.setBackend(backend);
         const ac = new AbortController();
         warming.current = ac;
-        await client.generate(modelId, { prompt: [0], maxNewTokens: WARMUP_TOKENS, sampler: { temperature: 0 } }, undefined, { signal: ac.signal });
+        // WebGPU asked for by name: 2 tokens compile its sessions (the long warm-up is for V8's WASM tiers)
+        const tokens = backend === 'webgpu' ? 2 : WARMUP_TOKENS;
+        await client.generate(modelId, { prompt: [0], maxNewTokens: tokens, sampler: { temperature: 0 } }, undefined, { signal: ac.signal });
         warming.current = null;
       })().catch(() => {
         prefetched.current = null; // the click reports the error
