@@ -95,6 +95,29 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     expect((await rt.run('bigram', 'logits', { ids: idsTensor([1]) })).backend).toBe(measured.backend);
   });
 
+  it('times one workload at a time, so no timed run waits behind another calibration run', async () => {
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const ort = countingOrt(true);
+    const tokensPerRun: number[] = [];
+    const load = async () => {
+      const o = await ort.load();
+      const create = async (bytes: Uint8Array, opts: object) => {
+        const session = await o.InferenceSession.create(bytes, opts as never);
+        const run = session.run.bind(session);
+        return Object.assign(session, { run: (feeds: Record<string, { dims: readonly number[] }>) => (tokensPerRun.push(feeds.ids.dims[1]), run(feeds as never)) });
+      };
+      return { ...o, InferenceSession: { create } } as unknown as typeof o;
+    };
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: load, navigator: fakeAdapterNav, calibrationRepeats: 2, idleMs: 0 });
+    await rt.load('bigram');
+    await Promise.all([rt.choose('bigram', 'prefill'), rt.choose('bigram', 'decode')]); // both start in the background
+    await Promise.all([rt.choose('bigram', 'prefill', { measured: true }), rt.choose('bigram', 'decode', { measured: true })]);
+    // every 128-token prefill run (both backends) comes before the first 1-token decode run
+    const firstDecode = tokensPerRun.indexOf(1);
+    expect(tokensPerRun.slice(0, firstDecode)).toEqual(Array(2 * 3).fill(128));
+    expect(tokensPerRun.slice(firstDecode)).toEqual(Array(2 * 3).fill(1));
+  });
+
   it('a remembered WebGPU choice runs on WASM until that graph has warmed up on WebGPU in idle time', async () => {
     const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
     const store = memoryStore();
