@@ -61,7 +61,7 @@ export function RuntimeBench({ defaultModel = 'random:lm-shape', base = '/' }: {
             else throw e;
           }
         }
-        r.pick = await c.choose(modelId, workload);
+        r.pick = await c.choose(modelId, workload, { measured: true });
         out.push(r);
         setResults([...out]);
       }

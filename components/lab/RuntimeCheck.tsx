@@ -93,7 +93,7 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = '/' }: { def
         },
       });
       setGen({ worker: w.newIds, eager: e.newIds, streamed, backends: w.backends });
-      const picked = [await c.choose(modelId, 'prefill'), await c.choose(modelId, 'decode')];
+      const picked = [await c.choose(modelId, 'prefill', { measured: true }), await c.choose(modelId, 'decode', { measured: true })];
       setChoices(picked);
       setBackendStatus({ backend: picked[1].backend, reason: picked[1].reason });
       setState('done');

@@ -6,6 +6,10 @@
  * Early stop: when WebGPU's first timed run is already SLOWER_STOP× slower than WASM's median,
  * the remaining runs are skipped — the answer cannot change, and on a software adapter
  * (SwiftShader) each WebGPU prefill run can take seconds.
+ *
+ * Gate: calibration runs in the background (./runtime.ts), so before each run it awaits
+ * `gate()` — "the runtime has been idle for a moment" — outside the timed section, so a student's
+ * generation never queues behind more than one calibration run and its wait is not timed.
  */
 
 import { decideByTiming } from './backend';
@@ -26,10 +30,12 @@ export function median(xs: number[]): number {
  * Median ms per run of `run` after one warm-up. If `stopAfterFirst(ms)` is true for the first
  * timed run, that run's time is returned without the rest.
  */
-export async function timeRuns(run: () => Promise<unknown>, now: () => number, repeats = 3, stopAfterFirst?: (ms: number) => boolean): Promise<number> {
+export async function timeRuns(run: () => Promise<unknown>, now: () => number, repeats = 3, stopAfterFirst?: (ms: number) => boolean, gate?: () => Promise<void>): Promise<number> {
+  await gate?.();
   await run();
   const times: number[] = [];
   for (let i = 0; i < repeats; i++) {
+    await gate?.();
     const t0 = now();
     await run();
     times.push(now() - t0);
@@ -45,18 +51,19 @@ export async function calibrateWorkload(
   run: TimedRun,
   now: () => number,
   repeats = 3,
+  gate?: () => Promise<void>,
 ): Promise<BackendChoice> {
   const { variant, feeds } = plan[workload];
   const tokens = workload === 'prefill' ? plan.prefill.tokens : 1;
   let wasm: number;
   try {
-    wasm = await timeRuns(() => run('wasm', variant, feeds), now, repeats);
+    wasm = await timeRuns(() => run('wasm', variant, feeds), now, repeats, undefined, gate);
   } catch (e) {
     throw new Error(`WASM ${workload} failed during calibration: ${e instanceof Error ? e.message : String(e)}`);
   }
   let webgpu: number | Error;
   try {
-    webgpu = await timeRuns(() => run('webgpu', variant, feeds), now, repeats, (ms) => ms > SLOWER_STOP * wasm);
+    webgpu = await timeRuns(() => run('webgpu', variant, feeds), now, repeats, (ms) => ms > SLOWER_STOP * wasm, gate);
   } catch (e) {
     webgpu = e instanceof Error ? e : new Error(String(e));
   }

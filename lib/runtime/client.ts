@@ -34,8 +34,11 @@ export interface ModelClient {
     onToken?: (t: TokenEvent) => void,
     opts?: { signal?: AbortSignal },
   ): Promise<Results['generate']>;
-  /** The backend the runtime would use for a workload, with the badge's reason. */
-  choose(modelId: string, workload: Workload): Promise<BackendChoice>;
+  /**
+   * The backend the runtime would use for a workload, with the badge's reason. Answers at once
+   * (WASM, `provisional`, while WebGPU is timed in the background); `measured` waits for the timing.
+   */
+  choose(modelId: string, workload: Workload, opts?: { measured?: boolean }): Promise<BackendChoice>;
   setBackend(preference: BackendPreference): Promise<void>;
   /** Releases the sessions of one graph variant (e.g. a RoPE-scaled 'logits@yarn:4'); returns how many. */
   releaseVariant(modelId: string, variant: string): Promise<number>;
@@ -120,7 +123,7 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
       }
       return done;
     },
-    choose: (modelId, workload) => request('choose', { modelId, workload }).done,
+    choose: (modelId, workload, o = {}) => request('choose', { modelId, workload, ...(o.measured ? { measured: true } : {}) }).done,
     setBackend: async (preference) => {
       await request('setBackend', { preference }).done;
     },

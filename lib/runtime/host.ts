@@ -38,7 +38,7 @@ export function createHost(runtime: Runtime, post: Post): Host {
         return reply(req.id, 'generate', r);
       }
       case 'choose':
-        return reply(req.id, 'choose', await runtime.choose(req.modelId, req.workload));
+        return reply(req.id, 'choose', await runtime.choose(req.modelId, req.workload, { measured: req.measured === true }));
       case 'setBackend':
         runtime.setPreference(req.preference);
         return reply(req.id, 'setBackend', { preference: req.preference });

@@ -2,7 +2,7 @@
  * lib/runtime: the only importer of onnxruntime-web. UI code should import './client' (dynamically);
  * this index is for workers, tests and benches that host a Runtime themselves.
  */
-export { Runtime, REMEMBERED } from './runtime';
+export { Runtime, REMEMBERED, PROVISIONAL, WARMING, IDLE_MS } from './runtime';
 export { memoryStore, indexedDbStore, decisionKey, DECISION_VERSION } from './decisions';
 export type { DecisionStore } from './decisions';
 export type { RuntimeOptions, GenerateRequest } from './runtime';

@@ -52,6 +52,8 @@ export interface BackendChoice {
   workload?: Workload;
   /** Milliseconds per run measured during calibration. */
   timings?: BackendTimings;
+  /** True while the real choice is still being measured in the background (WASM meanwhile). */
+  provisional?: boolean;
 }
 
 export interface LoadResult {
@@ -78,7 +80,7 @@ export type Request = WithId<
   | { type: 'load'; modelId: string }
   | { type: 'run'; modelId: string; variant: string; feeds: Record<string, WireTensor>; workload?: Workload; /** force a backend (parity checks, benches) */ backend?: Backend }
   | { type: 'generate'; modelId: string; prompt: number[]; maxNewTokens: number; sampler?: SamplerOptions; seed?: number; stopIds?: number[] }
-  | { type: 'choose'; modelId: string; workload: Workload }
+  | { type: 'choose'; modelId: string; workload: Workload; /** wait for the background calibration (benches, the runtime check) */ measured?: boolean }
   | { type: 'setBackend'; preference: BackendPreference }
   | { type: 'cancel'; target: number }
   | { type: 'dispose'; modelId?: string; /** only this graph variant's sessions (the model stays loaded) */ variant?: string }

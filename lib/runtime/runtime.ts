@@ -3,6 +3,14 @@
  * WebGPU availability → calibration), runs graph variants through the session cache, and runs
  * `generate` over a model's step function. One instance lives in the model worker (./host.ts);
  * Node tests create their own with injected fakes.
+ *
+ * Calibration never stands in front of a result: the first choose() for a model starts it in the
+ * background and answers WASM for now (a provisional choice). Each calibration run waits until
+ * the runtime has been idle for `idleMs` (no load, run or generate in flight), so it fills the
+ * gaps between the student's runs; once measured (or remembered from an earlier visit) the faster
+ * backend is used from the next run on. A WebGPU choice takes effect per graph variant only once
+ * that variant's WebGPU session has run once (shader compilation happens in idle time, on a
+ * background warm-up run); until then that variant runs on WASM.
  */
 
 import { mulberry32 } from '@/lib/tensor';
@@ -28,6 +36,8 @@ export interface RuntimeOptions {
   calibrationRepeats?: number;
   /** Remembers calibrated choices across sessions (default: memory only). */
   store?: DecisionStore;
+  /** Quiet ms before each background calibration or warm-up run (default IDLE_MS). */
+  idleMs?: number;
   /**
    * Families of derived models to cap: id prefix → how many of them stay loaded. Loading one
    * more disposes the least recently loaded or run of that family (its weights, sessions and
@@ -38,6 +48,12 @@ export interface RuntimeOptions {
 
 /** Added to a remembered choice's reason. */
 export const REMEMBERED = ' (measured earlier on this device)';
+/** The reason of the answer given while WebGPU is still being timed in the background. */
+export const PROVISIONAL = 'WASM for now: WebGPU is being timed in the background on this device; later runs use the faster one';
+/** Added to a WebGPU choice while its sessions still compile in the background. */
+export const WARMING = '; WASM runs until WebGPU has warmed up';
+/** Default quiet time before each background run: a click's follow-up requests arrive well within it. */
+export const IDLE_MS = 300;
 
 export interface GenerateRequest {
   prompt: number[];
@@ -47,10 +63,30 @@ export interface GenerateRequest {
   stopIds?: number[];
 }
 
+/** Models without a calibration plan: WebGPU for prefill, WASM for decode (the usual outcome). */
+function defaultChoice(workload: Workload): BackendChoice {
+  return workload === 'prefill'
+    ? { backend: 'webgpu', workload, reason: 'WebGPU chosen: default for prefill (not measured)' }
+    : { backend: 'wasm', workload, reason: 'WASM chosen: default for one-token decode (not measured)' };
+}
+
 export class Runtime {
   private readonly models = new Map<string, Promise<LoadedModel>>();
-  /** Calibrated choices by "model|workload", each measured the first time it is needed. */
+  /** Calibrated (or remembered) choices by "model|workload", each decided in the background. */
   private readonly decisions = new Map<string, Promise<BackendChoice>>();
+  /** The store's answer per "model|workload" (undefined: not measured before). */
+  private readonly remembered = new Map<string, Promise<BackendChoice | undefined>>();
+  /** Decided choices, for a synchronous look-up on every run. */
+  private readonly settled = new Map<string, BackendChoice>();
+  /** "model|variant" whose WebGPU session has run once (shaders compiled); and those warming or failed. */
+  private readonly warm = new Set<string>();
+  private readonly warming = new Set<string>();
+  /** load/run/generate calls in flight, when the last one ended, and background runs waiting for quiet. */
+  private busy = 0;
+  private quietSince = 0;
+  /** Background jobs (calibrations, warm-ups) run one after another, so none is timed while another runs. */
+  private backgroundTail: Promise<unknown> = Promise.resolve();
+  private waiters: (() => void)[] = [];
   private readonly sessions: SessionCache;
   private readonly now: () => number;
   private probed: Promise<WebGpuProbe> | null = null;
@@ -65,6 +101,10 @@ export class Runtime {
 
   /** Loads (once) and describes a model. */
   async load(modelId: string, onProgress: (p: Progress) => void = () => {}): Promise<LoadResult> {
+    return this.busyWhile(() => this.loadNow(modelId, onProgress));
+  }
+
+  private async loadNow(modelId: string, onProgress: (p: Progress) => void): Promise<LoadResult> {
     let m = this.models.get(modelId);
     if (m) this.touch(modelId);
     else {
@@ -127,40 +167,124 @@ export class Runtime {
     this.preference = p;
   }
 
-  /** The backend for a workload on a model, with the reason for the badge. */
-  async choose(modelId: string, workload: Workload): Promise<BackendChoice> {
+  /**
+   * The backend for a workload on a model, with the reason for the badge. Never waits for a
+   * calibration unless `measured` (benches, the runtime check page): the first call starts it in
+   * the background and answers WASM with the PROVISIONAL reason; a choice remembered from an
+   * earlier visit is answered at once.
+   */
+  async choose(modelId: string, workload: Workload, opts: { measured?: boolean } = {}): Promise<BackendChoice> {
     const gpu = await this.probe();
     const forced = applyPreference(this.preference, gpu, workload);
     if (forced) return forced;
     if (!gpu.available) return { backend: 'wasm', workload, reason: gpu.reason };
     const model = await this.model(modelId);
-    if (!model.calibration) {
-      return workload === 'prefill'
-        ? { backend: 'webgpu', workload, reason: 'WebGPU chosen: default for prefill (not measured)' }
-        : { backend: 'wasm', workload, reason: 'WASM chosen: default for one-token decode (not measured)' };
-    }
+    if (!model.calibration) return defaultChoice(workload);
     const key = `${modelId}|${workload}`;
-    let d = this.decisions.get(key);
-    if (!d) {
-      const plan = model.calibration();
-      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) =>
-        this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
-      const stored = decisionKey(modelId, workload, gpu.reason);
-      d = (async () => {
-        const earlier = await this.store.get(stored);
-        if (earlier) return { ...earlier, reason: earlier.reason + REMEMBERED };
-        const c = await calibrateWorkload(workload, plan, run, this.now, this.opts.calibrationRepeats ?? 3);
-        // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
-        if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
-        return c;
-      })();
-      const deciding = d;
-      this.decisions.set(key, deciding);
-      deciding.catch(() => {
-        if (this.decisions.get(key) === deciding) this.decisions.delete(key);
-      });
+    const done = this.settled.get(key);
+    if (done) return this.withWarmth(modelId, done);
+    const deciding = this.decide(modelId, workload, model, gpu);
+    const earlier = opts.measured ? await deciding : await this.remembered.get(key);
+    return earlier ? this.withWarmth(modelId, earlier) : { backend: 'wasm', workload, reason: PROVISIONAL, provisional: true };
+  }
+
+  /** What a run uses now, without starting anything: override, availability, the settled choice, else WASM. */
+  private async current(modelId: string, workload: Workload, model: LoadedModel): Promise<Backend> {
+    const gpu = await this.probe();
+    const forced = applyPreference(this.preference, gpu, workload);
+    if (forced) return forced.backend;
+    if (!gpu.available) return 'wasm';
+    if (!model.calibration) return defaultChoice(workload).backend;
+    return this.settled.get(`${modelId}|${workload}`)?.backend ?? 'wasm';
+  }
+
+  /** Starts (once) the store look-up and, when nothing is stored, the background calibration. */
+  private decide(modelId: string, workload: Workload, model: LoadedModel, gpu: WebGpuProbe): Promise<BackendChoice> {
+    const key = `${modelId}|${workload}`;
+    const running = this.decisions.get(key);
+    if (running) return running;
+    const stored = decisionKey(modelId, workload, gpu.reason);
+    const earlier = this.store.get(stored).then((e) => (e ? { ...e, reason: e.reason + REMEMBERED } : undefined), () => undefined);
+    this.remembered.set(key, earlier);
+    const deciding = (async () => {
+      const e = await earlier;
+      if (e) return e;
+      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => this.runOn(modelId, model, variant, backend, feeds);
+      const c = await this.inBackground(() => calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle()));
+      // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
+      if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
+      return c;
+    })();
+    this.decisions.set(key, deciding);
+    deciding.then(
+      (c) => {
+        if (this.decisions.get(key) === deciding) this.settled.set(key, c);
+      },
+      () => {
+        if (this.decisions.get(key) !== deciding) return;
+        this.decisions.delete(key); // a later choose tries again
+        this.remembered.delete(key);
+      },
+    );
+    return deciding;
+  }
+
+  /** A WebGPU choice whose sessions have not compiled yet says that WASM runs meanwhile. */
+  private withWarmth(modelId: string, c: BackendChoice): BackendChoice {
+    if (c.backend !== 'webgpu' || [...this.warm].some((k) => k.startsWith(`${modelId}|`))) return c;
+    return { ...c, reason: c.reason + WARMING };
+  }
+
+  /** Resolves once no load/run/generate has been in flight for idleMs. */
+  private idle(): Promise<void> {
+    const ms = this.opts.idleMs ?? IDLE_MS;
+    return new Promise((resolve) => {
+      const check = () => {
+        if (this.busy > 0) return void this.waiters.push(check);
+        const wait = this.quietSince + ms - performance.now();
+        if (wait <= 0) resolve();
+        else setTimeout(check, wait);
+      };
+      check();
+    });
+  }
+
+  private inBackground<T>(job: () => Promise<T>): Promise<T> {
+    const r = this.backgroundTail.then(job);
+    this.backgroundTail = r.catch(() => {});
+    return r;
+  }
+
+  private async busyWhile<T>(fn: () => Promise<T>): Promise<T> {
+    this.busy++;
+    try {
+      return await fn();
+    } finally {
+      if (--this.busy === 0) {
+        this.quietSince = performance.now();
+        const w = this.waiters;
+        this.waiters = [];
+        for (const f of w) f();
+      }
     }
-    return d;
+  }
+
+  /** One session run; a WebGPU one marks its variant warm. */
+  private async runOn(modelId: string, model: LoadedModel, variant: string, backend: Backend, feeds: Record<string, WireTensor>): Promise<Record<string, WireTensor>> {
+    const out = await this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
+    if (backend === 'webgpu') this.warm.add(`${modelId}|${variant}`);
+    return out;
+  }
+
+  /** Compiles a variant's WebGPU session in idle time with one run on `feeds` (once; a failure leaves it on WASM). */
+  private warmUp(modelId: string, model: LoadedModel, variant: string, feeds: Record<string, WireTensor>): void {
+    const k = `${modelId}|${variant}`;
+    if (this.warming.has(k)) return;
+    this.warming.add(k);
+    void this.inBackground(async () => {
+      await this.idle();
+      if (this.models.has(modelId) && (await this.probe()).available) await this.runOn(modelId, model, variant, 'webgpu', feeds);
+    }).catch(() => {}); // stays in `warming`: not retried, the variant keeps running on WASM
   }
 
   /**
@@ -169,12 +293,20 @@ export class Runtime {
    * is switched off for the rest of the session (sessions released, choices forgotten) and the
    * result carries a `fallback` note for the page. A caller that names a backend gets its errors.
    */
-  async run(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload = 'prefill', backend?: Backend): Promise<RunResult> {
+  run(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload = 'prefill', backend?: Backend): Promise<RunResult> {
+    return this.busyWhile(() => this.runNow(modelId, variant, feeds, workload, backend));
+  }
+
+  private async runNow(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload, backend?: Backend): Promise<RunResult> {
     const model = await this.model(modelId);
-    const b = backend ?? (await this.choose(modelId, workload)).backend;
+    let b = backend ?? (await this.current(modelId, workload, model));
+    if (backend === undefined && b === 'webgpu' && this.preference === 'auto' && !this.warm.has(`${modelId}|${variant}`)) {
+      this.warmUp(modelId, model, variant, feeds); // in idle time; this run goes on WASM
+      b = 'wasm';
+    }
     const t0 = this.now();
     try {
-      const outputs = await this.sessions.run({ model: modelId, variant, backend: b }, () => model.graph(variant), feeds);
+      const outputs = await this.runOn(modelId, model, variant, b, feeds);
       return { outputs, backend: b, ms: this.now() - t0 };
     } catch (e) {
       if (backend !== undefined || b !== 'webgpu') throw e;
@@ -191,6 +323,9 @@ export class Runtime {
   private async disableWebGpu(reason: string): Promise<void> {
     this.probed = Promise.resolve({ available: false, reason });
     this.decisions.clear();
+    this.remembered.clear();
+    this.settled.clear();
+    this.warm.clear();
     this.fallbackNote = reason;
     await this.sessions.dispose((k) => k.endsWith('|webgpu'));
   }
@@ -199,7 +334,11 @@ export class Runtime {
   fallbackNote: string | null = null;
 
   /** Autoregressive generation through the model's step function. */
-  async generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
+  generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
+    return this.busyWhile(() => this.generateNow(modelId, req, onToken, signal));
+  }
+
+  private async generateNow(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
     const model = await this.model(modelId);
     if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
     const used = new Set<Backend>();
@@ -242,7 +381,8 @@ export class Runtime {
     const match = modelId === undefined ? () => true : (k: string) => k.startsWith(`${modelId}|`);
     if (modelId === undefined) this.models.clear();
     else this.models.delete(modelId);
-    for (const k of [...this.decisions.keys()]) if (match(k)) this.decisions.delete(k);
+    for (const map of [this.decisions, this.remembered, this.settled]) for (const k of [...map.keys()]) if (match(k)) map.delete(k);
+    for (const set of [this.warm, this.warming]) for (const k of [...set]) if (match(k)) set.delete(k);
     return this.sessions.dispose(match);
   }
 }

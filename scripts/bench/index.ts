@@ -7,6 +7,8 @@
  *   of context (lm; 1024 is past its training length, timing only), and lm's loss with a sliding window ± sinks.
  * train-reference.bench.ts: our train step vs TF.js (cpu, wasm) and jax-js on the same shapes and weights
  *   (loss, gradient error, ms/step); its frameworks are a bench-only package: npm ci --prefix scripts/bench/reference.
+ * startup.bench.ts: the home page's click → first token (cold/warm, with/without a WebGPU adapter) in
+ *   Chromium on the built site, and the in-page decode rate next to the engine's own.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

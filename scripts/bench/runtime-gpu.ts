@@ -58,7 +58,7 @@ for (const workload of ['prefill', 'decode'] as const) {
   }
   let maxErr = 0; for (let i = 0; i < logits.wasm.length; i++) maxErr = Math.max(maxErr, Math.abs(logits.wasm[i] - logits.webgpu[i]));
   const t0 = performance.now();
-  const pick = await rt.choose(id, workload);
+  const pick = await rt.choose(id, workload, { measured: true });
   row.calibrationMs = Math.round(performance.now() - t0);
   row.pick = pick.backend; row.reason = pick.reason; row.maxErr = maxErr.toExponential(2);
   row.ratio = (pick.backend === 'webgpu' ? row.webgpu : row.wasm) / Math.min(row.wasm, row.webgpu);

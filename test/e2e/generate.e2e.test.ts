@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, expect, it } from 'vitest';
-import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
+import { closeBrowser, describeBrowser, launchBrowser, openPage, runAxe, screenshot, SCREENSHOT_DIR, waitForWidgets } from './browser';
 
 const RUN_TIMEOUT = 240_000;
 
@@ -78,7 +78,9 @@ describeBrowser('live generation on the home page', () => {
     expect(r.ids.length).toBeGreaterThanOrEqual(10);
     expect(r.text.trim().length).toBeGreaterThan(0);
     expect(['webgpu', 'wasm']).toContain(r.badge);
-    expect(r.why.map((w) => w.text).join(' ')).toMatch(/(WebGPU|WASM) chosen: faster for .+ \(measured/);
+    // the first click never waits for calibration: WASM for now while WebGPU is timed in the background
+    // (in idle time), or a measured choice once that is done; the panel swaps in the measured reason
+    expect(r.why.map((w) => w.text).join(' ')).toMatch(/(WebGPU|WASM) chosen: faster for .+ \(measured|WASM for now: WebGPU is being timed in the background/);
     expect(r.bars).toBe(10);
     expect(r.cells).toBeGreaterThan(0);
     expect(r.maxOpacity).toBeGreaterThan(0.5);
@@ -86,9 +88,11 @@ describeBrowser('live generation on the home page', () => {
     expect(Number(await page.getAttribute('.gen-heatmap', 'data-tokens'))).toBeLessThanOrEqual(Number(await page.getAttribute('.gen-heatmap', 'data-window')));
     for (const sum of r.rows.values()) expect(sum).toBeCloseTo(1, 2);
     await expect(page.locator('.gen-heatmap').getAttribute('aria-label')).resolves.toMatch(/layer 1 head 2/);
-    // the same seed again gives the same tokens
+    // the same seed again gives the same tokens (whichever backend the measured choice picked)
     await generate(page);
     expect((await readPanel(page)).ids).toEqual(r.ids);
+    await expect.poll(async () => (await readPanel(page)).why.map((w) => w.text).join(' '), { timeout: RUN_TIMEOUT })
+      .toMatch(/^(?=.*Reading the prompt: \w+ — (WebGPU|WASM) chosen: faster for .+ \(measured)(?=.*Each new token: \w+ — (WebGPU|WASM) chosen: faster for .+ \(measured)/);
     expect(await runAxe(page)).toEqual([]);
     await screenshot(page, 'generate-light');
     await shot(page, '.gen-figures', 'generate-figures-light');
@@ -132,18 +136,16 @@ describeBrowser('live generation on the home page', () => {
     expect(out.webgpu.ids).toEqual(out.wasm.ids);
   }, 2 * RUN_TIMEOUT);
 
-  it('an empty prompt shows a message and loads nothing (no model or ORT file is requested)', async () => {
+  it('an empty prompt shows a message and starts no generation', async () => {
+    // (the model itself may be prefetched while the student reads: that is not a run)
     const { page, errors } = await openPage('/?generate.prompt=');
-    const heavy: string[] = [];
-    page.context().on('request', (r) => {
-      if (/\/models\/|\/ort\/|\.wasm/.test(r.url())) heavy.push(r.url());
-    });
     await waitForWidgets(page);
     await page.getByRole('button', { name: /generate/i }).first().click();
     await expect(page.locator('.gen-note').textContent()).resolves.toMatch(/Type a prompt first/);
     expect(await page.getAttribute('.gen', 'data-phase')).toBe('idle');
     await page.waitForTimeout(500);
-    expect(heavy).toEqual([]);
+    expect(await page.getAttribute('.gen', 'data-phase')).toBe('idle');
+    expect(await page.locator('.gen-output').count()).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -161,15 +163,70 @@ describeBrowser('live generation on the home page', () => {
     await page.close();
   }, RUN_TIMEOUT);
 
+  it('stays responsive while the model runs: INP of typing and clicks during a generation ≤ 200 ms', async () => {
+    // INP (web-vitals: with < 50 interactions, the slowest one) from the Event Timing API: each
+    // interaction's duration runs from input to the next paint. The model runs in the worker and
+    // tokens are drawn once per frame, so the main thread should stay free. A round counts when ≥ 3
+    // interactions landed while tokens streamed; the best of up to 3 rounds is asserted, so one
+    // hiccup of this shared machine cannot fail it, while a blocked main thread fails every round.
+    const { page, errors } = await openPage('/?generate.maxTokens=200&generate.backend=wasm');
+    await waitForWidgets(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { __inp: { id: number; ms: number; t: number }[]; __gen: [number, number][]; __acts: number[] };
+      w.__inp = [];
+      w.__gen = [];
+      w.__acts = [];
+      // every interaction (entries below the 16 ms threshold are not reported, so count inputs here)
+      for (const type of ['keydown', 'pointerdown']) addEventListener(type, (e) => w.__acts.push(e.timeStamp), { capture: true });
+      new PerformanceObserver((l) => {
+        for (const e of l.getEntries() as (PerformanceEntry & { interactionId?: number })[]) {
+          if (e.interactionId) w.__inp.push({ id: e.interactionId, ms: e.duration, t: e.startTime });
+        }
+      }).observe({ type: 'event', durationThreshold: 16, buffered: true } as PerformanceObserverInit);
+      // [start, end] of every streaming phase (data-phase = generating)
+      new MutationObserver(() => {
+        const gen = document.querySelector('.gen')?.getAttribute('data-phase') === 'generating';
+        const last = w.__gen.at(-1);
+        if (gen && (!last || Number.isFinite(last[1]))) w.__gen.push([performance.now(), Infinity]);
+        if (!gen && last && !Number.isFinite(last[1])) last[1] = performance.now();
+      }).observe(document.querySelector('.gen')!, { attributes: true, attributeFilter: ['data-phase'] });
+    });
+    const rounds: { interactions: number; inp: number }[] = [];
+    for (let round = 0; round < 3 && !rounds.some((r) => r.interactions >= 3 && r.inp <= 200); round++) {
+      await page.getByRole('button', { name: /generate/i }).first().click();
+      await page.waitForFunction(() => Number(document.querySelector('.gen-output')?.getAttribute('data-new-tokens')) >= 2, null, { timeout: RUN_TIMEOUT });
+      for (let i = 0; i < 6 && (await page.getAttribute('.gen', 'data-phase')) === 'generating'; i++) {
+        if (i % 2) await page.locator('.gen-why summary').click();
+        else await page.locator('.gen-controls textarea').press('End');
+        await page.keyboard.type('x');
+      }
+      await page.waitForSelector('.gen[data-phase="done"], .gen[data-phase="error"]', { timeout: RUN_TIMEOUT });
+      const r = await page.evaluate(() => {
+        const w = window as unknown as { __inp: { id: number; ms: number; t: number }[]; __gen: [number, number][]; __acts: number[] };
+        const [t0, t1] = w.__gen.at(-1)!;
+        const during = (t: number) => t >= t0 && t <= t1;
+        return { interactions: w.__acts.filter(during).length, inp: Math.max(0, ...w.__inp.filter((e) => during(e.t)).map((e) => e.ms)) };
+      });
+      rounds.push(r);
+    }
+    console.log('INP while generating (per round):', JSON.stringify(rounds));
+    expect(Math.min(...rounds.filter((r) => r.interactions >= 3).map((r) => r.inp))).toBeLessThanOrEqual(200);
+    expect(await page.getAttribute('.gen', 'data-phase')).toBe('done');
+    expect(errors).toEqual([]);
+    await page.close();
+  }, 3 * RUN_TIMEOUT);
+
   it('a corrupted model download is refused with a clear sha256 message', async () => {
-    const { page } = await openPage('/?generate.maxTokens=5');
-    // flip one byte of the weights on their way to the model worker
-    await page.context().route('**/models/lm/model.safetensors', async (route) => {
+    // flip one byte of the weights on their way to the model worker (routed before the page
+    // opens: the panel may prefetch the weights while the student reads)
+    const ctx = await launchBrowser();
+    await ctx.route('**/models/lm/model.safetensors', async (route) => {
       const res = await route.fetch();
       const body = await res.body();
       body[body.length - 1] ^= 0xff;
       await route.fulfill({ response: res, body });
     });
+    const { page } = await openPage('/?generate.maxTokens=5');
     await waitForWidgets(page);
     await page.getByRole('button', { name: /generate/i }).first().click();
     await page.waitForSelector('.gen[data-phase="error"], .gen[data-phase="done"]', { timeout: RUN_TIMEOUT });

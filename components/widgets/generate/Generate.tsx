@@ -2,9 +2,10 @@
 /**
  * Type a prompt, watch it generate: the `lm` model runs in the model worker (lib/runtime, WebGPU
  * or WASM), tokens stream in, then one tapped forward pass gives the last step's distribution
- * and one attention head's map. The model code and weights load on the first Generate click.
+ * and one attention head's map. The model code and weights load ahead of the click, while the
+ * student reads (usePrefetch), or at the latest on the first Generate click.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useMemo, useRef } from 'react';
 import { BackendBadge } from '@/components/ui/BackendBadge';
 import { ProgressBar } from '@/components/ui/ProgressBar';
 import type { WidgetProps } from '../types';
@@ -15,18 +16,22 @@ import { defaultDeps, type Deps } from '@/components/lesson/live-model';
 import { ProbBars } from './ProbBars';
 import { RunStatus } from './RunStatus';
 import { useGenerator } from './useGenerator';
+import { usePrefetch } from './usePrefetch';
 import './generate.css';
 
 const BUSY = new Set(['loading', 'choosing', 'generating', 'tapping']);
 
 export function GeneratePanel({ state, setState, hidden, locked, deps }: WidgetProps<GenerateState> & { deps: Deps }) {
-  const { view, start, stop, tokenizer } = useGenerator(deps);
+  const { view, start, stop, tokenizer, prefetch } = useGenerator(deps);
+  const root = useRef<HTMLDivElement>(null);
+  const warm = useCallback(() => void prefetch(state.backend), [prefetch, state.backend]);
+  usePrefetch(root, warm);
   const busy = BUSY.has(view.phase);
   const decode = view.choices[1];
   const tokenText = useCallback((id: number) => tokenizer?.tokenText(id) ?? `#${id}`, [tokenizer]);
   const tokens = useMemo(() => [...view.promptIds, ...view.newIds].map((i) => tokenText(i)), [view.promptIds, view.newIds, tokenText]);
   return (
-    <div className="gen" data-phase={view.phase}>
+    <div className="gen" data-phase={view.phase} ref={root} onPointerEnter={warm} onFocus={warm}>
       <Controls state={state} setState={setState} hidden={hidden} locked={locked} busy={busy} onGenerate={() => void start(state)} />
       <div className="gen-actions">
         <button type="button" className="btn btn-primary" onClick={() => void start(state)} disabled={busy}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrate, median, timeRuns } from '@/lib/runtime/calibrate';
+import { calibrate, calibrateWorkload, median, timeRuns } from '@/lib/runtime/calibrate';
 import type { CalibrationPlan } from '@/lib/runtime/model';
 import type { Backend } from '@/lib/runtime/protocol';
 
@@ -25,6 +25,23 @@ const plan: CalibrationPlan = {
 };
 
 describe('calibrate', () => {
+  it('waits for the gate before every run (warm-up included), and the wait is not timed', async () => {
+    let clock = 0;
+    const calls: string[] = [];
+    const run = async (b: Backend) => {
+      calls.push(b);
+      clock += b === 'webgpu' ? 2 : 5;
+    };
+    const gate = async () => {
+      calls.push('gate');
+      clock += 100; // the runtime was busy for a while
+    };
+    const d = await calibrateWorkload('decode', plan, run, () => clock, 3, gate);
+    expect(d.timings).toEqual({ wasm: 5, webgpu: 2 });
+    expect(calls.filter((c) => c === 'gate')).toHaveLength(8); // (1 warm-up + 3 timed) × 2 backends
+    expect(calls.slice(0, 4)).toEqual(['gate', 'wasm', 'gate', 'wasm']);
+  });
+
   it('chooses WebGPU for prefill and WASM for decode when that is what the clock says', async () => {
     const ms = { wasm: { prefill: 40, decode: 0.4 }, webgpu: { prefill: 2, decode: 3.1 } };
     const t = fakeTimer((b, v) => ms[b][v as 'prefill' | 'decode']);

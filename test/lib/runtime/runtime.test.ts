@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { memoryStore, REMEMBERED, Runtime, type DecisionStore, type ModelProvider } from '@/lib/runtime';
+import { decisionKey, memoryStore, PROVISIONAL, REMEMBERED, Runtime, WARMING, type DecisionStore, type ModelProvider } from '@/lib/runtime';
 import { bigramModel, idsTensor, lastRow, TABLE, V } from './bigramModel';
 import { countingOrt } from './nodeOrt';
 
@@ -10,7 +10,7 @@ function setup(navigator: object = {}, store?: DecisionStore, pretendWebGpu = fa
     if (id !== 'bigram') return Promise.reject(new Error(`unknown model "${id}"`));
     return bigramModel(graphCalls)(onProgress);
   };
-  return { rt: new Runtime({ provider, ort: ort.load, navigator, calibrationRepeats: 1, store }), creates: ort.creates, graphCalls };
+  return { rt: new Runtime({ provider, ort: ort.load, navigator, calibrationRepeats: 1, store, idleMs: 0 }), creates: ort.creates, graphCalls };
 }
 
 describe('Runtime on onnxruntime-web WASM (Node)', () => {
@@ -48,7 +48,7 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
     const { rt } = setup(fakeAdapterNav);
     await rt.load('bigram');
-    const c = await rt.choose('bigram', 'decode');
+    const c = await rt.choose('bigram', 'decode', { measured: true });
     expect(c.backend).toBe('wasm');
     expect(c.reason).toMatch(/^WASM chosen: WebGPU failed \(.+\)$/);
     expect(c.timings?.wasm).toBeGreaterThan(0);
@@ -59,7 +59,7 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     const store = memoryStore();
     const first = setup(fakeAdapterNav, store, true);
     await first.rt.load('bigram');
-    const c1 = await first.rt.choose('bigram', 'prefill');
+    const c1 = await first.rt.choose('bigram', 'prefill', { measured: true });
     expect(first.creates).toEqual(['wasm', 'webgpu']); // it measured both
     expect(c1.timings?.webgpu).toBeGreaterThan(0);
     const second = setup(fakeAdapterNav, store, true);
@@ -74,11 +74,62 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     const store = memoryStore();
     const first = setup(fakeAdapterNav, store);
     await first.rt.load('bigram');
-    expect((await first.rt.choose('bigram', 'decode')).reason).toMatch(/WebGPU failed/);
+    expect((await first.rt.choose('bigram', 'decode', { measured: true })).reason).toMatch(/WebGPU failed/);
     const second = setup(fakeAdapterNav, store);
     await second.rt.load('bigram');
-    await second.rt.choose('bigram', 'decode');
+    await second.rt.choose('bigram', 'decode', { measured: true });
     expect(second.creates).toEqual(['wasm', 'webgpu']); // measured again
+  });
+
+  it('answers WASM at once while WebGPU is timed in the background, then uses the measured choice', async () => {
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const { rt, creates } = setup(fakeAdapterNav, memoryStore(), true);
+    await rt.load('bigram');
+    const now = await rt.choose('bigram', 'prefill');
+    expect(now).toEqual({ backend: 'wasm', workload: 'prefill', reason: PROVISIONAL, provisional: true });
+    expect(creates).toEqual([]); // nothing was measured before answering
+    const measured = await rt.choose('bigram', 'prefill', { measured: true });
+    expect(measured.timings?.webgpu).toBeGreaterThan(0);
+    expect(measured.provisional).toBeUndefined();
+    expect(await rt.choose('bigram', 'prefill')).toEqual(measured); // settled: answered from memory
+    expect((await rt.run('bigram', 'logits', { ids: idsTensor([1]) })).backend).toBe(measured.backend);
+  });
+
+  it('times one workload at a time, so no timed run waits behind another calibration run', async () => {
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const ort = countingOrt(true);
+    const tokensPerRun: number[] = [];
+    const load = async () => {
+      const o = await ort.load();
+      const create = async (bytes: Uint8Array, opts: object) => {
+        const session = await o.InferenceSession.create(bytes, opts as never);
+        const run = session.run.bind(session);
+        return Object.assign(session, { run: (feeds: Record<string, { dims: readonly number[] }>) => (tokensPerRun.push(feeds.ids.dims[1]), run(feeds as never)) });
+      };
+      return { ...o, InferenceSession: { create } } as unknown as typeof o;
+    };
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: load, navigator: fakeAdapterNav, calibrationRepeats: 2, idleMs: 0 });
+    await rt.load('bigram');
+    await Promise.all([rt.choose('bigram', 'prefill'), rt.choose('bigram', 'decode')]); // both start in the background
+    await Promise.all([rt.choose('bigram', 'prefill', { measured: true }), rt.choose('bigram', 'decode', { measured: true })]);
+    // every 128-token prefill run (both backends) comes before the first 1-token decode run
+    const firstDecode = tokensPerRun.indexOf(1);
+    expect(tokensPerRun.slice(0, firstDecode)).toEqual(Array(2 * 3).fill(128));
+    expect(tokensPerRun.slice(firstDecode)).toEqual(Array(2 * 3).fill(1));
+  });
+
+  it('a remembered WebGPU choice runs on WASM until that graph has warmed up on WebGPU in idle time', async () => {
+    const fakeAdapterNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+    const store = memoryStore();
+    const measured = { backend: 'webgpu' as const, workload: 'prefill' as const, reason: 'WebGPU chosen: faster for 2-token prefill (measured 1 ms vs 2 ms)', timings: { wasm: 2, webgpu: 1 } };
+    await store.set(decisionKey('bigram', 'prefill', 'WebGPU adapter: fake'), measured);
+    const { rt, creates } = setup(fakeAdapterNav, store, true);
+    await rt.load('bigram');
+    expect(await rt.choose('bigram', 'prefill')).toEqual({ ...measured, reason: measured.reason + REMEMBERED + WARMING });
+    expect((await rt.run('bigram', 'logits', { ids: idsTensor([1]) })).backend).toBe('wasm');
+    await expect.poll(() => creates).toEqual(['wasm', 'webgpu']); // the warm-up run, after the first
+    await expect.poll(async () => (await rt.run('bigram', 'logits', { ids: idsTensor([1]) })).backend).toBe('webgpu');
+    expect((await rt.choose('bigram', 'prefill')).reason).toBe(measured.reason + REMEMBERED);
   });
 
   it('uses an override, and refuses a WebGPU override without an adapter', async () => {

@@ -1,0 +1,179 @@
+/**
+ * Startup and streaming of the home page's live model, on the BUILT site (out/) in Debian's
+ * Chromium, tried as a student would (one run, printed, never asserted):
+ *   first token   click "Load model and generate" → the first generated token on screen
+ *                 (in-page clock: a capture-phase click listener and a MutationObserver)
+ *   cases         no WebGPU adapter (plain Chromium) | SwiftShader's software adapter
+ *                 (--enable-unsafe-webgpu) × cold (fresh profile: empty HTTP cache, no remembered
+ *                 backend choice) | warm (second visit in the same profile) × click as soon as
+ *                 the widget is ready | after READ_MS of "reading" (time for prefetch)
+ *   decode        in-page tokens/s = tokens after the first ÷ time from the first to the last
+ *                 token on screen; next to it the worker's own per-step rate (the widget's
+ *                 "tokens/s") and two engine rates for lm: in Chromium's model worker as the
+ *                 runtime bench measures it (/lab/runtime-bench/?model=lm: one kv-decode step
+ *                 after 64 cached tokens, WASM, median of 5 after a warm-up → 1000 ÷ ms), and in
+ *                 Node for the same prompt and token count (lib/runtime's Runtime over
+ *                 onnxruntime-web's Node build, WASM, 1 thread, as generate.bench.ts measures it).
+ * Goals (issue 17): first token ≤ 3 s cold and ≤ 1.5 s warm in every case; in-page decode ≥ 80%
+ * of the engine's rate.
+ *
+ *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import * as ort from 'onnxruntime-web';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { Runtime, type OrtModule } from '../../lib/runtime';
+import { fetchTransformer } from '../../lib/runtime/transformer';
+import { loadBpe } from '../../lib/tokenizer/serialize';
+// @ts-expect-error plain ESM script without types
+import { startServer } from '../serve.mjs';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BASE_ARGS = ['--no-sandbox', '--headless', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const OUT = process.env.STARTUP_OUT ?? 'out';
+const PROMPT = 'It is a truth universally acknowledged, that';
+const TOKENS = 64;
+const READ_MS = 3000;
+const QUERY = `?generate.temperature=0&generate.maxTokens=${TOKENS}&generate.prompt=${encodeURIComponent(PROMPT)}`;
+const RUN_TIMEOUT = 180_000;
+
+interface Visit {
+  firstMs: number;
+  /** Click → the panel's 'generating' phase (model loaded, backend chosen): the rest is ORT's first run(s). */
+  loadedMs: number;
+  pageTokPerS: number;
+  workerTokPerS: number;
+  tokens: number;
+  backend: string;
+}
+
+/** Installs the in-page clock: click time and (count, time) of every token-count change. */
+async function arm(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __startup: { click: number; marks: [number, number][]; generating: number } };
+    w.__startup = { click: NaN, marks: [], generating: NaN };
+    const btn = [...document.querySelectorAll('.gen-actions button')].find((b) => /generate/i.test(b.textContent ?? ''))!;
+    btn.addEventListener('click', () => (w.__startup.click = performance.now()), { capture: true, once: true });
+    const mo = new MutationObserver(() => {
+      if (Number.isNaN(w.__startup.generating) && document.querySelector('.gen')?.getAttribute('data-phase') === 'generating') w.__startup.generating = performance.now();
+      const n = Number(document.querySelector('.gen-output')?.getAttribute('data-new-tokens') ?? 0);
+      const last = w.__startup.marks.at(-1);
+      if (n > 0 && (!last || last[0] !== n)) w.__startup.marks.push([n, performance.now()]);
+    });
+    mo.observe(document.querySelector('.gen')!.parentElement!, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-new-tokens', 'data-phase'] });
+  });
+}
+
+async function visit(ctx: BrowserContext, url: string, readMs: number): Promise<Visit> {
+  const page = await ctx.newPage();
+  try {
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForSelector('.gen-actions button', { timeout: 30_000 });
+    await arm(page);
+    if (readMs) await page.waitForTimeout(readMs);
+    await page.getByRole('button', { name: /generate/i }).first().click();
+    await page.waitForSelector('.gen[data-phase="done"], .gen[data-phase="error"]', { timeout: RUN_TIMEOUT });
+    if ((await page.getAttribute('.gen', 'data-phase')) !== 'done') throw new Error(`generate failed: ${await page.locator('.gen-error').textContent()}`);
+    const r = await page.evaluate(() => (window as unknown as { __startup: { click: number; marks: [number, number][]; generating: number } }).__startup);
+    const [n0, t0] = r.marks[0];
+    const [n1, t1] = r.marks.at(-1)!;
+    return {
+      firstMs: t0 - r.click,
+      loadedMs: r.generating - r.click,
+      pageTokPerS: t1 > t0 ? ((n1 - n0) / (t1 - t0)) * 1000 : NaN,
+      workerTokPerS: Number(await page.getAttribute('.gen-speed', 'data-tokens-per-s')),
+      tokens: n1,
+      backend: (await page.getAttribute('.gen-actions .badge', 'data-backend')) ?? '?',
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+/** lm's greedy decode rate on the engine itself (Node, ORT WASM, 1 thread), same prompt and length. */
+async function engineRate(serverUrl: string): Promise<number> {
+  ort.env.wasm.numThreads = 1;
+  ort.env.logLevel = 'error';
+  const tok = loadBpe(await (await fetch(`${serverUrl}/models/tokenizer/austen-bpe-4096.json`)).json());
+  const prompt = tok.encode(PROMPT);
+  const rt = new Runtime({ provider: (id, p) => fetchTransformer(id, `${serverUrl}/models/`, p), ort: async () => ort as unknown as OrtModule, navigator: {} });
+  await rt.load('lm');
+  await rt.generate('lm', { prompt, maxNewTokens: 4 }); // warm-up: graph build + sessions
+  const times: number[] = [];
+  await rt.generate('lm', { prompt, maxNewTokens: TOKENS }, () => times.push(performance.now()));
+  await rt.dispose();
+  return ((times.length - 1) / (times.at(-1)! - times[0])) * 1000;
+}
+
+/** lm's decode rate in Chromium's model worker, as /lab/runtime-bench/ measures it (WASM, no adapter). */
+async function browserEngineRate(serverUrl: string): Promise<number> {
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: BASE_ARGS, headless: true });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${serverUrl}/lab/runtime-bench/?model=lm`);
+    await page.waitForSelector('.runtime-bench[data-state="done"], .runtime-bench[data-state="error"]', { timeout: RUN_TIMEOUT });
+    return 1000 / Number(await page.getAttribute('.runtime-bench tbody tr[data-workload="decode"]', 'data-wasm'));
+  } finally {
+    await browser.close();
+  }
+}
+
+const fmt = (ms: number) => (ms / 1000).toFixed(2);
+
+export default async function bench(): Promise<void> {
+  if (!existsSync(join(OUT, 'index.html'))) {
+    console.log(`startup bench skipped: ${OUT}/index.html is missing (run \`npm run build\` first)`);
+    return;
+  }
+  if (!existsSync(CHROMIUM)) {
+    console.log(`startup bench skipped: no Chromium at ${CHROMIUM}`);
+    return;
+  }
+  const server = await startServer({ dir: OUT });
+  const rows: Record<string, string>[] = [];
+  const pageRates: number[] = [];
+  try {
+    const engine = await engineRate(server.url);
+    const inBrowser = await browserEngineRate(server.url);
+    for (const gpu of [false, true]) {
+      for (const readMs of [0, READ_MS]) {
+        const profile = mkdtempSync(join(tmpdir(), 'startup-bench-'));
+        const ctx = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM, headless: true, viewport: { width: 1280, height: 900 },
+          args: gpu ? [...BASE_ARGS, '--enable-unsafe-webgpu'] : BASE_ARGS,
+        });
+        try {
+          for (const visitName of ['cold', 'warm'] as const) {
+            const v = await visit(ctx, `${server.url}/${QUERY}`, readMs);
+            const goal = visitName === 'cold' ? 3000 : 1500;
+            pageRates.push(v.pageTokPerS);
+            rows.push({
+              adapter: gpu ? 'SwiftShader WebGPU' : 'none',
+              visit: visitName,
+              'click after': readMs ? `${readMs / 1000} s reading` : 'ready',
+              'first token s': fmt(v.firstMs),
+              'of which load s': fmt(v.loadedMs),
+              goal: `≤ ${goal / 1000} s ${v.firstMs <= goal ? 'yes' : 'NO'}`,
+              decode: v.backend,
+              'page tok/s': v.pageTokPerS.toFixed(0),
+              'worker tok/s': v.workerTokPerS.toFixed(0),
+              'page ÷ engine (browser)': (v.pageTokPerS / inBrowser).toFixed(2),
+              'page ÷ engine (Node)': (v.pageTokPerS / engine).toFixed(2),
+              tokens: String(v.tokens),
+            });
+          }
+        } finally {
+          await ctx.close();
+          rmSync(profile, { recursive: true, force: true });
+        }
+      }
+    }
+    console.log(`startup: home page "Load model and generate" (lm, greedy, ${TOKENS} tokens) in headless Chromium, ${OUT}/`);
+    console.log(`engine decode rate for lm: ${inBrowser.toFixed(0)} tok/s in Chromium's worker (runtime bench method), ${engine.toFixed(0)} tok/s in Node (ORT WASM 1 thread); goal page ÷ engine ≥ 0.80`);
+    console.table(rows);
+  } finally {
+    await server.close();
+  }
+}
