@@ -5,6 +5,7 @@
  * quant.bench.ts: quantized variants of lm (bytes, forward/decode time, validation loss, KL).
  * kvcache.bench.ts: decode time for one token with and without the KV cache at 64/256/1024 tokens
  *   of context (lm; 1024 is past its training length, timing only), and lm's loss with a sliding window ± sinks.
+ * threads.bench.ts: lm's prefill and decode on ORT WASM with 1 vs N threads (page not / cross-origin isolated) in Chromium.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
