@@ -5,24 +5,44 @@
  *   thread; inside a course page that is isolated and allows it, the embed is isolated too;
  * - on a host that sends no COOP/COEP, the service worker adds them: after one reload the page is
  *   isolated.
- * The course pages are served through page.route on the other origin with exactly the headers
- * each case needs.
+ * The course pages are tiny files served from a temporary folder by two more servers (with and
+ * without COOP/COEP); page.route cannot stand in for them, as Chromium treats a routed page as
+ * public and then blocks its iframes to 127.0.0.1 (local network access checks).
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { startServer } from '../../scripts/serve.mjs';
-import { CHROMIUM, CHROMIUM_ARGS, closeBrowser, describeBrowser, openPage, url } from './browser';
+import { CHROMIUM, CHROMIUM_ARGS, closeBrowser, describeBrowser, launchBrowser, openPage, url } from './browser';
 
 const RUN = 120_000;
-const ISOLATED_HEADERS = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+type Server = { url: string; close(): Promise<void> };
 
 function hostPage(src: string, allow: string): string {
   return `<!doctype html><html lang="en"><title>Course page</title><h1>Course</h1><iframe src="${src}" ${allow} title="LLM Lab" style="width:100%;height:700px"></iframe></html>`;
 }
 
 describeBrowser('cross-origin isolation', () => {
-  afterAll(closeBrowser);
+  let dir = '';
+  let plainHost: Server;
+  let isolatedHost: Server;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'llm-lab-course-'));
+    writeFileSync(join(dir, 'course.html'), hostPage(url('/embed/generate/?maxTokens=5&seed=3&backend=wasm'), ''));
+    writeFileSync(join(dir, 'course-isolated.html'), hostPage(url('/embed/utf8-bytes/'), 'allow="cross-origin-isolated"'));
+    plainHost = await startServer({ dir, isolation: false });
+    isolatedHost = await startServer({ dir });
+  });
+  afterAll(async () => {
+    await closeBrowser();
+    await plainHost?.close();
+    await isolatedHost?.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('a lesson page served like `npm start` is cross-origin isolated, with SharedArrayBuffer', async () => {
     const { page, errors } = await openPage('/lessons/sampling/');
@@ -33,10 +53,10 @@ describeBrowser('cross-origin isolation', () => {
   });
 
   it('an embed on another origin that is not isolated still generates, on one thread', async () => {
-    const { page, errors } = await openPage('/embed-example.html', { server: 'other' });
-    const host = url('/course.html', 'other');
-    await page.route(host, (route) => route.fulfill({ contentType: 'text/html', body: hostPage(url('/embed/generate/?maxTokens=5&seed=3&backend=wasm'), '') }));
-    await page.goto(host);
+    const page = await (await launchBrowser()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${plainHost.url}/course.html`);
     const frame = page.frameLocator('iframe');
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(false);
     await frame.locator('.widget-loading').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
@@ -50,10 +70,10 @@ describeBrowser('cross-origin isolation', () => {
   }, RUN);
 
   it('an embed inside an isolated course page that allows it is isolated too', async () => {
-    const { page, errors } = await openPage('/embed-example.html', { server: 'other' });
-    const host = url('/course-isolated.html', 'other');
-    await page.route(host, (route) => route.fulfill({ contentType: 'text/html', headers: ISOLATED_HEADERS, body: hostPage(url('/embed/utf8-bytes/'), 'allow="cross-origin-isolated"') }));
-    await page.goto(host);
+    const page = await (await launchBrowser()).newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(`${isolatedHost.url}/course-isolated.html`);
     expect(await page.evaluate(() => self.crossOriginIsolated)).toBe(true);
     const frame = page.frameLocator('iframe');
     await expect.poll(() => frame.locator('body').evaluate(() => self.crossOriginIsolated), { timeout: 20_000 }).toBe(true);
