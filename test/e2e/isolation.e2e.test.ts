@@ -62,7 +62,8 @@ describeBrowser('cross-origin isolation', () => {
     await frame.locator('.widget-loading').first().waitFor({ state: 'detached', timeout: 30_000 }).catch(() => {});
     await frame.getByRole('button', { name: /generate/i }).first().click();
     await frame.locator('.gen[data-phase="done"], .gen[data-phase="error"]').first().waitFor({ timeout: RUN });
-    expect(await frame.locator('.gen').first().getAttribute('data-phase'), (await frame.locator('.gen-error').first().textContent().catch(() => '')) ?? '').toBe('done');
+    const error = await frame.locator('body').evaluate(() => document.querySelector('.gen-error')?.textContent ?? '');
+    expect(await frame.locator('.gen').first().getAttribute('data-phase'), error).toBe('done');
     expect(await frame.locator('.gen-actions .badge').first().getAttribute('data-threads')).toBe('1');
     expect(await frame.locator('body').evaluate(() => self.crossOriginIsolated)).toBe(false);
     expect(errors).toEqual([]);
