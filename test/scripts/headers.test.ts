@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADER_RULES, headersFor, matchesSource } from '@/scripts/headers.mjs';
 // @ts-expect-error plain ESM script without types
 import { startServer } from '@/scripts/serve.mjs';
+// @ts-expect-error plain ESM script without types
 import { buildServiceWorker } from '@/scripts/build-sw.mjs';
 
 type Rule = { source: string; headers: { key: string; value: string }[] };

@@ -66,7 +66,7 @@ function install(opts: { storage: boolean }) {
 /** A basic-looking network response (Response objects made in Node have type 'default'). */
 function resp(body: Uint8Array | string, type = 'application/octet-stream'): () => Response {
   return () => {
-    const r = new Response(body, { status: 200, headers: { 'content-type': type } });
+    const r = new Response(typeof body === 'string' ? body : new Blob([new Uint8Array(body)]), { status: 200, headers: { 'content-type': type } });
     Object.defineProperty(r, 'type', { value: 'basic' });
     return r;
   };
