@@ -1,5 +1,8 @@
 import type { NextConfig } from 'next';
+import { PHASE_DEVELOPMENT_SERVER } from 'next/constants';
 import createMDX from '@next/mdx';
+// @ts-expect-error plain ESM script without types
+import { HEADER_RULES } from './scripts/headers.mjs';
 
 // Static export (out/) for any static host. trailingSlash: every route is a folder with an
 // index.html, so plain static servers (and Vercel) resolve /lessons/x/ without rewrites.
@@ -21,4 +24,12 @@ const withMDX = createMDX({
   },
 });
 
-export default withMDX(nextConfig);
+// Cross-origin isolation headers (scripts/headers.mjs) in `next dev` only: a static export cannot
+// send headers (the host does: vercel.json, scripts/serve.mjs), and `next build` warns when
+// `headers` is set together with output: 'export'.
+export default function config(phase: string): NextConfig {
+  if (phase !== PHASE_DEVELOPMENT_SERVER) return withMDX(nextConfig);
+  type Rule = { source: string; headers: { key: string; value: string }[] };
+  const rules = (HEADER_RULES as Rule[]).map((r) => ({ source: r.source === '/(.*)' ? '/:path*' : r.source, headers: r.headers }));
+  return withMDX({ ...nextConfig, headers: async () => rules });
+}

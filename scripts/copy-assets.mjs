@@ -6,8 +6,10 @@
 //     map, and the one binary it loads, ort-wasm-simd-threaded.asyncify.{mjs,wasm} (WebGPU EP + WASM CPU EP) — the
 //     plain/jsep/jspi variants would add ~59 MB nobody downloads
 //   models/**  → public/models/   (works when models/ is empty or missing)
+//   lib/offline/*.ts → public/sw.js (the service worker, scripts/build-sw.mjs)
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { writeServiceWorker } from './build-sw.mjs';
 
 const root = process.cwd();
 const ortPkg = join(root, 'node_modules', 'onnxruntime-web');
@@ -35,7 +37,10 @@ if (existsSync(modelsSrc)) {
   nModels = countFiles(modelsDst);
 }
 
-console.log(`copy-assets: ${ortFiles.length} ORT files → public/ort/ (${ortFiles.join(', ')}), ${nModels} model files → public/models/`);
+const ortVersion = existsSync(ortPkg) ? JSON.parse(readFileSync(join(ortPkg, 'package.json'), 'utf8')).version : 'none';
+writeServiceWorker({ build: Date.now().toString(36), ortVersion });
+
+console.log(`copy-assets: ${ortFiles.length} ORT files → public/ort/ (${ortFiles.join(', ')}), ${nModels} model files → public/models/, public/sw.js (ORT ${ortVersion})`);
 
 /** File name of the extern-wasm ES module build of 'onnxruntime-web/webgpu', read from the package's exports. */
 function webgpuModule() {

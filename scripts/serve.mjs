@@ -4,12 +4,16 @@
  *   node scripts/serve.mjs [dir=out] [port=3000] [host=127.0.0.1]
  * Serves dir/index.html for folders (trailingSlash export), redirects /x to /x/ when x is a
  * folder, 404s with dir/404.html. Correct MIME types for .wasm/.mjs/.onnx/.safetensors/.json.
- * Sends CORP cross-origin so pages on other origins may embed the widgets.
+ * Sends the headers of scripts/headers.mjs (the same as vercel.json): COOP same-origin + COEP
+ * require-corp, so pages are cross-origin isolated and ORT's WASM may use several threads, and CORP
+ * cross-origin so pages on other origins may embed the widgets. `isolation: false` leaves COOP/COEP
+ * out (a host that cannot set headers: benches and e2e tests compare the two).
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { headersFor } from './headers.mjs';
 
 export const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -33,7 +37,7 @@ export const MIME = {
 };
 
 /** Start a server; resolves to { url, close() }. port 0 picks a free port. */
-export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers = {} } = {}) {
+export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers = {}, isolation = true } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -58,11 +62,11 @@ export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers
     } else if (!existsSync(file) && existsSync(file + '.html')) {
       file += '.html';
     }
-    const base = {
-      'cross-origin-resource-policy': 'cross-origin',
-      'x-content-type-options': 'nosniff',
-      ...headers,
-    };
+    const base = { ...headersFor(url.pathname), ...headers };
+    if (!isolation) {
+      delete base['cross-origin-opener-policy'];
+      delete base['cross-origin-embedder-policy'];
+    }
     if (!existsSync(file) || !statSync(file).isFile()) {
       const nf = join(root, '404.html');
       res.writeHead(404, { ...base, 'content-type': MIME['.html'] });
@@ -71,10 +75,10 @@ export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers
       return;
     }
     res.writeHead(200, {
-      ...base,
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'content-length': statSync(file).size,
       'cache-control': 'no-cache',
+      ...base,
     });
     if (req.method === 'HEAD') res.end();
     else createReadStream(file).pipe(res);

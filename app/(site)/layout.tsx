@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { SiteFooter, SiteHeader } from '@/components/ui/SiteHeader';
+import { ServiceWorker } from '@/components/ui/ServiceWorker';
 
 export default function SiteLayout({ children }: { children: ReactNode }) {
   return (
@@ -9,6 +10,7 @@ export default function SiteLayout({ children }: { children: ReactNode }) {
         {children}
       </main>
       <SiteFooter />
+      <ServiceWorker />
     </>
   );
 }

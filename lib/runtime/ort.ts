@@ -14,12 +14,16 @@
  * Node (tests, benches) has no /ort/ to import: it injects the package with setOrtLoader.
  *
  * Threads: the threaded WASM build needs SharedArrayBuffer, i.e. a cross-origin-isolated page
- * (COOP/COEP headers). A static host usually is not, so we ask for 1 thread there (ORT would
- * fall back anyway, with a console warning).
+ * (COOP/COEP headers: scripts/headers.mjs, sent by vercel.json, `npm start` and `npm run dev`, or
+ * added by the service worker). Isolated: min(4, cores) threads; not (e.g. an embed inside a
+ * course page that is not isolated): 1 thread. See ./threads.ts. The binary we ship,
+ * ort-wasm-simd-threaded.asyncify.{mjs,wasm}, is the threaded one: its worker threads are started
+ * from the same .mjs, so no extra file is needed.
  */
 
 import type * as OrtTypes from 'onnxruntime-web';
 import type { WireDType, WireTensor } from './protocol';
+import { currentWasmThreads } from './threads';
 
 export type OrtModule = typeof OrtTypes;
 export type OrtSession = OrtTypes.InferenceSession;
@@ -71,12 +75,6 @@ export function configureOrt(options: OrtEnvOptions): void {
   envOptions = { ...envOptions, ...options };
 }
 
-function defaultThreads(): number {
-  const g = globalThis as { crossOriginIsolated?: boolean; navigator?: { hardwareConcurrency?: number } };
-  if (!g.crossOriginIsolated) return 1;
-  return Math.max(1, Math.min(4, g.navigator?.hardwareConcurrency ?? 1));
-}
-
 /** The ORT module, imported and configured once. */
 export function loadOrt(): Promise<OrtModule> {
   if (!loaded) {
@@ -85,7 +83,7 @@ export function loadOrt(): Promise<OrtModule> {
       const ort = ((mod as { InferenceSession?: unknown }).InferenceSession ? mod : (mod as unknown as { default: OrtModule }).default) as OrtModule;
       const base = wasmBase();
       if (base !== null) ort.env.wasm.wasmPaths = base;
-      ort.env.wasm.numThreads = envOptions.numThreads ?? defaultThreads();
+      ort.env.wasm.numThreads = envOptions.numThreads ?? currentWasmThreads();
       ort.env.logLevel = 'error';
       return ort;
     });

@@ -9,6 +9,7 @@
  *   (loss, gradient error, ms/step); its frameworks are a bench-only package: npm ci --prefix scripts/bench/reference.
  * startup.bench.ts: the home page's click → first token (cold/warm, with/without a WebGPU adapter) in
  *   Chromium on the built site, and the in-page decode rate next to the engine's own.
+ * threads.bench.ts: lm's prefill and decode on ORT WASM with 1 vs N threads (page not / cross-origin isolated) in Chromium.
  */
 import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';

@@ -15,7 +15,8 @@
  *   });
  *
  * One browser per test file (launched on first openPage, fresh user-data-dir), one page per
- * openPage. `errors` collects console errors, uncaught page errors, HTTP errors (≥400) of
+ * openPage. Service workers are blocked here, so every test sees the network (and its page.route
+ * faults) rather than the offline cache; test/e2e/offline.e2e.test.ts opens its own context with them. `errors` collects console errors, uncaught page errors, HTTP errors (≥400) of
  * subresources and failed requests.
  * Without Chromium the suite is skipped locally, and fails when CI=true.
  */
@@ -67,6 +68,7 @@ export async function launchBrowser(): Promise<BrowserContext> {
     headless: true,
     args: CHROMIUM_ARGS,
     viewport: { width: 1280, height: 900 },
+    serviceWorkers: 'block',
   });
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   return context;

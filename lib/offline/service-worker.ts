@@ -1,0 +1,245 @@
+/**
+ * The lab's service worker (built into public/sw.js by scripts/build-sw.mjs; registered by
+ * components/ui/ServiceWorker.tsx on site pages, in production builds only). Two jobs:
+ *
+ * 1. Offline after the first visit. Pages and their data network-first (fresh online, cached
+ *    offline), /_next/static and /ort cache-first, each model file listed in models/manifest.json
+ *    cache-first under its sha256 (./sw-core.ts), stored only once its bytes hash to that sha256.
+ *    The manifest itself is network-first, so online the worker always knows the current hashes
+ *    and never serves a model whose sha256 differs from the manifest; offline it uses the last
+ *    manifest it saw, which is the one the cached models were checked against.
+ * 2. Cross-origin isolation on hosts that cannot set headers: it adds COOP/COEP/CORP to same-origin
+ *    responses that lack them (none on Vercel or `npm start`, which send them).
+ *
+ * Storage is optional: every cache operation that throws (private mode, quota, disabled storage)
+ * is skipped and the request goes to the network as if there were no worker.
+ */
+import {
+  MANIFEST_PATH, MODEL_CACHE, OFFLINE_HTML, assetUrlsInHtml, cacheNames, missingIsolationHeaders, modelCacheKey,
+  modelIndex, obsoleteCaches, pageKey, routeOf, staleModelKeys, toHex, urlsWorthCaching, type Route,
+} from './sw-core';
+
+declare const __LLM_LAB_BUILD__: string;
+declare const __ORT_VERSION__: string;
+
+const sw = globalThis as unknown as ServiceWorkerGlobalScope;
+const ORIGIN = sw.location.origin;
+const NAMES = cacheNames(__LLM_LAB_BUILD__, __ORT_VERSION__);
+/** How long the manifest's hashes are trusted before the worker asks the network again. */
+const INDEX_TTL_MS = 30_000;
+
+async function open(name: string): Promise<Cache | null> {
+  try {
+    return await caches.open(name);
+  } catch {
+    return null;
+  }
+}
+async function match(cache: Cache | null, key: string): Promise<Response | undefined> {
+  try {
+    return (await cache?.match(key)) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+async function put(cache: Cache | null, key: string, res: Response): Promise<void> {
+  try {
+    await cache?.put(key, res);
+  } catch {
+    // quota exceeded or storage gone: this response is simply not kept
+  }
+}
+
+/** Responses worth keeping: complete, same-origin, not an error. */
+const keepable = (res: Response) => res.ok && res.status === 200 && res.type === 'basic';
+
+async function networkFirst(req: Request, cacheName: string, key: string, e: ExtendableEvent): Promise<Response> {
+  const cache = await open(cacheName);
+  try {
+    const res = await fetch(req);
+    if (keepable(res)) e.waitUntil(put(cache, key, res.clone()));
+    return res;
+  } catch (err) {
+    const hit = await match(cache, key);
+    if (hit) return hit;
+    throw err;
+  }
+}
+
+async function cacheFirst(req: Request | string, cacheName: string, key: string, e: ExtendableEvent): Promise<Response> {
+  const cache = await open(cacheName);
+  const hit = await match(cache, key);
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (keepable(res)) e.waitUntil(put(cache, key, res.clone()));
+  return res;
+}
+
+let index: { map: Map<string, string>; at: number } | null = null;
+
+function remember(manifest: unknown): Map<string, string> {
+  index = { map: modelIndex(manifest), at: Date.now() };
+  return index.map;
+}
+
+/** Deletes model entries the manifest no longer lists (older versions of a file, removed models). */
+async function pruneModels(map: Map<string, string>): Promise<void> {
+  const cache = await open(MODEL_CACHE);
+  if (!cache) return;
+  try {
+    const keys = (await cache.keys()).map((r) => r.url);
+    await Promise.all(staleModelKeys(keys, map).map((k) => cache.delete(k)));
+  } catch {
+    // storage gone: nothing to prune
+  }
+}
+
+async function manifestResponse(req: Request, e: ExtendableEvent): Promise<Response> {
+  const res = await networkFirst(req, NAMES.shell, ORIGIN + MANIFEST_PATH, e);
+  try {
+    const map = remember(await res.clone().json());
+    e.waitUntil(pruneModels(map));
+  } catch {
+    // not JSON: models are then fetched plainly
+  }
+  return res;
+}
+
+/** The manifest's path → sha256 map: in memory if fresh, else the network's, else the cached one; null if none. */
+async function currentIndex(e: ExtendableEvent): Promise<Map<string, string> | null> {
+  if (index && Date.now() - index.at < INDEX_TTL_MS) return index.map;
+  try {
+    const res = await fetch(ORIGIN + MANIFEST_PATH, { cache: 'no-cache' });
+    if (res.ok) {
+      e.waitUntil(put(await open(NAMES.shell), ORIGIN + MANIFEST_PATH, res.clone()));
+      return remember(await res.json());
+    }
+  } catch {
+    // offline: fall back to the manifest seen last
+  }
+  const hit = await match(await open(NAMES.shell), ORIGIN + MANIFEST_PATH);
+  try {
+    return hit ? remember(await hit.json()) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Reads the second copy of a model download, and keeps it only if it hashes to `sha`. */
+async function storeVerified(stream: ReadableStream<Uint8Array>, sha: string, path: string, headers: Headers): Promise<void> {
+  const bytes = await new Response(stream).arrayBuffer();
+  if (toHex(await crypto.subtle.digest('SHA-256', bytes)) !== sha) return; // a corrupt or changed file is never kept
+  const cache = await open(MODEL_CACHE);
+  const h = new Headers({ 'content-type': headers.get('content-type') ?? 'application/octet-stream', 'content-length': String(bytes.byteLength), 'x-llm-lab-path': path });
+  await put(cache, modelCacheKey(ORIGIN, sha), new Response(bytes, { status: 200, headers: h }));
+  if (index) await pruneModels(index.map);
+}
+
+async function modelResponse(req: Request, url: URL, e: ExtendableEvent): Promise<Response> {
+  const map = await currentIndex(e);
+  const sha = map?.get(url.pathname);
+  if (!sha) return networkFirst(req, NAMES.shell, pageKey(url), e); // config.json etc.: no hash to key by
+  const cache = await open(MODEL_CACHE);
+  const hit = await match(cache, modelCacheKey(ORIGIN, sha));
+  if (hit) return hit;
+  const res = await fetch(req);
+  if (!cache || !keepable(res) || !res.body) return res;
+  const [forPage, forCache] = res.body.tee();
+  e.waitUntil(storeVerified(forCache, sha, url.pathname, res.headers).catch(() => {}));
+  return new Response(forPage, { status: res.status, statusText: res.statusText, headers: res.headers });
+}
+
+async function offlinePage(req: Request, url: URL, e: ExtendableEvent): Promise<Response> {
+  try {
+    return await networkFirst(req, NAMES.shell, pageKey(url), e);
+  } catch {
+    return new Response(OFFLINE_HTML, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+  }
+}
+
+function handle(route: Route, req: Request, url: URL, e: FetchEvent): Promise<Response> {
+  switch (route) {
+    case 'navigate':
+      return offlinePage(req, url, e);
+    case 'static':
+      return cacheFirst(req, NAMES.shell, url.href, e);
+    case 'ort':
+      return cacheFirst(req, NAMES.ort, url.href, e);
+    case 'manifest':
+      return manifestResponse(req, e);
+    case 'model':
+      return modelResponse(req, url, e);
+    default:
+      return networkFirst(req, NAMES.shell, pageKey(url), e);
+  }
+}
+
+/** Adds the isolation headers a same-origin response lacks (hosts without header control). */
+function isolate(res: Response): Response {
+  if (res.type !== 'basic' && res.type !== 'default') return res; // opaque, redirects: leave alone
+  const add = missingIsolationHeaders((k) => res.headers.has(k));
+  if (add.length === 0) return res;
+  const headers = new Headers(res.headers);
+  for (const [k, v] of add) headers.set(k, v);
+  return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+}
+
+/** Install: the home page and the JS/CSS it references, so the lab opens offline. */
+async function precacheCore(): Promise<void> {
+  const cache = await open(NAMES.shell);
+  if (!cache) return;
+  try {
+    const res = await fetch(ORIGIN + '/', { cache: 'no-cache' });
+    if (!keepable(res)) return;
+    const html = await res.clone().text();
+    await put(cache, ORIGIN + '/', res);
+    await Promise.all(assetUrlsInHtml(html).map(async (p) => {
+      const r = await fetch(ORIGIN + p).catch(() => null);
+      if (r && keepable(r)) await put(cache, ORIGIN + p, r);
+    }));
+  } catch {
+    // offline during install: pages are cached as they are visited instead
+  }
+}
+
+/** The page's own files, fetched before this worker controlled it (first visit). */
+async function cacheReported(urls: string[]): Promise<void> {
+  await Promise.all(urls.map(async (u) => {
+    const url = new URL(u);
+    const name = routeOf(url, ORIGIN) === 'ort' ? NAMES.ort : NAMES.shell;
+    const key = routeOf(url, ORIGIN) === 'page-data' ? pageKey(url) : url.href;
+    const cache = await open(name);
+    if (!cache || (await match(cache, key))) return;
+    const r = await fetch(u).catch(() => null);
+    if (r && keepable(r)) await put(cache, key, r);
+  }));
+}
+
+sw.addEventListener('install', (e) => {
+  e.waitUntil(precacheCore().finally(() => sw.skipWaiting()));
+});
+
+sw.addEventListener('activate', (e) => {
+  e.waitUntil((async () => {
+    try {
+      const stale = obsoleteCaches(await caches.keys(), NAMES);
+      await Promise.all(stale.map((n) => caches.delete(n)));
+    } catch {
+      // no storage
+    }
+    await sw.clients.claim();
+  })());
+});
+
+sw.addEventListener('message', (e) => {
+  const msg = e.data as { type?: string; urls?: unknown } | null;
+  if (msg?.type === 'llm-lab:cache-urls') e.waitUntil(cacheReported(urlsWorthCaching(msg.urls, ORIGIN)));
+});
+
+sw.addEventListener('fetch', (e) => {
+  const req = e.request;
+  const url = new URL(req.url);
+  const route = routeOf(url, ORIGIN, { method: req.method, mode: req.mode, range: req.headers.has('range') });
+  if (route === 'bypass') return;
+  e.respondWith(handle(route, req, url, e).then(isolate));
+});
