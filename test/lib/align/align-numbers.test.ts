@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AlignEvent } from '@/lib/align/job';
 import type { AlignEval, AlignReport } from '@/lib/align/train';
+import { HELD_OUT } from '@/components/widgets/pref-train/pairs';
 import { RECORD_FILE, RECORDED_RUNS, alignJob, runJob, type RecordedRun } from './align-runs';
 
 const rec = JSON.parse(readFileSync(RECORD_FILE, 'utf8')) as { runs: RecordedRun[]; defaultFinalTop: { id: number; label: string; p: number }[] };
@@ -65,6 +66,17 @@ describe('the Alignment lesson quotes the recorded runs', () => {
     const e = at(run('reward'), 5);
     expect(e.accuracy).toBe(1);
     expect(mdx).toContain(`all six pairs were ranked right at the first evaluation, step 5, with a loss of ${e.meanLoss.toFixed(3)}`);
+  });
+});
+
+describe('the KL passage', () => {
+  it('lies in the last 5% of austen.txt that lm never trained on (the cut: the first newline after 95% of the characters)', () => {
+    const austen = readFileSync('training/data/austen.txt', 'utf8');
+    const cut = austen.indexOf('\n', Math.floor(0.95 * austen.length));
+    const flat = (t: string): string => t.replace(/\s+/g, ' ');
+    const at = flat(austen).indexOf(flat(HELD_OUT));
+    expect(at).toBeGreaterThan(flat(austen.slice(0, cut)).length);
+    expect(mdx).toContain('the last 5% of its Austen text is held out');
   });
 });
 
