@@ -14,7 +14,7 @@ import { Dec, Num, Select } from '../scale-common/Fields';
 import { LM_CONFIG } from '../lora-rank/layout';
 import { useCutText } from '../useCutText';
 import { curves } from './layout';
-import { HELD_OUT, MAX_PAIRS, PRESET_PAIRS, parsePairs, pairsToText } from './pairs';
+import { BATCH, EVAL_EVERY, HELD_OUT, LORA, LR, MAX_PAIRS, PRESET_PAIRS, PROBE_TOP, parsePairs, pairsToText } from './pairs';
 import { PrefCharts } from './PrefCharts';
 import { useAlign } from './useAlign';
 import '../scale-common/scale.css';
@@ -22,9 +22,6 @@ import './pref.css';
 
 const MODE_LABELS: Record<(typeof PREF_MODES)[number], string> = { dpo: 'DPO (train lm itself)', reward: 'Reward model (Bradley–Terry)' };
 const SOURCE_LABELS: Record<(typeof PAIR_SOURCES)[number], string> = { preset: 'Six courteous-vs-curt replies', own: 'My own pairs (editable)' };
-const LORA = { r: 4, alpha: 8, targets: ['wq', 'wv'] as ('wq' | 'wv')[] };
-const LR = 1e-2;
-const BATCH = 2;
 
 export default function PrefTrain({ state, setState, hidden, locked }: WidgetProps<PrefTrainState>) {
   const { st, start, cancel } = useAlign();
@@ -39,7 +36,7 @@ export default function PrefTrain({ state, setState, hidden, locked }: WidgetPro
     start({
       config: LM_CONFIG, weightsUrl: '/models/lm/model.safetensors', sha256: m?.sha256, tokenizerUrl: '/models/tokenizer/austen-bpe-4096.json',
       mode: state.mode, pairs: parsed.pairs, lora: LORA, beta: state.beta, steps: state.steps, batch: BATCH, lrMax: LR, seed: state.seed,
-      evalEvery: 5, heldOut: HELD_OUT, probeTop: 5,
+      evalEvery: EVAL_EVERY, heldOut: HELD_OUT, probeTop: PROBE_TOP,
     });
   };
   return (

@@ -20,6 +20,13 @@ export const PRESET_PAIRS: PairText[] = [
 
 export const HELD_OUT = `They did not always think alike. His value for rank and connexion she perceived was greater than hers. It was not merely complaisance, it must be a liking to the cause, which made him enter warmly into her father and sister's solicitudes on a subject which she thought unworthy to excite them.`;
 
+/** The widget's fixed training settings (shared with the lesson's recorded-run tests). */
+export const LORA = { r: 4, alpha: 8, targets: ['wq', 'wv'] as ('wq' | 'wv')[] };
+export const LR = 1e-2;
+export const BATCH = 2;
+export const EVAL_EVERY = 5;
+export const PROBE_TOP = 5;
+
 /** Most pairs a student may enter, and most characters of the whole text. */
 export const MAX_PAIRS = 8;
 export const OWN_MAX = 1200;
