@@ -9,13 +9,16 @@
  *   buildServiceWorker({ build: 'abc', ortVersion: '1.30.0' }) → the script's text
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
+// sources from this checkout (next to this script), output into the project being built (cwd)
+const srcRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
 const root = process.cwd();
 
 function strip(file) {
-  const src = readFileSync(join(root, 'lib', 'offline', file), 'utf8');
+  const src = readFileSync(join(srcRoot, 'lib', 'offline', file), 'utf8');
   const js = ts.transpileModule(src, { compilerOptions: { target: ts.ScriptTarget.ES2020, module: ts.ModuleKind.ESNext, removeComments: false } }).outputText;
   return js
     .replace(/^import\s[\s\S]*?from\s+'\.\/sw-core';?\s*$/m, '')
