@@ -12,14 +12,14 @@
  * The graph has static shapes: T = the window (or the whole train part when it is shorter).
  * Validation stays eager (meanLoss over the downloaded adapters, every `evalEvery` steps).
  */
-import { mulberry32, type Tensor } from '@/lib/tensor';
+import type { Tensor } from '@/lib/tensor';
 import type { OrtModule } from '@/lib/runtime/ort';
 import type { Backend } from '@/lib/runtime/protocol';
 import { GraphTrainer } from '@/lib/runtime/train-graph';
 import { buildTrainModel } from '@/lib/train/train-graph';
 import { warmupCosine } from '@/lib/train/schedule';
-import { meanLoss, windowsOf, type FinetuneOptions, type FinetuneReport } from './finetune';
-import { initLora, isLoraName, withAdapters } from './lora';
+import { finetunePlan, meanLoss, type FinetuneOptions, type FinetuneReport } from './finetune';
+import { isLoraName, withAdapters } from './lora';
 import { LoraOps } from './lora-ops';
 
 export interface GraphFinetuneRun extends AsyncGenerator<FinetuneReport, void, undefined> {
@@ -29,16 +29,7 @@ export interface GraphFinetuneRun extends AsyncGenerator<FinetuneReport, void, u
 }
 
 export async function loraFinetuneGraph(o: FinetuneOptions, ort: OrtModule, backend: Backend): Promise<GraphFinetuneRun> {
-  const window = Math.min(o.window ?? 64, o.cfg.contextLength);
-  const steps = o.steps ?? 60;
-  const seed = o.seed ?? 1;
-  const adapters = initLora(o.cfg, o.lora, seed);
-  const split = Math.max(2, Math.floor(o.tokens.length * (1 - (o.valFraction ?? 0.1))));
-  const train = o.tokens.slice(0, split);
-  const val = windowsOf(o.tokens.slice(split), window, o.valWindows ?? 4);
-  if (train.length < 2) throw new Error('the text is too short to train on (need at least 2 tokens)');
-  const sched = { lrMax: o.lrMax ?? 3e-3, warmup: o.warmup ?? 5, total: steps };
-  const evalEvery = o.evalEvery ?? 5;
+  const { window, steps, adapters, train, val, sched, evalEvery, nextWindow } = finetunePlan(o);
   const { cfg, lora } = o;
   const T = Math.min(window, train.length - 1);
   const w = withAdapters(o.base, adapters);
@@ -53,11 +44,9 @@ export async function loraFinetuneGraph(o: FinetuneOptions, ort: OrtModule, back
 
   async function* run(): AsyncGenerator<FinetuneReport, void, undefined> {
     try {
-      const rng = mulberry32(seed ^ 0x9e3779b9);
       yield { step: 0, loss: NaN, valLoss: valLoss(), lr: 0, gradNorm: 0 };
       for (let s = 0; s < steps; s++) {
-        const start = train.length > window + 1 ? rng.int(train.length - window) : 0;
-        const win = train.slice(start, start + window + 1);
+        const win = nextWindow();
         const lr = warmupCosine(sched, s);
         const r = await tr.step([{ tokens: win }], lr);
         const done = s + 1;

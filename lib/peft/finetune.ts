@@ -85,7 +85,13 @@ export interface FinetuneRun extends Generator<FinetuneReport, void, undefined> 
   readonly adapters: Map<string, Tensor>;
 }
 
-export function loraFinetune(o: FinetuneOptions): FinetuneRun {
+/**
+ * What both engines (this eager loop and lib/peft/finetune-graph.ts) derive from the options, so they
+ * train on the same windows in the same order: the defaults, the train / held-out split (the last
+ * valFraction of the tokens, cut into ≤ valWindows windows), the schedule, fresh adapters, and
+ * nextWindow(), the seeded random training window (window + 1 tokens) of each step.
+ */
+export function finetunePlan(o: FinetuneOptions) {
   const window = Math.min(o.window ?? 64, o.cfg.contextLength);
   const steps = o.steps ?? 60;
   const seed = o.seed ?? 1;
@@ -96,19 +102,27 @@ export function loraFinetune(o: FinetuneOptions): FinetuneRun {
   if (train.length < 2) throw new Error('the text is too short to train on (need at least 2 tokens)');
   const sched = { lrMax: o.lrMax ?? 3e-3, warmup: o.warmup ?? 5, total: steps };
   const evalEvery = o.evalEvery ?? 5;
+  const rng = mulberry32(seed ^ 0x9e3779b9);
+  const nextWindow = (): number[] => {
+    const start = train.length > window + 1 ? rng.int(train.length - window) : 0;
+    return train.slice(start, start + window + 1);
+  };
+  return { window, steps, adapters, train, val, sched, evalEvery, nextWindow };
+}
+
+export function loraFinetune(o: FinetuneOptions): FinetuneRun {
+  const { steps, adapters, val, sched, evalEvery, nextWindow } = finetunePlan(o);
   const cfg = o.cfg;
   const lora = o.lora;
 
   function* run(): Generator<FinetuneReport, void, undefined> {
     const w = withAdapters(o.base, adapters);
-    const rng = mulberry32(seed ^ 0x9e3779b9);
     const opt = new AdamW({ weightDecay: 0 });
     const wrap = (ops: Ops<Var>): Ops<Var> => new LoraOps(ops, cfg, lora);
     const valLoss = (): number | null => (val.length ? meanLoss(cfg, w, val, lora) : null);
     yield { step: 0, loss: NaN, valLoss: valLoss(), lr: 0, gradNorm: 0 };
     for (let s = 0; s < steps; s++) {
-      const start = train.length > window + 1 ? rng.int(train.length - window) : 0;
-      const win = train.slice(start, start + window + 1);
+      const win = nextWindow();
       const lr = warmupCosine(sched, s);
       const r = trainStep(w, cfg, win, opt, { lr, clip: 1, trainable: isLoraName, wrap });
       const done = s + 1;

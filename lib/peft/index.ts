@@ -6,7 +6,7 @@
 export * from './lora';
 export { LoraOps } from './lora-ops';
 export { svd, lowRank, relativeLowRankErrors, type Svd } from './svd';
-export { loraFinetune, meanLoss, windowsOf, adapterBytes, type FinetuneOptions, type FinetuneReport, type FinetuneRun } from './finetune';
+export { finetunePlan, loraFinetune, meanLoss, windowsOf, adapterBytes, type FinetuneOptions, type FinetuneReport, type FinetuneRun } from './finetune';
 export { runFinetuneJob, greedyContinue, type FinetuneJob, type JobEvent, type JobIO } from './job';
 export type { FinetuneRequest } from './worker';
 export { loraFinetuneGraph, type GraphFinetuneRun } from './finetune-graph';
