@@ -6,8 +6,13 @@ import { HEADER_RULES } from './scripts/headers.mjs';
 
 // Static export (out/) for any static host. trailingSlash: every route is a folder with an
 // index.html, so plain static servers (and Vercel) resolve /lessons/x/ without rewrites.
+// NEXT_PUBLIC_BASE_PATH=/repo builds the lab for a host that serves it below /repo/ (a GitHub Pages
+// project site): Next prefixes <Link> and /_next/ with it, components/site-base.ts everything else.
+const basePath = (process.env.NEXT_PUBLIC_BASE_PATH ?? '').split('/').filter(Boolean).join('/');
+
 const nextConfig: NextConfig = {
   output: 'export',
+  ...(basePath ? { basePath: `/${basePath}` } : {}),
   trailingSlash: true,
   pageExtensions: ['ts', 'tsx', 'mdx'],
   images: { unoptimized: true },

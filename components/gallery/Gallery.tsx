@@ -10,6 +10,7 @@ import type { WidgetListing } from '@/components/widgets/server-list';
 import { hasWidget } from '@/components/widgets/registry';
 import { EmbedBuilder } from './EmbedBuilder';
 import { PreviewFrame } from './PreviewFrame';
+import { sitePath } from '@/components/site-base';
 
 export function Gallery({ widgets }: { widgets: readonly WidgetListing[] }) {
   const [open, setOpen] = useState<{ id: string; query: string } | null>(null);
@@ -39,7 +40,7 @@ function Card({ w, open, onToggle }: { w: WidgetListing; open: string | null; on
       <p className="gallery-desc">{w.description}</p>
       <p className="gallery-meta muted">
         <code>{w.id}</code> · in a lesson: <code>{`<Widget id="${w.id}" />`}</code> ·{' '}
-        <a href={`/embed/${w.id}/`} target="_blank" rel="noopener">
+        <a href={sitePath(`embed/${w.id}/`)} target="_blank" rel="noopener">
           open the embed page
         </a>
       </p>
@@ -50,7 +51,7 @@ function Card({ w, open, onToggle }: { w: WidgetListing; open: string | null; on
         {open !== null ? (
           <EmbedBuilder id={w.id} title={w.title} initialQuery={open} />
         ) : (
-          <PreviewFrame src={`/embed/${w.id}/`} title={`Preview: ${w.title}`} height={(w.minHeight ?? 240) + 120} maxHeight={720} />
+          <PreviewFrame src={sitePath(`embed/${w.id}/`)} title={`Preview: ${w.title}`} height={(w.minHeight ?? 240) + 120} maxHeight={720} />
         )}
       </div>
     </li>

@@ -9,6 +9,7 @@ import { useEffect, useState } from 'react';
 import type { TransformerConfig } from '@/lib/model/config';
 import type { Backend, BackendChoice, Workload } from '@/lib/runtime/protocol';
 import { medianOf, modelFromSearch, ms } from './lab-math';
+import { SITE_BASE } from '@/components/site-base';
 
 const REPEATS = 5;
 interface Result {
@@ -26,7 +27,7 @@ function ratio(r: Result): number | undefined {
   return picked === undefined ? undefined : picked / fastest;
 }
 
-export function RuntimeBench({ defaultModel = 'random:lm-shape', base = '/' }: { defaultModel?: string; base?: string }) {
+export function RuntimeBench({ defaultModel = 'random:lm-shape', base = SITE_BASE }: { defaultModel?: string; base?: string }) {
   const [state, setState] = useState<'running' | 'done' | 'error'>('running');
   const [results, setResults] = useState<Result[]>([]);
   const [note, setNote] = useState('');

@@ -12,6 +12,7 @@ import { setBackendStatus } from '@/components/ui/backend-status';
 import type { ModelClient } from '@/lib/runtime/client';
 import type { Backend, BackendChoice, Progress } from '@/lib/runtime/protocol';
 import { maxAbsDiff, modelFromSearch, ms } from './lab-math';
+import { SITE_BASE } from '@/components/site-base';
 
 /** Agreement needed between ORT and the eager forward (float32 logits of size ~1). */
 export const TOLERANCE = 1e-3;
@@ -37,7 +38,7 @@ interface Row {
 const BACKENDS: Backend[] = ['wasm', 'webgpu'];
 const fresh = (): Row[] => BACKENDS.map((backend) => ({ backend, state: 'waiting' }));
 
-export function RuntimeCheck({ defaultModel = 'tiny-random', base = '/' }: { defaultModel?: string; base?: string }) {
+export function RuntimeCheck({ defaultModel = 'tiny-random', base = SITE_BASE }: { defaultModel?: string; base?: string }) {
   const [state, setState] = useState<'idle' | 'running' | 'done' | 'error'>('idle');
   const [progress, setProgress] = useState<Progress | null>(null);
   const [rows, setRows] = useState<Row[]>(fresh);

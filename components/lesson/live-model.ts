@@ -6,6 +6,7 @@
  * Tests pass their own Deps (a fake client, a byte tokenizer).
  */
 import type { ModelClient } from '@/lib/runtime/client';
+import { SITE_BASE } from '@/components/site-base';
 
 export interface TokenizerLike {
   encode(text: string): number[];
@@ -28,14 +29,14 @@ let client: Promise<ModelClient> | null = null;
 let tokenizer: Promise<TokenizerLike> | null = null;
 
 /** One model worker per page, started on the first call (the client code loads only then). */
-export function sharedClient(base = '/'): Promise<ModelClient> {
+export function sharedClient(base = SITE_BASE): Promise<ModelClient> {
   client ??= Promise.all([import('@/lib/runtime/client'), import('@/components/ui/backend-status')]).then(([m, status]) =>
     m.createModelClient({ base, onFallback: (note) => status.setBackendStatus({ backend: 'wasm', reason: note, note }) }));
   client.catch(() => (client = null));
   return client;
 }
 
-export function sharedTokenizer(base = '/'): Promise<TokenizerLike> {
+export function sharedTokenizer(base = SITE_BASE): Promise<TokenizerLike> {
   tokenizer ??= (async () => {
     const [{ loadBpe }, res] = await Promise.all([import('@/lib/tokenizer/serialize'), fetch(`${base}${TOKENIZER_FILE}`)]);
     if (!res.ok) throw new Error(`tokenizer: ${base}${TOKENIZER_FILE} → HTTP ${res.status}`);

@@ -9,11 +9,12 @@ import { useEffect, useId, useState } from 'react';
 import { useWidth } from '@/components/ui/useWidth';
 import { layoutCurves, type Margin } from './curves-layout';
 import { describeCurves, parseTrainingLog, type LossCurves } from './training-log';
+import { sitePath } from '@/components/site-base';
 
 export type LoadLog = (id: string) => Promise<unknown>;
 
 const fetchLog: LoadLog = async (id) => {
-  const res = await fetch(`/models/${encodeURIComponent(id)}/training-log.json`);
+  const res = await fetch(sitePath(`models/${encodeURIComponent(id)}/training-log.json`));
   if (!res.ok) throw new Error(`HTTP ${res.status}`);
   return res.json();
 };

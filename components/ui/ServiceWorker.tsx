@@ -9,6 +9,7 @@
  */
 import { useEffect } from 'react';
 import { ISOLATION_RELOAD_KEY, shouldReloadForIsolation } from '@/lib/offline/isolation';
+import { SITE_BASE, sitePath } from '@/components/site-base';
 
 function reloadedBefore(): boolean {
   try {
@@ -19,7 +20,7 @@ function reloadedBefore(): boolean {
 }
 
 function register(sw: ServiceWorkerContainer): void {
-  sw.register('/sw.js', { scope: '/' })
+  sw.register(sitePath('sw.js'), { scope: SITE_BASE })
     .then(() => sw.ready)
     .then((reg) => {
       const urls = [location.href, ...performance.getEntriesByType('resource').map((e) => e.name)];

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { BackendNote, BackendSlot } from './BackendSlot';
 import { ThemeToggle } from './ThemeToggle';
+import { sitePath } from '@/components/site-base';
 
 export function SiteHeader() {
   return (
@@ -38,7 +39,7 @@ export function SiteFooter() {
       <p>
         <Link href="/lab/runtime/">Check the runtime in your browser</Link> ·{' '}
         <Link href="/lab/runtime-bench/">Benchmark WebGPU vs WASM</Link> ·{' '}
-        <a href="/embed-example.html">Embedding example</a>
+        <a href={sitePath('embed-example.html')}>Embedding example</a>
       </p>
     </footer>
   );

@@ -19,6 +19,7 @@ import { BackendNote } from '@/components/ui/BackendSlot';
 import { watchHeight } from './watch-height';
 import { WidgetLoading } from './WidgetFrame';
 import type { AnyWidgetDef } from './types';
+import { SITE_BASE } from '@/components/site-base';
 
 export const HEIGHT_MESSAGE = 'llm-lab:height';
 
@@ -72,7 +73,7 @@ function Embed({ def }: { def: AnyWidgetDef }) {
         )}
       </div>
       <p className="embed-foot">
-        <a href="/" target="_blank" rel="noopener">
+        <a href={SITE_BASE} target="_blank" rel="noopener">
           LLM Lab
         </a>{' '}
         · {def.description}

@@ -1,6 +1,7 @@
 'use client';
 /** "Share / embed" disclosure: the link to this exact state and an iframe snippet, each copyable. */
 import { useId, useState } from 'react';
+import { SITE_BASE } from '@/components/site-base';
 
 export function ShareEmbed({ link, embed, snippet }: { link: string; embed: string; snippet: string }) {
   const [open, setOpen] = useState(false);
@@ -51,8 +52,8 @@ export function CopyField({ label, value, multiline }: { label: string; value: s
   );
 }
 
-/** '/widgets/?build=<id>&<state>' for an embed URL '…/embed/<id>/?<state>': the gallery opens that widget's builder in this state. */
-export function galleryHref(embed: string): string | null {
+/** '/widgets/?build=<id>&<state>' (under the site's base path) for an embed URL '…/embed/<id>/?<state>': the gallery opens that widget's builder in this state. */
+export function galleryHref(embed: string, base: string = SITE_BASE): string | null {
   const m = /\/embed\/([a-z0-9-]+)\/(?:\?(.*))?$/.exec(embed);
-  return m ? `/widgets/?build=${m[1]}${m[2] ? `&${m[2]}` : ''}` : null;
+  return m ? `${base}widgets/?build=${m[1]}${m[2] ? `&${m[2]}` : ''}` : null;
 }

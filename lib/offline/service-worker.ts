@@ -15,8 +15,8 @@
  * is skipped and the request goes to the network as if there were no worker.
  */
 import {
-  MANIFEST_PATH, MODEL_CACHE, OFFLINE_HTML, assetUrlsInHtml, cacheNames, missingIsolationHeaders, modelCacheKey,
-  modelIndex, obsoleteCaches, pageKey, routeOf, staleModelKeys, toHex, urlsWorthCaching, type Route,
+  MANIFEST_PATH, MODEL_CACHE, offlineHtml, assetUrlsInHtml, cacheNames, missingIsolationHeaders, modelCacheKey,
+  modelIndex, obsoleteCaches, pageKey, routeOf, sitePathOf, staleModelKeys, toHex, urlsWorthCaching, type Route,
 } from './sw-core';
 
 declare const __LLM_LAB_BUILD__: string;
@@ -24,6 +24,10 @@ declare const __ORT_VERSION__: string;
 
 const sw = globalThis as unknown as ServiceWorkerGlobalScope;
 const ORIGIN = sw.location.origin;
+/** The site's base path ('/' or '/repo/'): where this script lives (it is served from the site root). */
+const BASE_PATH = new URL('./', sw.location.href).pathname;
+/** Origin plus base path, no trailing slash: 'https://x.io' or 'https://x.io/repo'. */
+const ROOT = ORIGIN + BASE_PATH.slice(0, -1);
 const NAMES = cacheNames(__LLM_LAB_BUILD__, __ORT_VERSION__);
 /** How long the manifest's hashes are trusted before the worker asks the network again. */
 const INDEX_TTL_MS = 30_000;
@@ -95,7 +99,7 @@ async function pruneModels(map: Map<string, string>): Promise<void> {
 }
 
 async function manifestResponse(req: Request, e: ExtendableEvent): Promise<Response> {
-  const res = await networkFirst(req, NAMES.shell, ORIGIN + MANIFEST_PATH, e);
+  const res = await networkFirst(req, NAMES.shell, ROOT + MANIFEST_PATH, e);
   try {
     const map = remember(await res.clone().json());
     e.waitUntil(pruneModels(map));
@@ -109,15 +113,15 @@ async function manifestResponse(req: Request, e: ExtendableEvent): Promise<Respo
 async function currentIndex(e: ExtendableEvent): Promise<Map<string, string> | null> {
   if (index && Date.now() - index.at < INDEX_TTL_MS) return index.map;
   try {
-    const res = await fetch(ORIGIN + MANIFEST_PATH, { cache: 'no-cache' });
+    const res = await fetch(ROOT + MANIFEST_PATH, { cache: 'no-cache' });
     if (res.ok) {
-      e.waitUntil(put(await open(NAMES.shell), ORIGIN + MANIFEST_PATH, res.clone()));
+      e.waitUntil(put(await open(NAMES.shell), ROOT + MANIFEST_PATH, res.clone()));
       return remember(await res.json());
     }
   } catch {
     // offline: fall back to the manifest seen last
   }
-  const hit = await match(await open(NAMES.shell), ORIGIN + MANIFEST_PATH);
+  const hit = await match(await open(NAMES.shell), ROOT + MANIFEST_PATH);
   try {
     return hit ? remember(await hit.json()) : null;
   } catch {
@@ -131,21 +135,22 @@ async function storeVerified(stream: ReadableStream<Uint8Array>, sha: string, pa
   if (toHex(await crypto.subtle.digest('SHA-256', bytes)) !== sha) return; // a corrupt or changed file is never kept
   const cache = await open(MODEL_CACHE);
   const h = new Headers({ 'content-type': headers.get('content-type') ?? 'application/octet-stream', 'content-length': String(bytes.byteLength), 'x-llm-lab-path': path });
-  await put(cache, modelCacheKey(ORIGIN, sha), new Response(bytes, { status: 200, headers: h }));
+  await put(cache, modelCacheKey(ROOT, sha), new Response(bytes, { status: 200, headers: h }));
   if (index) await pruneModels(index.map);
 }
 
 async function modelResponse(req: Request, url: URL, e: ExtendableEvent): Promise<Response> {
   const map = await currentIndex(e);
-  const sha = map?.get(url.pathname);
+  const path = sitePathOf(url, ROOT);
+  const sha = path === null ? undefined : map?.get(path);
   if (!sha) return networkFirst(req, NAMES.shell, pageKey(url), e); // config.json etc.: no hash to key by
   const cache = await open(MODEL_CACHE);
-  const hit = await match(cache, modelCacheKey(ORIGIN, sha));
+  const hit = await match(cache, modelCacheKey(ROOT, sha));
   if (hit) return hit;
   const res = await fetch(req);
   if (!cache || !keepable(res) || !res.body) return res;
   const [forPage, forCache] = res.body.tee();
-  e.waitUntil(storeVerified(forCache, sha, url.pathname, res.headers).catch(() => {}));
+  e.waitUntil(storeVerified(forCache, sha, path ?? url.pathname, res.headers).catch(() => {}));
   return new Response(forPage, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
@@ -153,7 +158,7 @@ async function offlinePage(req: Request, url: URL, e: ExtendableEvent): Promise<
   try {
     return await networkFirst(req, NAMES.shell, pageKey(url), e);
   } catch {
-    return new Response(OFFLINE_HTML, { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    return new Response(offlineHtml(BASE_PATH), { status: 503, headers: { 'content-type': 'text/html; charset=utf-8' } });
   }
 }
 
@@ -189,11 +194,11 @@ async function precacheCore(): Promise<void> {
   const cache = await open(NAMES.shell);
   if (!cache) return;
   try {
-    const res = await fetch(ORIGIN + '/', { cache: 'no-cache' });
+    const res = await fetch(ROOT + '/', { cache: 'no-cache' });
     if (!keepable(res)) return;
     const html = await res.clone().text();
-    await put(cache, ORIGIN + '/', res);
-    await Promise.all(assetUrlsInHtml(html).map(async (p) => {
+    await put(cache, ROOT + '/', res);
+    await Promise.all(assetUrlsInHtml(html, BASE_PATH).map(async (p) => {
       const r = await fetch(ORIGIN + p).catch(() => null);
       if (r && keepable(r)) await put(cache, ORIGIN + p, r);
     }));
@@ -206,8 +211,8 @@ async function precacheCore(): Promise<void> {
 async function cacheReported(urls: string[]): Promise<void> {
   await Promise.all(urls.map(async (u) => {
     const url = new URL(u);
-    const name = routeOf(url, ORIGIN) === 'ort' ? NAMES.ort : NAMES.shell;
-    const key = routeOf(url, ORIGIN) === 'page-data' ? pageKey(url) : url.href;
+    const name = routeOf(url, ROOT) === 'ort' ? NAMES.ort : NAMES.shell;
+    const key = routeOf(url, ROOT) === 'page-data' ? pageKey(url) : url.href;
     const cache = await open(name);
     if (!cache || (await match(cache, key))) return;
     const r = await fetch(u).catch(() => null);
@@ -233,13 +238,13 @@ sw.addEventListener('activate', (e) => {
 
 sw.addEventListener('message', (e) => {
   const msg = e.data as { type?: string; urls?: unknown } | null;
-  if (msg?.type === 'llm-lab:cache-urls') e.waitUntil(cacheReported(urlsWorthCaching(msg.urls, ORIGIN)));
+  if (msg?.type === 'llm-lab:cache-urls') e.waitUntil(cacheReported(urlsWorthCaching(msg.urls, ROOT)));
 });
 
 sw.addEventListener('fetch', (e) => {
   const req = e.request;
   const url = new URL(req.url);
-  const route = routeOf(url, ORIGIN, { method: req.method, mode: req.mode, range: req.headers.has('range') });
+  const route = routeOf(url, ROOT, { method: req.method, mode: req.mode, range: req.headers.has('range') });
   if (route === 'bypass') return;
   e.respondWith(handle(route, req, url, e).then(isolate));
 });

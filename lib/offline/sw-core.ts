@@ -12,6 +12,7 @@
  *                           to it; an entry whose sha256 the manifest no longer lists is deleted
  *
  * Example: routeOf(new URL('https://lab.example/models/lm/model.safetensors'), 'https://lab.example') → 'model'
+ *          routeOf(new URL('https://x.io/repo/models/lm/model.safetensors'), 'https://x.io/repo') → 'model'
  */
 
 export type Route = 'navigate' | 'static' | 'ort' | 'manifest' | 'model' | 'page-data' | 'bypass';
@@ -34,10 +35,24 @@ export function obsoleteCaches(existing: string[], current: { shell: string; ort
   return existing.filter((n) => (n.startsWith(SHELL_PREFIX) || n.startsWith(ORT_PREFIX)) && !keep.has(n));
 }
 
-/** Which strategy a GET request gets. Other origins, non-GET and range requests pass through untouched. */
-export function routeOf(url: URL, origin: string, opts: { method?: string; mode?: string; range?: boolean } = {}): Route {
-  if ((opts.method ?? 'GET') !== 'GET' || opts.range || url.origin !== origin) return 'bypass';
-  const p = url.pathname;
+/**
+ * The site path of `url` below the site's root ('https://x.io' or 'https://x.io/repo' for a site
+ * served under /repo/), starting with '/'; null for another origin or a path outside the site.
+ * Example: sitePathOf(new URL('https://x.io/repo/ort/a.wasm'), 'https://x.io/repo') → '/ort/a.wasm'
+ */
+export function sitePathOf(url: URL, root: string): string | null {
+  const r = new URL(root.replace(/\/+$/, '') + '/');
+  if (url.origin !== r.origin || !url.pathname.startsWith(r.pathname)) return null;
+  return '/' + url.pathname.slice(r.pathname.length);
+}
+
+/**
+ * Which strategy a GET request gets; `root` is the site's origin plus its base path, without a
+ * trailing slash. Other origins, paths outside the site, non-GET and range requests pass through.
+ */
+export function routeOf(url: URL, root: string, opts: { method?: string; mode?: string; range?: boolean } = {}): Route {
+  const p = sitePathOf(url, root);
+  if ((opts.method ?? 'GET') !== 'GET' || opts.range || p === null) return 'bypass';
   if (p === '/sw.js') return 'bypass';
   if (opts.mode === 'navigate') return 'navigate';
   if (p.startsWith('/_next/static/')) return 'static';
@@ -129,17 +144,19 @@ export function missingIsolationHeaders(has: (name: string) => boolean): [string
 }
 
 /**
- * The same-origin JS/CSS a page's HTML references (/_next/static/…), to cache with the page so it
- * also renders offline. Example: '<script src="/_next/static/chunks/a.js">' → ['/_next/static/chunks/a.js'].
+ * The same-origin JS/CSS a page's HTML references (<basePath>_next/static/…), to cache with the page
+ * so it also renders offline. Example: '<script src="/_next/static/chunks/a.js">' → ['/_next/static/chunks/a.js'];
+ * with basePath '/repo/' only '/repo/_next/static/…' paths count.
  */
-export function assetUrlsInHtml(html: string): string[] {
+export function assetUrlsInHtml(html: string, basePath = '/'): string[] {
   const out = new Set<string>();
-  for (const m of html.matchAll(/(?:src|href)="(\/_next\/static\/[^"?#]+)"/g)) out.add(m[1]);
+  const prefix = basePath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + '_next\\/static\\/';
+  for (const m of html.matchAll(new RegExp(`(?:src|href)="(${prefix}[^"?#]+)"`, 'g'))) out.add(m[1]);
   return [...out];
 }
 
-/** URLs a page reports it loaded before the worker controlled it, reduced to ours worth caching. */
-export function urlsWorthCaching(urls: unknown, origin: string): string[] {
+/** URLs a page reports it loaded before the worker controlled it, reduced to ours worth caching (`root` as in routeOf). */
+export function urlsWorthCaching(urls: unknown, root: string): string[] {
   if (!Array.isArray(urls)) return [];
   const out = new Set<string>();
   for (const u of urls.slice(0, 500)) {
@@ -150,14 +167,14 @@ export function urlsWorthCaching(urls: unknown, origin: string): string[] {
     } catch {
       continue;
     }
-    if (url.origin !== origin) continue;
-    const r = routeOf(url, origin);
+    const r = routeOf(url, root);
     if (r === 'static' || r === 'page-data' || r === 'ort') out.add(url.href);
   }
   return [...out];
 }
 
-/** A short page for a route never visited online (offline, nothing cached). */
+/** A short page for a route never visited online (offline, nothing cached); `home` is the site's base path. */
+export const offlineHtml = (home = '/'): string => OFFLINE_HTML.replace('<a href="/">', `<a href="${home.replace(/[^\w/.-]/g, '')}">`);
 export const OFFLINE_HTML =
   '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">' +
   '<title>Offline · LLM Lab</title><body style="font-family:system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">' +

@@ -13,6 +13,7 @@ import type { WidgetProps } from '../types';
 import type { KvState } from './index';
 import { bytesText, sharingFigure } from './layout';
 import '../attention-explorer/attention.css';
+import { sitePath } from '@/components/site-base';
 
 const W = 300;
 const H = 110;
@@ -42,7 +43,7 @@ export default function KvSharing({ state, setState, hidden, locked }: WidgetPro
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    fetch(`/models/${MODEL_ID}/config.json`)
+    fetch(sitePath(`models/${MODEL_ID}/config.json`))
       .then((r) => (r.ok ? r.json() : Promise.reject(new Error(`config.json → HTTP ${r.status}`))))
       .then((c: ShapeLike) => live && setCfg(c))
       .catch((e: unknown) => live && setError(e instanceof Error ? e.message : String(e)));

@@ -4,6 +4,7 @@
  */
 import type { Passage } from '@/lib/data/passages';
 import { splitPassages } from '@/lib/data/passages';
+import { SITE_BASE } from '@/components/site-base';
 
 export const EXCERPT_URL = '/data/corpus-excerpt.json';
 
@@ -34,7 +35,7 @@ export interface Excerpt {
 
 let cache: Promise<Excerpt> | null = null;
 
-export function loadExcerpt(base = '/'): Promise<Excerpt> {
+export function loadExcerpt(base = SITE_BASE): Promise<Excerpt> {
   cache ??= (async () => {
     const res = await fetch(`${base}${EXCERPT_URL.slice(1)}`);
     if (!res.ok) throw new Error(`${EXCERPT_URL} → HTTP ${res.status}`);

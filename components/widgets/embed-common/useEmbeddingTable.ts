@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react';
 import { sharedTokenizer, type TokenizerLike } from '@/components/lesson/live-model';
 import { rowNorms } from '@/lib/interp/neighbours';
 import { fetchModelWeights } from '@/lib/runtime/transformer';
+import { sitePath } from '@/components/site-base';
 
 export interface EmbeddingTable {
   /** Row-major [V, d]. */
@@ -34,7 +35,7 @@ let listeners: ((loaded: number, total: number) => void)[] = [];
 function loadOnce(): Promise<EmbeddingTable> {
   once ??= (async () => {
     const [w, tok] = await Promise.all([
-      fetchModelWeights('lm', '/models/', (p) => {
+      fetchModelWeights('lm', sitePath('models/'), (p) => {
         if (p.phase === 'download') for (const f of listeners) f(p.loaded, p.total ?? 0);
       }),
       sharedTokenizer(),

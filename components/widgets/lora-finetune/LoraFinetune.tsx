@@ -21,6 +21,7 @@ import { curve, lossDomain } from './layout';
 import { chosenText, OWN_MIN, PRESETS } from './texts';
 import { useFinetune } from './useFinetune';
 import '../scale-common/scale.css';
+import { sitePath } from '@/components/site-base';
 
 const M = { top: 10, right: 12, bottom: 40, left: 54 };
 const LABELS: Record<(typeof FINETUNE_TEXTS)[number], string> = { sonnets: PRESETS.sonnets.label, psalms: PRESETS.psalms.label, own: 'My own paragraph' };
@@ -41,9 +42,9 @@ export default function LoraFinetune({ state, setState, hidden, locked }: Widget
       : { backend: state.engine, reason: 'Chosen: ONNX Runtime will run the train-step graph when you start (WebGPU falls back to WASM)' };
   const done = st.steps.length ? st.steps[st.steps.length - 1].report.step : 0;
   const onStart = async (): Promise<void> => {
-    const m = await familyManifest('lm', '/models/').catch(() => null);
+    const m = await familyManifest('lm', sitePath('models/')).catch(() => null);
     start({
-      config: LM_CONFIG, weightsUrl: '/models/lm/model.safetensors', sha256: m?.sha256, tokenizerUrl: '/models/tokenizer/austen-bpe-4096.json',
+      config: LM_CONFIG, weightsUrl: sitePath('models/lm/model.safetensors'), sha256: m?.sha256, tokenizerUrl: sitePath('models/tokenizer/austen-bpe-4096.json'),
       text: chosen.text, lora: { r: state.r, alpha: 2 * state.r, targets: ['wq', 'wv'] }, steps: state.steps, lrMax: 3e-3, window: 64, seed: state.seed,
       prompt: chosen.prompt, sampleTokens: 24, engine: state.engine,
     });

@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import type { WeightMap } from '@/lib/model/eager';
 import { relativeLowRankErrors, svd } from '@/lib/peft/svd';
 import { fetchModelWeights } from '@/lib/runtime/transformer';
+import { sitePath } from '@/components/site-base';
 
 let weightsOnce: Promise<WeightMap> | null = null;
 
@@ -25,7 +26,7 @@ export function useMatrixSvd(name: string): MatrixSvd {
   const [st, setSt] = useState<MatrixSvd & { name?: string }>({ phase: 'loading', loaded: 0, total: 0 });
   useEffect(() => {
     let live = true;
-    weightsOnce ??= fetchModelWeights('lm', '/models/', (p) => {
+    weightsOnce ??= fetchModelWeights('lm', sitePath('models/'), (p) => {
       if (live && p.phase === 'download') setSt((s) => ({ ...s, phase: 'loading', loaded: p.loaded, total: p.total ?? 0 }));
     }).then((r) => r.weights);
     weightsOnce.then(

@@ -18,6 +18,7 @@ import { useScaleJob } from '../scale-common/useScaleJob';
 import { LM_CONFIG, linearAxes } from '../lora-rank/layout';
 import { mpView, pct } from './layout';
 import '../scale-common/scale.css';
+import { sitePath } from '@/components/site-base';
 
 const M = { top: 18, right: 10, bottom: 40, left: 54 };
 const X: [number, number] = [-56, 36];
@@ -40,8 +41,8 @@ export default function MpGradients({ state, setState, hidden, locked }: WidgetP
   const a = useMemo(() => linearAxes({ width: Math.max(280, width), height: 240, margin: M, xDomain: X, yDomain: [0, maxCount * 1.05], yFormat: (c) => (c >= 1000 ? `${c / 1000}k` : String(c)) }), [width, maxCount]);
   const running = st.phase === 'running';
   const onStart = async (): Promise<void> => {
-    const m = await familyManifest('lm', '/models/').catch(() => null);
-    start({ kind: 'grads', excerptUrl: '/data/corpus-excerpt.json', weightsUrl: '/models/lm/model.safetensors', sha256: m?.sha256, tokenizerUrl: '/models/tokenizer/austen-bpe-4096.json', config: LM_CONFIG, tokens: state.tokens });
+    const m = await familyManifest('lm', sitePath('models/')).catch(() => null);
+    start({ kind: 'grads', excerptUrl: sitePath('data/corpus-excerpt.json'), weightsUrl: sitePath('models/lm/model.safetensors'), sha256: m?.sha256, tokenizerUrl: sitePath('models/tokenizer/austen-bpe-4096.json'), config: LM_CONFIG, tokens: state.tokens });
   };
   const barW = Math.max(1, a.x(1) - a.x(0) - 1);
   return (

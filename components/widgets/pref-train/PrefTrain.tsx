@@ -19,6 +19,7 @@ import { PrefCharts } from './PrefCharts';
 import { useAlign } from './useAlign';
 import '../scale-common/scale.css';
 import './pref.css';
+import { sitePath } from '@/components/site-base';
 
 const MODE_LABELS: Record<(typeof PREF_MODES)[number], string> = { dpo: 'DPO (train lm itself)', reward: 'Reward model (Bradley–Terry)' };
 const SOURCE_LABELS: Record<(typeof PAIR_SOURCES)[number], string> = { preset: 'Six courteous-vs-curt replies', own: 'My own pairs (editable)' };
@@ -32,9 +33,9 @@ export default function PrefTrain({ state, setState, hidden, locked }: WidgetPro
   const done = st.steps.length ? st.steps[st.steps.length - 1].report.step : 0;
   const total = st.phase === 'idle' ? state.steps : st.total;
   const onStart = async (): Promise<void> => {
-    const m = await familyManifest('lm', '/models/').catch(() => null);
+    const m = await familyManifest('lm', sitePath('models/')).catch(() => null);
     start({
-      config: LM_CONFIG, weightsUrl: '/models/lm/model.safetensors', sha256: m?.sha256, tokenizerUrl: '/models/tokenizer/austen-bpe-4096.json',
+      config: LM_CONFIG, weightsUrl: sitePath('models/lm/model.safetensors'), sha256: m?.sha256, tokenizerUrl: sitePath('models/tokenizer/austen-bpe-4096.json'),
       mode: state.mode, pairs: parsed.pairs, lora: LORA, beta: state.beta, steps: state.steps, batch: BATCH, lrMax: LR, seed: state.seed,
       evalEvery: EVAL_EVERY, heldOut: HELD_OUT, probeTop: PROBE_TOP,
     });

@@ -15,6 +15,7 @@ import type { PruneMethod, PruneSummary } from '@/lib/prune/model';
 import type { BackendChoice, Progress } from '@/lib/runtime/protocol';
 import { friendlyError, MODEL_ID, type Deps } from '@/components/lesson/live-model';
 import { GRID } from './layout';
+import { SITE_BASE } from '@/components/site-base';
 
 export type Phase = 'idle' | 'loading' | 'slice' | 'done' | 'cancelled' | 'error';
 export const SLICE_URL = 'data/austen-val-slice.json';
@@ -38,7 +39,7 @@ export const keyOf = (method: PruneMethod, f: number) => `${method}:${f}`;
 const idOf = (method: PruneMethod, f: number) => `prune:${method}:${f}:${MODEL_ID}`;
 const idsFeed = (ids: readonly number[]) => ({ [names.ids()]: { dtype: 'int64' as const, dims: [1, ids.length], data: BigInt64Array.from(ids, (i) => BigInt(i)) } });
 
-export function usePrune(deps: Deps, method: PruneMethod, fraction: number, backend: 'auto' | 'webgpu' | 'wasm', base = '/') {
+export function usePrune(deps: Deps, method: PruneMethod, fraction: number, backend: 'auto' | 'webgpu' | 'wasm', base = SITE_BASE) {
   const [view, setView] = useState<PruneView>(EMPTY);
   const [started, setStarted] = useState(false);
   const abort = useRef<AbortController | null>(null);

@@ -18,6 +18,7 @@ import { quantId } from '../quant-weights/useQuantModel';
 import { GROUPED } from '../quant-weights/FormatControls';
 import type { QuantCompareState } from './index';
 import { samplerOf } from './layout';
+import { SITE_BASE } from '@/components/site-base';
 
 export type Phase = 'idle' | 'loading' | 'next' | 'slice' | 'generate' | 'done' | 'cancelled' | 'error';
 export const SLICE_URL = 'data/austen-val-slice.json';
@@ -40,7 +41,7 @@ const EMPTY: CompareView = { phase: 'idle', progress: null, choices: null, summa
 
 const idsFeed = (ids: readonly number[]) => ({ [names.ids()]: { dtype: 'int64' as const, dims: [1, ids.length], data: BigInt64Array.from(ids, (i) => BigInt(i)) } });
 
-export function useCompare(deps: Deps, s: QuantCompareState, base = '/') {
+export function useCompare(deps: Deps, s: QuantCompareState, base = SITE_BASE) {
   const [view, setView] = useState<CompareView>(EMPTY);
   const [tok, setTok] = useState<TokenizerLike | null>(null);
   const [started, setStarted] = useState(false);

@@ -19,6 +19,7 @@ import { useScaleJob } from '../scale-common/useScaleJob';
 import { sci } from '../scale-laws/layout';
 import { liveView } from './layout';
 import '../scale-common/scale.css';
+import { sitePath } from '@/components/site-base';
 
 const M = { top: 10, right: 14, bottom: 40, left: 54 };
 /** An exponent with a real minus sign: 0.0531 → "0.0531", −0.0531 → "−0.0531". */
@@ -60,7 +61,7 @@ export default function ScaleLive({ state, setState, hidden, locked }: WidgetPro
         {!hidden.has('seed') && <Num name="seed" label="Seed" value={state.seed} min={0} max={4294967295} onValue={(s) => setState({ seed: s })} locked={locked} />}
       </div>
       <div className="control-row">
-        <button type="button" disabled={running} onClick={() => start({ kind: 'live', excerptUrl: '/data/corpus-excerpt.json', budget: C, seed: state.seed })}>
+        <button type="button" disabled={running} onClick={() => start({ kind: 'live', excerptUrl: sitePath('data/corpus-excerpt.json'), budget: C, seed: state.seed })}>
           {st.phase === 'idle' ? 'Train the four models' : 'Train again'}
         </button>
         <button type="button" onClick={cancel} disabled={!running}>Cancel</button>

@@ -3,6 +3,7 @@
 import type { Pattern } from '@/lib/longctx/sparse-masks';
 import { useWorkerJob, type JobView } from '@/components/lesson/useWorkerJob';
 import type { LossReply, LossRequest } from './protocol';
+import { sitePath } from '@/components/site-base';
 
 export interface LossResult {
   pattern: Pattern;
@@ -20,7 +21,7 @@ type Result = Omit<Extract<LossReply, { type: 'result' }>, 'type' | 'job'>;
 export function useLoss(pattern: Pattern, windows: number) {
   return useWorkerJob<Request, Result, LossResult>({
     make: () => new Worker(new URL('./loss.worker.ts', import.meta.url), { type: 'module', name: 'sparse-masks' }),
-    request: { pattern, windows, modelBase: '/models/' },
+    request: { pattern, windows, modelBase: sitePath('models/') },
     key: JSON.stringify([pattern, windows]),
     read: (m) => ({ pattern: m.pattern, windows: m.windows, loss: m.loss, full: m.full, ms: m.ms }),
     debounceMs: 300,

@@ -5,6 +5,7 @@
  */
 import type { Tokenizer } from '@/lib/tokenizer';
 import type { TokenizerKind } from './index';
+import { SITE_BASE } from '@/components/site-base';
 
 export const TOKENIZER_LABELS: Record<TokenizerKind, string> = {
   gpt2: 'GPT-2 (r50k, 50,257 tokens)',
@@ -46,7 +47,7 @@ async function build(kind: Exclude<TokenizerKind, 'char'>, base: string): Promis
  * A tokenizer of a fixed vocabulary, loaded once. 'char' has no fixed vocabulary (it is built
  * from the text itself): use charTokenizer(text) for it.
  */
-export function loadTokenizer(kind: Exclude<TokenizerKind, 'char'>, base = '/'): Promise<Tokenizer> {
+export function loadTokenizer(kind: Exclude<TokenizerKind, 'char'>, base = SITE_BASE): Promise<Tokenizer> {
   let p = cache.get(kind);
   if (!p) {
     p = build(kind, base);

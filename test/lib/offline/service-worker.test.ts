@@ -31,7 +31,7 @@ let caches: Map<string, FakeCache>;
 let network: Map<string, () => Response>;
 let netCalls: string[];
 
-function install(opts: { storage: boolean }) {
+function install(opts: { storage: boolean; base?: string }) {
   handlers = {};
   caches = new Map();
   network = new Map();
@@ -39,7 +39,7 @@ function install(opts: { storage: boolean }) {
   const g = globalThis as Record<string, unknown>;
   g.__LLM_LAB_BUILD__ = 'b1';
   g.__ORT_VERSION__ = '1.30.0';
-  g.location = new URL(O + '/sw.js');
+  g.location = new URL(O + (opts.base ?? '/') + 'sw.js');
   g.addEventListener = (type: string, fn: Handler) => (handlers[type] = fn);
   g.skipWaiting = async () => {};
   g.clients = { claim: async () => {} };
@@ -90,8 +90,8 @@ function manifest(weightsSha: string) {
   return JSON.stringify({ models: { lm: { files: { weights: 'models/lm/model.safetensors', config: 'models/lm/config.json' }, sha256: weightsSha } } });
 }
 
-async function loadWorker(storage = true) {
-  install({ storage });
+async function loadWorker(storage = true, base = '/') {
+  install({ storage, base });
   vi.resetModules();
   await import('@/lib/offline/service-worker');
 }
@@ -110,6 +110,25 @@ describe('the service worker', () => {
     expect([...caches.get('llm-lab-models')!.store.keys()]).toEqual([`${O}/__llm-lab-model__/${sha(v1)}`]);
     network.clear();
     expect([...new Uint8Array(await (await get('/models/lm/model.safetensors')).arrayBuffer())]).toEqual([1, 2, 3, 4]);
+  });
+
+  it('on a site served below /repo/ it caches that site\'s models and pages, and passes other paths through', async () => {
+    await loadWorker(true, '/repo/');
+    const v1 = new Uint8Array([5, 6, 7]);
+    network.set('/repo/models/manifest.json', resp(manifest(sha(v1)), 'application/json'));
+    network.set('/repo/models/lm/model.safetensors', resp(v1));
+    network.set('/repo/lessons/x/', resp('<p>x</p>', 'text/html'));
+    await get('/repo/models/manifest.json');
+    await get('/repo/models/lm/model.safetensors');
+    await get('/repo/lessons/x/', 'navigate');
+    expect([...caches.get('llm-lab-models')!.store.keys()]).toEqual([`${O}/repo/__llm-lab-model__/${sha(v1)}`]);
+    network.clear();
+    expect([...new Uint8Array(await (await get('/repo/models/lm/model.safetensors')).arrayBuffer())]).toEqual([5, 6, 7]);
+    expect(await (await get('/repo/lessons/x/', 'navigate')).text()).toBe('<p>x</p>');
+    const off = await get('/repo/lessons/never-visited/', 'navigate');
+    expect(off.status).toBe(503);
+    expect(await off.text()).toContain('<a href="/repo/">');
+    await expect(get('/other-site/page/')).rejects.toThrow('not handled');
   });
 
   it('a new version in the manifest is fetched anew and replaces the old entry', async () => {

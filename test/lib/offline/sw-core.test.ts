@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   MODEL_CACHE, assetUrlsInHtml, cacheNames, missingIsolationHeaders, modelCacheKey, modelIndex, obsoleteCaches, pageKey,
-  routeOf, shaOfKey, staleModelKeys, toHex, urlsWorthCaching,
+  routeOf, shaOfKey, sitePathOf, staleModelKeys, toHex, urlsWorthCaching, offlineHtml,
 } from '@/lib/offline/sw-core';
 // @ts-expect-error plain ESM script without types
 import { ISOLATION_HEADERS } from '@/scripts/headers.mjs';
@@ -111,3 +111,27 @@ describe('what a page is cached with', () => {
     expect(urlsWorthCaching('nope', O)).toEqual([]);
   });
 });
+
+describe('a site served below a base path', () => {
+  const R = `${O}/repo`;
+  it('routes by the path below the base and passes everything outside it through', () => {
+    expect(sitePathOf(new URL(`${R}/ort/a.wasm`), R)).toBe('/ort/a.wasm');
+    expect(sitePathOf(new URL(`${O}/ort/a.wasm`), R)).toBeNull();
+    expect(sitePathOf(new URL('https://cdn.example/repo/x'), R)).toBeNull();
+    expect(routeOf(new URL(`${R}/models/lm/model.safetensors`), R)).toBe('model');
+    expect(routeOf(new URL(`${R}/models/manifest.json`), R)).toBe('manifest');
+    expect(routeOf(new URL(`${R}/_next/static/c/a.js`), R)).toBe('static');
+    expect(routeOf(new URL(`${R}/sw.js`), R)).toBe('bypass');
+    expect(routeOf(new URL(`${O}/models/lm/model.safetensors`), R)).toBe('bypass');
+    expect(routeOf(new URL(`${O}/repository/x`), R)).toBe('bypass');
+  });
+
+  it('finds only the page assets under the base path and links the offline page home', () => {
+    const html = '<script src="/repo/_next/static/chunks/a.js"></script><script src="/_next/static/chunks/b.js"></script>';
+    expect(assetUrlsInHtml(html, '/repo/')).toEqual(['/repo/_next/static/chunks/a.js']);
+    expect(urlsWorthCaching([`${R}/_next/static/x.js`, `${O}/_next/static/y.js`], R)).toEqual([`${R}/_next/static/x.js`]);
+    expect(offlineHtml('/repo/')).toContain('<a href="/repo/">');
+    expect(offlineHtml('/"><script>')).not.toContain('<script>');
+  });
+});
+
