@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 // Unit + component tests. Node environment by default; component tests opt into jsdom
@@ -12,5 +13,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 60_000,
     setupFiles: ['test/setup.ts'],
+    // vitest's default is one worker per core but one, which on CI's 2 cores is a single worker
+    // and one idle core. Test files share nothing they write (temporary folders are mkdtemp'd).
+    maxWorkers: Math.max(2, availableParallelism() - 1),
   },
 });

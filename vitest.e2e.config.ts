@@ -10,6 +10,9 @@ export default defineConfig({
     environment: 'node',
     globalSetup: ['test/e2e/global-setup.ts'],
     fileParallelism: false,
+    // Inside a file, tests marked concurrent (shell.e2e's per-page checks) run two at a time: two
+    // pages for two cores. Every other test runs alone.
+    maxConcurrency: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

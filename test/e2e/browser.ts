@@ -57,26 +57,31 @@ export function url(path: string, server: 'lab' | 'other' = 'lab'): string {
   return (server === 'lab' ? inject('baseURL') : inject('otherOriginURL')) + path;
 }
 
-let context: BrowserContext | null = null;
+// The launch itself is shared, so two tests that open their first pages at once (concurrent tests)
+// get the same browser.
+let context: Promise<BrowserContext> | null = null;
 let profileDir: string | null = null;
 
-export async function launchBrowser(): Promise<BrowserContext> {
-  if (context) return context;
-  profileDir = mkdtempSync(join(tmpdir(), 'llm-lab-chromium-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 },
-    serviceWorkers: 'block',
-  });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+export function launchBrowser(): Promise<BrowserContext> {
+  context ??= (async () => {
+    profileDir = mkdtempSync(join(tmpdir(), 'llm-lab-chromium-'));
+    const ctx = await chromium.launchPersistentContext(profileDir, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: CHROMIUM_ARGS,
+      viewport: { width: 1280, height: 900 },
+      serviceWorkers: 'block',
+    });
+    await ctx.grantPermissions(['clipboard-read', 'clipboard-write']);
+    return ctx;
+  })();
   return context;
 }
 
 export async function closeBrowser(): Promise<void> {
-  await context?.close();
+  const ctx = context;
   context = null;
+  await (await ctx?.catch(() => null))?.close();
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
   profileDir = null;
 }

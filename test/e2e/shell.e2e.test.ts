@@ -1,6 +1,6 @@
 /** The lab's frame in a real browser: every page renders cleanly, embeds resize, bad URLs are explained. */
 import { readdirSync, readFileSync } from 'node:fs';
-import { afterAll, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readManifest } from '@/components/models/manifest';
 import { closeBrowser, describeBrowser, openPage, runAxe, screenshot, url, waitForWidgets } from './browser';
 
@@ -19,38 +19,43 @@ describeBrowser('every page', () => {
   // A lesson page holds all its widgets, so lessons (and the index) are checked in light, dark and at
   // 360 px. An embed page holds one widget already checked in its lesson: it is loaded twice (light at
   // 1280 px; dark at 360 px), which still covers both themes, the narrow screen and axe on its frame.
-  for (const p of pages) {
-    const isEmbed = p.name.startsWith('embed-');
-    const schemes = isEmbed ? (['light'] as const) : (['light', 'dark'] as const);
-    for (const scheme of schemes) {
-      it(`${p.path} renders in ${scheme} mode with no console errors and no serious axe violations`, async () => {
-        const { page, errors, status } = await openPage(p.path, { colorScheme: scheme });
-        expect(status).toBe(200);
+  // These checks only read their own page, so they run two at a time (maxConcurrency in
+  // vitest.e2e.config.ts), each on its own page; the tests below it change shared state (the stored
+  // theme, the clipboard) and run alone.
+  describe.concurrent('each page', () => {
+    for (const p of pages) {
+      const isEmbed = p.name.startsWith('embed-');
+      const schemes = isEmbed ? (['light'] as const) : (['light', 'dark'] as const);
+      for (const scheme of schemes) {
+        it(`${p.path} renders in ${scheme} mode with no console errors and no serious axe violations`, async ({ expect }) => {
+          const { page, errors, status } = await openPage(p.path, { colorScheme: scheme });
+          expect(status).toBe(200);
+          await waitForWidgets(page);
+          await screenshot(page, `${p.name}-${scheme}`); // first, so a failing page still leaves its picture
+          await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+          expect(await runAxe(page)).toEqual([]);
+          expect(errors).toEqual([]);
+          if (scheme === 'light' && p.name.startsWith('lesson-')) {
+            // the table of contents: every link lands on a heading (same page load)
+            const targets = await page.locator('.toc a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
+            expect(targets.length).toBeGreaterThan(0);
+            for (const id of targets) await expect(page.locator(`[id="${id}"]`).evaluate((e) => e.tagName), `${p.path}#${id}`).resolves.toMatch(/^H[23]$/);
+          }
+          await page.close();
+        });
+      }
+      it(`${p.path} fits a 360 px wide screen${isEmbed ? ' in dark mode' : ''} without horizontal scrolling or axe violations`, async ({ expect }) => {
+        const { page, errors } = await openPage(p.path, { viewport: { width: 360, height: 740 }, ...(isEmbed ? { colorScheme: 'dark' as const } : {}) });
         await waitForWidgets(page);
-        await screenshot(page, `${p.name}-${scheme}`); // first, so a failing page still leaves its picture
-        await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        await screenshot(page, `${p.name}-360`);
+        expect(overflow).toBeLessThanOrEqual(0);
         expect(await runAxe(page)).toEqual([]);
         expect(errors).toEqual([]);
-        if (scheme === 'light' && p.name.startsWith('lesson-')) {
-          // the table of contents: every link lands on a heading (same page load)
-          const targets = await page.locator('.toc a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).hash.slice(1)));
-          expect(targets.length).toBeGreaterThan(0);
-          for (const id of targets) await expect(page.locator(`[id="${id}"]`).evaluate((e) => e.tagName), `${p.path}#${id}`).resolves.toMatch(/^H[23]$/);
-        }
         await page.close();
       });
     }
-    it(`${p.path} fits a 360 px wide screen${isEmbed ? ' in dark mode' : ''} without horizontal scrolling or axe violations`, async () => {
-      const { page, errors } = await openPage(p.path, { viewport: { width: 360, height: 740 }, ...(isEmbed ? { colorScheme: 'dark' as const } : {}) });
-      await waitForWidgets(page);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-      await screenshot(page, `${p.name}-360`);
-      expect(overflow).toBeLessThanOrEqual(0);
-      expect(await runAxe(page)).toEqual([]);
-      expect(errors).toEqual([]);
-      await page.close();
-    });
-  }
+  });
 
   for (const path of ['/lessons/no-such-lesson/', '/embed/no-such-widget/']) {
     it(`${path} (unknown slug) is a 404 page`, async () => {
