@@ -5,10 +5,17 @@
  */
 
 import type { NextLogits } from '@/lib/sample';
+import type { Feed } from './device-tensor';
 import type { Progress, WireTensor, Workload } from './protocol';
 
 /** Runs one graph variant through the runtime (backend chosen per workload). */
 export type RunFn = (variant: string, feeds: Record<string, WireTensor>, workload: Workload) => Promise<Record<string, WireTensor>>;
+
+/**
+ * Runs one graph variant and leaves the outputs named in `keep` where the backend made them (GPU
+ * buffers on WebGPU, see ./device-tensor.ts); feeds may be such DeviceTensors from earlier runs.
+ */
+export type StateRunFn = (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => Promise<Record<string, Feed>>;
 
 /** Representative inputs for timing each workload on each backend. */
 export interface CalibrationPlan {
@@ -20,6 +27,8 @@ export interface Stepper<C = unknown> {
   nextLogits: NextLogits<C>;
   /** A fresh cache for one sequence (e.g. an empty KV cache). */
   newCache(): C;
+  /** Frees what a cache holds outside the JS heap (GPU buffers); called when a generation ends. */
+  dispose?(cache: C): void;
 }
 
 export interface LoadedModel {
@@ -29,8 +38,13 @@ export interface LoadedModel {
   graph(variant: string): Uint8Array | Promise<Uint8Array>;
   /** Inputs for calibrating the backend choice; without it, the choice is a default rule. */
   calibration?(): CalibrationPlan;
-  /** A generate step over `run`; without it, generate is refused. */
-  stepper?(run: RunFn): Stepper;
+  /**
+   * A generate step over `run`; without it, generate is refused. With `keepRun` the step may keep
+   * its state (a KV cache) on the device between calls.
+   */
+  stepper?(run: RunFn, keepRun?: StateRunFn): Stepper;
+  /** The outputs of a variant that the next call takes back as inputs (a KV cache's present.*). */
+  stateOutputs?(variant: string): readonly string[];
   /** Context length, so generate stops in time. */
   contextLength?: number;
 }

@@ -11,6 +11,11 @@
  * backend is used from the next run on. A WebGPU choice takes effect per graph variant only once
  * that variant's WebGPU session has run once (shader compilation happens in idle time, on a
  * background warm-up run); until then that variant runs on WASM.
+ *
+ * State on the device: a model's state outputs (LoadedModel.stateOutputs, a KV cache's present.*)
+ * stay GPU buffers on WebGPU sessions; generate's step function feeds them back as past.* without
+ * a read-back (runFeeds with `keep`), and calibration times decode that way. run() still answers
+ * WireTensors only (kept nothing: every output is downloaded).
  */
 
 import { mulberry32 } from '@/lib/tensor';
@@ -19,6 +24,7 @@ import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } fro
 import { calibrateWorkload } from './calibrate';
 import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
+import { disposeFeeds, toWire, type Feed } from './device-tensor';
 import { loadOrt, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
@@ -44,6 +50,8 @@ export interface RuntimeOptions {
    * decisions); a later load rebuilds it. Default: no cap.
    */
   keepLast?: Readonly<Record<string, number>>;
+  /** Keep state outputs (KV caches) on the GPU between WebGPU runs (default true; false: the old read-back path, for benches). */
+  deviceState?: boolean;
 }
 
 /** Added to a remembered choice's reason. */
@@ -61,6 +69,12 @@ export interface GenerateRequest {
   sampler?: SamplerOptions;
   seed?: number;
   stopIds?: number[];
+}
+
+async function wireFeeds(feeds: Record<string, Feed>): Promise<Record<string, WireTensor>> {
+  const out: Record<string, WireTensor> = {};
+  for (const [k, t] of Object.entries(feeds)) out[k] = await toWire(t);
+  return out;
 }
 
 /** Models without a calibration plan: WebGPU for prefill, WASM for decode (the usual outcome). */
@@ -92,9 +106,12 @@ export class Runtime {
   private probed: Promise<WebGpuProbe> | null = null;
   private preference: BackendPreference = 'auto';
   private readonly store: DecisionStore;
+  /** Loaded models by id, for the session cache's synchronous look-up of state outputs. */
+  private readonly resolved = new Map<string, LoadedModel>();
 
   constructor(private readonly opts: RuntimeOptions) {
-    this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue());
+    const deviceOutputs = (k: { model: string; variant: string }) => (opts.deviceState === false ? [] : (this.resolved.get(k.model)?.stateOutputs?.(k.variant) ?? []));
+    this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue(), deviceOutputs);
     this.now = opts.now ?? (() => performance.now());
     this.store = opts.store ?? memoryStore();
   }
@@ -209,7 +226,9 @@ export class Runtime {
     const deciding = (async () => {
       const e = await earlier;
       if (e) return e;
-      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => this.runOn(modelId, model, variant, backend, feeds);
+      // as generate runs it: state outputs stay on the device (and are dropped), only logits come down
+      const keep = model.stateOutputs?.(workload === 'decode' ? model.calibration!().decode.variant : model.calibration!().prefill.variant) ?? [];
+      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => this.runOn(modelId, model, variant, backend, feeds, keep).then(disposeFeeds);
       const c = await this.inBackground(() => calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle()));
       // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
       if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
@@ -269,9 +288,10 @@ export class Runtime {
     }
   }
 
-  /** One session run; a WebGPU one marks its variant warm. */
-  private async runOn(modelId: string, model: LoadedModel, variant: string, backend: Backend, feeds: Record<string, WireTensor>): Promise<Record<string, WireTensor>> {
-    const out = await this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
+  /** One session run; a WebGPU one marks its variant warm. Outputs in `keep` may stay on the device. */
+  private async runOn(modelId: string, model: LoadedModel, variant: string, backend: Backend, feeds: Record<string, Feed>, keep: readonly string[] = []): Promise<Record<string, Feed>> {
+    this.resolved.set(modelId, model);
+    const out = await this.sessions.runFeeds({ model: modelId, variant, backend }, () => model.graph(variant), feeds, keep);
     if (backend === 'webgpu') this.warm.add(`${modelId}|${variant}`);
     return out;
   }
@@ -283,7 +303,7 @@ export class Runtime {
     this.warming.add(k);
     void this.inBackground(async () => {
       await this.idle();
-      if (this.models.has(modelId) && (await this.probe()).available) await this.runOn(modelId, model, variant, 'webgpu', feeds);
+      if (this.models.has(modelId) && (await this.probe()).available) disposeFeeds(await this.runOn(modelId, model, variant, 'webgpu', feeds, model.stateOutputs?.(variant)));
     }).catch(() => {}); // stays in `warming`: not retried, the variant keeps running on WASM
   }
 
@@ -294,24 +314,33 @@ export class Runtime {
    * result carries a `fallback` note for the page. A caller that names a backend gets its errors.
    */
   run(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload = 'prefill', backend?: Backend): Promise<RunResult> {
-    return this.busyWhile(() => this.runNow(modelId, variant, feeds, workload, backend));
+    return this.runFeeds(modelId, variant, feeds, workload, backend) as Promise<RunResult>;
   }
 
-  private async runNow(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload, backend?: Backend): Promise<RunResult> {
+  /**
+   * run() inside the worker: feeds may be DeviceTensors of earlier runs, and the outputs named in
+   * `keep` stay on the device where the backend made them there (the caller disposes them).
+   */
+  runFeeds(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload = 'prefill', backend?: Backend, keep: readonly string[] = []): Promise<Omit<RunResult, 'outputs'> & { outputs: Record<string, Feed> }> {
+    return this.busyWhile(() => this.runNow(modelId, variant, feeds, workload, backend, keep));
+  }
+
+  private async runNow(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload, backend: Backend | undefined, keep: readonly string[]): Promise<Omit<RunResult, 'outputs'> & { outputs: Record<string, Feed> }> {
     const model = await this.model(modelId);
     let b = backend ?? (await this.current(modelId, workload, model));
     if (backend === undefined && b === 'webgpu' && this.preference === 'auto' && !this.warm.has(`${modelId}|${variant}`)) {
-      this.warmUp(modelId, model, variant, feeds); // in idle time; this run goes on WASM
+      // in idle time (on CPU copies: the caller may dispose GPU-held feeds before then); this run goes on WASM
+      this.warmUp(modelId, model, variant, await wireFeeds(feeds));
       b = 'wasm';
     }
     const t0 = this.now();
     try {
-      const outputs = await this.runOn(modelId, model, variant, b, feeds);
+      const outputs = await this.runOn(modelId, model, variant, b, feeds, keep);
       return { outputs, backend: b, ms: this.now() - t0 };
     } catch (e) {
       if (backend !== undefined || b !== 'webgpu') throw e;
       const outputs = await this.sessions.run({ model: modelId, variant, backend: 'wasm' }, () => model.graph(variant), feeds).catch(() => {
-        throw e; // WASM fails too: the problem is not WebGPU's
+        throw e; // WASM fails too (or a GPU-held input cannot be read back): the problem is not WebGPU's
       });
       const fallback = `WebGPU stopped working (${e instanceof Error ? e.message : String(e)}); switched to WASM for this page`;
       await this.disableWebGpu(fallback);
@@ -343,31 +372,47 @@ export class Runtime {
     if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
     const used = new Set<Backend>();
     let fallback: string | undefined;
-    const stepper = model.stepper(async (variant, feeds, workload) => {
-      const r = await this.run(modelId, variant, feeds, workload);
+    const note = (r: { backend: Backend; fallback?: string }) => {
       used.add(r.backend);
       fallback ??= r.fallback;
-      return r.outputs;
-    });
-    const sampler = req.sampler ?? { temperature: 0 };
-    const result = await generate(
-      {
-        // yield first, so a 'cancel' message can land between tokens
-        nextLogits: async (ids, cache) => {
-          await yieldToEventLoop();
-          return stepper.nextLogits(ids, cache);
-        },
-        cache: stepper.newCache(),
-        prompt: req.prompt,
-        maxNewTokens: req.maxNewTokens,
-        sampler,
-        rng: mulberry32(req.seed ?? 0),
-        stopIds: req.stopIds,
-        contextLength: model.contextLength,
-        signal,
+    };
+    const stepper = model.stepper(
+      async (variant, feeds, workload) => {
+        const r = await this.run(modelId, variant, feeds, workload);
+        note(r);
+        return r.outputs;
       },
-      onToken,
+      async (variant, feeds, workload, keep) => {
+        const r = await this.runFeeds(modelId, variant, feeds, workload, undefined, keep);
+        note(r);
+        return r.outputs;
+      },
     );
+    const sampler = req.sampler ?? { temperature: 0 };
+    const cache = stepper.newCache();
+    let result: GenerateResult;
+    try {
+      result = await generate(
+        {
+          // yield first, so a 'cancel' message can land between tokens
+          nextLogits: async (ids, c) => {
+            await yieldToEventLoop();
+            return stepper.nextLogits(ids, c);
+          },
+          cache,
+          prompt: req.prompt,
+          maxNewTokens: req.maxNewTokens,
+          sampler,
+          rng: mulberry32(req.seed ?? 0),
+          stopIds: req.stopIds,
+          contextLength: model.contextLength,
+          signal,
+        },
+        onToken,
+      );
+    } finally {
+      stepper.dispose?.(cache); // GPU-held KV buffers
+    }
     return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}) };
   }
 
@@ -381,6 +426,8 @@ export class Runtime {
     const match = modelId === undefined ? () => true : (k: string) => k.startsWith(`${modelId}|`);
     if (modelId === undefined) this.models.clear();
     else this.models.delete(modelId);
+    if (modelId === undefined) this.resolved.clear();
+    else this.resolved.delete(modelId);
     for (const map of [this.decisions, this.remembered, this.settled]) for (const k of [...map.keys()]) if (match(k)) map.delete(k);
     for (const set of [this.warm, this.warming]) for (const k of [...set]) if (match(k)) set.delete(k);
     return this.sessions.dispose(match);

@@ -20,6 +20,8 @@
  * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
  * token at a time (workload 'decode'), so each can land on its faster backend. A state-space model
  * (cfg.ssm, lib/model/ssm-lm.ts) uses the same variants with past/present.{l}.conv/ssm states.
+ * Given the runtime's keepRun, the step keeps that state where the backend made it: on WebGPU the
+ * present.* GPU buffers go straight back in as past.* (./device-tensor.ts); only logits come down.
  */
 
 import { buildTransformerModel, type CacheMode } from '@/lib/model/build';
@@ -37,7 +39,8 @@ import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
-import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
+import { disposeFeeds, type Feed } from './device-tensor';
+import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, Stepper } from './model';
 import type { Progress, WireTensor } from './protocol';
 import { registerModelFamily } from './provider';
 
@@ -75,12 +78,29 @@ export function lastLogits(t: WireTensor): Float32Array {
 }
 
 interface KvState {
-  past: Record<string, WireTensor> | null;
+  past: Record<string, Feed> | null;
   seen: number;
 }
 
-/** prefill on the first call, then one decode step per call, carrying present → past. */
-export function kvStepper(cfg: TransformerConfig, run: RunFn): Stepper<KvState> {
+/** Names of the outputs a cached variant hands to the next call: present.{l}.key/value (SSM: conv/ssm). */
+export function stateOutputNames(cfg: TransformerConfig): string[] {
+  return Array.from({ length: cfg.nLayer }, (_, l) => (cfg.ssm ? [names.presentConv(l), names.presentSsm(l)] : [names.presentKey(l), names.presentValue(l)])).flat();
+}
+
+/** 'kv-prefill' / 'kv-decode' (optionally @rule / @window): the variants whose state outputs can stay on the device. */
+function isCachedVariant(variant: string): boolean {
+  const base = variant.split('@')[0];
+  return base === 'kv-prefill' || base === 'kv-decode';
+}
+
+/**
+ * prefill on the first call, then one decode step per call, carrying present → past. With
+ * `keepRun` the present.* outputs stay on the device (disposed when replaced or by dispose).
+ */
+export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRunFn): Stepper<KvState> {
+  const keep = stateOutputNames(cfg);
+  const call = (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode'): Promise<Record<string, Feed>> =>
+    keepRun ? keepRun(variant, feeds, workload, keep) : run(variant, feeds as Record<string, WireTensor>, workload);
   const stepper: Stepper<KvState> = {
     newCache: () => ({ past: null, seen: 0 }),
     async nextLogits(ids, cache) {
@@ -93,11 +113,16 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn): Stepper<KvState> 
         return last!;
       }
       const out = c.past
-        ? await run('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
-        : await run('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
+        ? await call('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
+        : await call('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
+      disposeFeeds(c.past); // the old past.* were inputs only: present.* replace them
       c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
       c.seen = ids.length;
-      return lastLogits(out[names.logits()]);
+      return lastLogits(out[names.logits()] as WireTensor);
+    },
+    dispose(cache) {
+      disposeFeeds(cache.past);
+      cache.past = null;
     },
   } as Stepper<KvState>;
   return stepper;
@@ -159,7 +184,8 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
       return bytes;
     },
     calibration: () => calibrationPlan(cfg),
-    stepper: (run) => kvStepper(cfg, run) as Stepper,
+    stepper: (run, keepRun) => kvStepper(cfg, run, keepRun) as Stepper,
+    stateOutputs: (variant) => (isCachedVariant(variant) ? stateOutputNames(cfg) : []),
   };
 }
 
