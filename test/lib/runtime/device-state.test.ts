@@ -1,0 +1,89 @@
+/**
+ * The KV cache kept on the GPU between WebGPU steps (lib/runtime/device-tensor.ts): with Node's
+ * ORT standing in for WebGPU (fakeGpuOrt: present.* come back as fake GPU buffers that cannot be
+ * read without a counted download and cannot be fed to a WASM session), generate must draw the
+ * same ids as on WASM, read no cache back, and free every buffer it was handed.
+ */
+import { describe, expect, it } from 'vitest';
+import { Runtime, type Feed, type WireTensor } from '@/lib/runtime';
+import { kvStepper, randomPresetModel } from '@/lib/runtime/transformer';
+import { presets } from '@/lib/model/presets';
+import type { TransformerConfig } from '@/lib/model/config';
+import { countingOrt, fakeGpuOrt } from './nodeOrt';
+
+const ID = 'random:tiny-random';
+const cfg = { ...presets['tiny-random'] } as TransformerConfig;
+const gpuNav = { gpu: { requestAdapter: async () => ({ info: { vendor: 'fake' } }) } };
+const prompt = [5, 17, 200, 3, 42, 9];
+const req = { prompt, maxNewTokens: 8, sampler: { temperature: 1 }, seed: 7 };
+
+function runtime(deviceState = true) {
+  const fake = fakeGpuOrt();
+  const rt = new Runtime({ provider: async (id) => randomPresetModel(id.replace('random:', '')), ort: fake.load, navigator: gpuNav, deviceState });
+  return { rt, stats: fake.stats };
+}
+
+async function wasmIds(): Promise<number[]> {
+  const rt = new Runtime({ provider: async (id) => randomPresetModel(id.replace('random:', '')), ort: countingOrt().load, navigator: {} });
+  await rt.load(ID);
+  return (await rt.generate(ID, req)).newIds;
+}
+
+describe('KV cache kept on the GPU between WebGPU decode steps', () => {
+  it('generate on WebGPU feeds present.* back without reading them, draws the WASM ids and frees every buffer', async () => {
+    const { rt, stats } = runtime();
+    await rt.load(ID);
+    rt.setPreference('webgpu');
+    const g = await rt.generate(ID, req);
+    expect(g.backends).toEqual(['webgpu']);
+    expect(g.newIds).toEqual(await wasmIds());
+    // 1 prefill + 7 decode steps, each leaving 2 × nLayer cache tensors on the device
+    expect(stats.made).toBe(8 * 2 * cfg.nLayer);
+    expect(stats.fedOnDevice).toBe(7 * 2 * cfg.nLayer);
+    expect(stats.downloads).toBe(0);
+    expect(stats.disposed).toBe(stats.made);
+  });
+
+  it('with deviceState false (the old path) nothing stays on the device and the ids are the same', async () => {
+    const { rt, stats } = runtime(false);
+    await rt.load(ID);
+    rt.setPreference('webgpu');
+    const g = await rt.generate(ID, req);
+    expect(g.newIds).toEqual(await wasmIds());
+    expect(stats.made).toBe(0);
+  });
+
+  it('a WebGPU prefill followed by WASM decode steps reads the cache back once and gives the WASM logits', async () => {
+    const { rt, stats } = runtime();
+    await rt.load(ID);
+    const split = kvStepper(cfg, (v, f, w) => rt.run(ID, v, f, w, 'wasm').then((r) => r.outputs), (v, f, w, keep) => rt.runFeeds(ID, v, f, w, w === 'prefill' ? 'webgpu' : 'wasm', keep).then((r) => r.outputs));
+    const plain = kvStepper(cfg, (v, f, w) => rt.run(ID, v, f, w, 'wasm').then((r) => r.outputs));
+    const [a, b] = [split.newCache(), plain.newCache()];
+    const seq = [...prompt];
+    for (let i = 0; i < 4; i++) {
+      const [x, y] = [await split.nextLogits(seq, a), await plain.nextLogits(seq, b)];
+      let maxErr = 0;
+      for (let j = 0; j < x.length; j++) maxErr = Math.max(maxErr, Math.abs(x[j] - y[j]));
+      expect(maxErr).toBeLessThan(1e-5);
+      seq.push(i + 1);
+    }
+    split.dispose!(a);
+    expect(stats.made).toBe(2 * cfg.nLayer); // the prefill's cache only
+    expect(stats.downloads).toBe(2 * cfg.nLayer); // read back once, by the first WASM decode
+    expect(stats.disposed).toBe(stats.made);
+  });
+
+  it('run() from the page still answers every output on the CPU, present.* included', async () => {
+    const { rt, stats } = runtime();
+    await rt.load(ID);
+    const r = await rt.run(ID, 'kv-prefill', { ids: { dtype: 'int64', dims: [1, 3], data: BigInt64Array.of(1n, 2n, 3n) } }, 'prefill', 'webgpu');
+    const k: WireTensor = r.outputs['present.0.key'];
+    expect(k.data).toBeInstanceOf(Float32Array);
+    expect(k.dims).toEqual([1, cfg.nKvHead, 3, cfg.dModel / cfg.nHead]);
+    expect(stats.downloads).toBe(2 * cfg.nLayer);
+    expect(stats.disposed).toBe(stats.made);
+    const ids: Feed = { dtype: 'int64', dims: [1, 1], data: BigInt64Array.of(4n) };
+    const kept = await rt.runFeeds(ID, 'kv-prefill', { ids }, 'prefill', 'wasm', ['present.0.key']);
+    expect((kept.outputs['present.0.key'] as WireTensor).data).toBeInstanceOf(Float32Array); // WASM keeps nothing on a device
+  });
+});
