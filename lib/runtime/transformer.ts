@@ -11,6 +11,8 @@
  *   'taps'        the same plus every tap as an output (attention probabilities, …)
  *   'kv-prefill'  ids → logits + present.{l}.key/value
  *   'kv-decode'   ids + past.{l}.key/value → logits + present.{l}.key/value
+ *   'kv-step'     one token against a fixed-capacity cache → logits + new.{l}.key/value
+ *                 (static shapes; lib/model/step-cache.ts, ./gpu-step.ts)
  *   'lens'        ids → logits, the residual-stream taps and the logit lens [L+1, T, V]
  *                 (lib/interp/logit-lens.ts; Transformer blocks only)
  *   '<variant>@<rule>:<s>'  any of these with a RoPE scaling rule (pi | ntk | yarn) at factor s
@@ -65,6 +67,7 @@ const VARIANTS: Record<string, { cache: CacheMode; taps: boolean }> = {
   taps: { cache: 'none', taps: true },
   'kv-prefill': { cache: 'prefill', taps: false },
   'kv-decode': { cache: 'decode', taps: false },
+  'kv-step': { cache: 'step', taps: false },
 };
 
 export const idsTensor = (ids: readonly number[]): WireTensor => ({

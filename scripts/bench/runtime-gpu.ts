@@ -31,6 +31,7 @@ import { names } from '../../lib/model/names';
 import type { TransformerConfig } from '../../lib/model/config';
 import { encodeModel, type OnnxGraph } from '../../lib/onnx';
 import { installDawn } from './dawn-node';
+import { GpuStepDecoder } from '../../lib/runtime/gpu-step';
 
 const gpuOn = await installDawn();
 const preset = process.argv[2] ?? 'lm-shape';
@@ -162,6 +163,32 @@ for (const which of ['old', 'new'] as const) {
 const same = Object.values(ids).every((x) => x.join() === ids['new wasm'].join());
 console.log(`all generate runs drew the same ${ids['new wasm'].length} tokens: ${same}`);
 
+// ---- the fixed-capacity step decoder (lib/runtime/gpu-step.ts), without and with graph capture ----
+async function stepBench(capture: boolean): Promise<void> {
+  const o = await ort();
+  const model = randomPresetModel(preset);
+  const d = await GpuStepDecoder.create(o, await model.graph('kv-step'), cfg, { capture });
+  const P = 64, prompt64 = Array.from({ length: P }, (_, i) => (i * 7 + 3) % cfg.vocabSize);
+  const pre = await rts.new.runFeeds(id, 'kv-prefill', { [names.ids()]: idsTensor(prompt64) }, 'prefill', 'webgpu', keep);
+  await d.load(pre.outputs, P);
+  const first = await d.step(1, P);
+  const err = maxDiff(first, logits['decode new webgpu']);
+  const perStep = await timed(() => d.step(1, P), 30);
+  // greedy decoding from the prefill's last row vs the runtime's all-WASM greedy generate
+  const last = (pre.outputs[names.logits()] as WireTensor).data as Float32Array;
+  const argmax = (r: Float32Array) => r.reduce((b, v, i) => (v > r[b] ? i : b), 0);
+  const got: number[] = [argmax(last.subarray((P - 1) * cfg.vocabSize))];
+  const ts: number[] = [];
+  for (let p = P; got.length < 32; p++) { const t0 = performance.now(); got.push(argmax(await d.step(got[got.length - 1], p))); ts.push(performance.now() - t0); }
+  disposeFeeds(pre.outputs);
+  rts.new.setPreference('wasm');
+  const ref = await rts.new.generate(id, { prompt: prompt64, maxNewTokens: 32 });
+  console.log(`step decoder (fixed capacity ${cfg.contextLength}${capture ? ', graph capture' : ''}): ${perStep.toFixed(2)} ms per step (${(perStep / floor).toFixed(2)}× floor), in a 31-step greedy loop median ${med(ts).toFixed(2)} ms; max|Δ| vs the kv-decode logits ${err.toExponential(2)}; greedy ids same as WASM generate: ${got.join() === ref.newIds.join()} (${got.slice(0, 8).join(',')} vs ${ref.newIds.slice(0, 8).join(',')})`);
+  await d.release();
+}
+const within = <T>(p: Promise<T>, s: number) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${s} s`)), s * 1000))]);
+if (gpuOn) for (const capture of [false, true]) await within(stepBench(capture), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} failed:`, e instanceof Error ? e.stack : String(e)));
+
 // ---- probe: ORT graph capture (enableGraphCapture) of the unchanged kv-decode graph at a fixed P = 64 ----
 // every input and output a pre-allocated GPU buffer; replays the captured commands from the 2nd run on
 async function captureProbe(): Promise<void> {
@@ -181,10 +208,15 @@ async function captureProbe(): Promise<void> {
   for (const [k, t] of Object.entries(plan.decode.feeds)) if (k !== names.ids()) feeds[k] = gpuT('float32', t.dims, t.data as Float32Array);
   const P = plan.decode.feeds[names.pastKey(0)].dims;
   for (const n of keep) fetches[n] = gpuT('float32', [P[0], P[1], P[2] + 1, P[3]]);
+  const staging = dev.createBuffer({ size: Math.ceil((cfg.vocabSize * 4) / 16) * 16, usage: U.MAP_READ | U.COPY_DST });
+  const read = async () => {
+    const enc = dev.createCommandEncoder(); enc.copyBufferToBuffer(fetches[names.logits()].gpuBuffer, 0, staging, 0, cfg.vocabSize * 4); dev.queue.submit([enc.finish()]);
+    await staging.mapAsync((globalThis as any).GPUMapMode.READ); const r = new Float32Array(staging.getMappedRange(0, cfg.vocabSize * 4).slice(0)); staging.unmap(); return r;
+  };
   const runOnly = await timed(() => s.run(feeds, fetches), 20);
-  const withRead = await timed(async () => { await s.run(feeds, fetches); await fetches[names.logits()].getData(); }, 20);
+  const withRead = await timed(async () => { await s.run(feeds, fetches); await read(); }, 20);
   await s.run(feeds, fetches);
-  const got = (await fetches[names.logits()].getData()) as Float32Array;
+  const got = await read();
   console.log(`graph capture probe (kv-decode, P = 64): run ${runOnly.toFixed(2)} ms, run + logits read-back ${withRead.toFixed(2)} ms (${(withRead / floor).toFixed(2)}× floor); max|Δ| vs the uncaptured WebGPU logits ${maxDiff(got, logits['decode old webgpu']).toExponential(2)}`);
   await s.release();
 }
