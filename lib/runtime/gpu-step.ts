@@ -7,7 +7,7 @@
  * (enableGraphCapture: the first run records the kernels, later runs replay them).
  *
  *   const d = await GpuStepDecoder.create(ort, stepGraphBytes, cfg, { capture: true });
- *   await d.load(prefillOutputs, T);            // present.* of a kv-prefill run (GPU or CPU)
+ *   await d.load(past, T);                       // past.* [1, nkv, T, hs] (pastFeeds of a kv-prefill run; GPU or CPU)
  *   const row = await d.step(token, T);          // logits [V] of the token at position T
  *   d.release();
  */
@@ -16,7 +16,9 @@ import { headSize, type TransformerConfig } from '@/lib/model/config';
 import { names } from '@/lib/model/names';
 import { visibleMask } from '@/lib/model/step-cache';
 import { onDevice, type Feed } from './device-tensor';
+import type { StepDecoder } from './model';
 import type { OrtModule, OrtSession, OrtTensor } from './ort';
+import type { WireTensor } from './protocol';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- WebGPU types are not in this project's lib */
 type GpuBuffer = any;
@@ -24,7 +26,7 @@ type GpuDevice = any;
 
 const usage = () => (globalThis as any).GPUBufferUsage as { STORAGE: number; COPY_SRC: number; COPY_DST: number; MAP_READ: number };
 
-export class GpuStepDecoder {
+export class GpuStepDecoder implements StepDecoder {
   private constructor(
     private readonly session: OrtSession,
     private readonly device: GpuDevice,
@@ -38,7 +40,10 @@ export class GpuStepDecoder {
   static async create(ort: OrtModule, bytes: Uint8Array, cfg: TransformerConfig, opts: { capture?: boolean } = {}): Promise<GpuStepDecoder> {
     const session = await ort.InferenceSession.create(bytes, { executionProviders: ['webgpu'], graphOptimizationLevel: 'all', logSeverityLevel: 3, enableGraphCapture: !!opts.capture, preferredOutputLocation: 'gpu-buffer' });
     const device = await (ort.env.webgpu as any).device;
-    if (!device) throw new Error('GpuStepDecoder: ORT has no WebGPU device');
+    if (!device) {
+      await session.release();
+      throw new Error('GpuStepDecoder: ORT has no WebGPU device');
+    }
     const U = usage();
     const buffers: Record<string, GpuBuffer> = {};
     const tensor = (name: string, dtype: 'float32' | 'int64', dims: number[]): OrtTensor => {
@@ -63,14 +68,14 @@ export class GpuStepDecoder {
     return new GpuStepDecoder(session, device, cfg, feeds, fetches, buffers, staging);
   }
 
-  /** Fills slots 0..T-1 from a kv-prefill run's present.{l}.key/value [1, nkv, T, hs] (GPU buffers or CPU data). */
-  async load(present: Record<string, Feed>, T: number): Promise<void> {
+  /** Fills slots 0..T-1 from past.{l}.key/value [1, nkv, T, hs] (GPU buffers or CPU data, e.g. pastFeeds of a kv-prefill run). */
+  async load(past: Record<string, Feed>, T: number): Promise<void> {
     const { nKvHead: nkv, contextLength: C } = this.cfg, hs = headSize(this.cfg), span = T * hs * 4;
     const enc = this.device.createCommandEncoder();
     for (let l = 0; l < this.cfg.nLayer; l++) {
-      for (const [from, to] of [[names.presentKey(l), names.pastKey(l)], [names.presentValue(l), names.pastValue(l)]]) {
-        const t = present[from];
-        if (!t) throw new Error(`GpuStepDecoder.load: "${from}" is missing`);
+      for (const to of [names.pastKey(l), names.pastValue(l)]) {
+        const t = past[to];
+        if (!t) throw new Error(`GpuStepDecoder.load: "${to}" is missing`);
         for (let h = 0; h < nkv; h++) {
           if (onDevice(t)) enc.copyBufferToBuffer((t.device as any).gpuBuffer, h * span, this.buffers[to], h * C * hs * 4, span);
           else this.device.queue.writeBuffer(this.buffers[to], h * C * hs * 4, t.data as Float32Array, h * T * hs, T * hs);
@@ -100,6 +105,13 @@ export class GpuStepDecoder {
     const row = new Float32Array(this.staging.getMappedRange(0, V * 4).slice(0));
     this.staging.unmap();
     return row;
+  }
+
+  /** One step on decode feeds ids [1, 1] + past.* [1, nkv, P, hs] (a calibration plan's): load, then step at P. */
+  async stepFeeds(feeds: Record<string, WireTensor>): Promise<Float32Array> {
+    const P = feeds[names.pastKey(0)].dims[2];
+    await this.load(feeds, P);
+    return this.step(Number((feeds[names.ids()].data as BigInt64Array)[0]), P);
   }
 
   async release(): Promise<void> {

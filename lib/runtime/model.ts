@@ -6,6 +6,7 @@
 
 import type { NextLogits } from '@/lib/sample';
 import type { Feed } from './device-tensor';
+import type { OrtModule } from './ort';
 import type { Progress, WireTensor, Workload } from './protocol';
 
 /** Runs one graph variant through the runtime (backend chosen per workload). */
@@ -16,6 +17,20 @@ export type RunFn = (variant: string, feeds: Record<string, WireTensor>, workloa
  * buffers on WebGPU, see ./device-tensor.ts); feeds may be such DeviceTensors from earlier runs.
  */
 export type StateRunFn = (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => Promise<Record<string, Feed>>;
+
+/** One-token decode over a cache it holds (lib/runtime/gpu-step.ts on WebGPU). */
+export interface StepDecoder {
+  /** Fills cache slots 0..T-1 from past.* [1, nkv, T, hs]. */
+  load(past: Record<string, Feed>, T: number): Promise<void>;
+  /** Logits row [V] of `token` at position p; its K/V go into slot p. */
+  step(token: number, p: number): Promise<Float32Array>;
+  /** One step on a calibration plan's decode feeds (ids + past.*): load, then step the first id. */
+  stepFeeds(feeds: Record<string, WireTensor>): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+/** Lends a WebGPU step decoder for one generation (null: decode through run as usual). */
+export type StepLender = () => Promise<{ decoder: StepDecoder; done(): void } | null>;
 
 /** Representative inputs for timing each workload on each backend. */
 export interface CalibrationPlan {
@@ -42,7 +57,9 @@ export interface LoadedModel {
    * A generate step over `run`; without it, generate is refused. With `keepRun` the step may keep
    * its state (a KV cache) on the device between calls.
    */
-  stepper?(run: RunFn, keepRun?: StateRunFn): Stepper;
+  stepper?(run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender): Stepper;
+  /** A WebGPU decoder over a fixed-capacity cache (static shapes), for decode steps on WebGPU. */
+  stepDecoder?(ort: OrtModule, opts: { capture: boolean }): Promise<StepDecoder>;
   /** The outputs of a variant that the next call takes back as inputs (a KV cache's present.*). */
   stateOutputs?(variant: string): readonly string[];
   /** Context length, so generate stops in time. */

@@ -15,7 +15,8 @@
  * State on the device: a model's state outputs (LoadedModel.stateOutputs, a KV cache's present.*)
  * stay GPU buffers on WebGPU sessions; generate's step function feeds them back as past.* without
  * a read-back (runFeeds with `keep`), and calibration times decode that way. run() still answers
- * WireTensors only (kept nothing: every output is downloaded).
+ * WireTensors only. A model with a step decoder (LoadedModel.stepDecoder: fixed-capacity cache,
+ * static shapes, ./step-pool.ts) decodes on WebGPU through it instead, and is calibrated so.
  */
 
 import { mulberry32 } from '@/lib/tensor';
@@ -29,6 +30,7 @@ import { loadOrt, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
 import { SessionCache } from './sessions';
+import { StepPool, type StepLease, type StepMode } from './step-pool';
 import { yieldToEventLoop } from './yield';
 
 export interface RuntimeOptions {
@@ -52,6 +54,8 @@ export interface RuntimeOptions {
   keepLast?: Readonly<Record<string, number>>;
   /** Keep state outputs (KV caches) on the GPU between WebGPU runs (default true; false: the old read-back path, for benches). */
   deviceState?: boolean;
+  /** WebGPU decode through the model's step decoder (default 'bound'; 'captured' adds ORT graph capture; 'off'). */
+  stepDecoder?: StepMode;
 }
 
 /** Added to a remembered choice's reason. */
@@ -106,12 +110,17 @@ export class Runtime {
   private probed: Promise<WebGpuProbe> | null = null;
   private preference: BackendPreference = 'auto';
   private readonly store: DecisionStore;
+  private readonly steps: StepPool;
+  /** Models whose step decoder failed to start: they decode through run(). */
+  private readonly stepless = new Set<string>();
   /** Loaded models by id, for the session cache's synchronous look-up of state outputs. */
   private readonly resolved = new Map<string, LoadedModel>();
 
   constructor(private readonly opts: RuntimeOptions) {
     const deviceOutputs = (k: { model: string; variant: string }) => (opts.deviceState === false ? [] : (this.resolved.get(k.model)?.stateOutputs?.(k.variant) ?? []));
-    this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue(), deviceOutputs);
+    const queue = createQueue();
+    this.sessions = new SessionCache(opts.ort ?? loadOrt, queue, deviceOutputs);
+    this.steps = new StepPool(opts.ort ?? loadOrt, queue, opts.stepDecoder ?? 'bound');
     this.now = opts.now ?? (() => performance.now());
     this.store = opts.store ?? memoryStore();
   }
@@ -228,7 +237,11 @@ export class Runtime {
       if (e) return e;
       // as generate runs it: state outputs stay on the device (and are dropped), only logits come down
       const keep = model.stateOutputs?.(workload === 'decode' ? model.calibration!().decode.variant : model.calibration!().prefill.variant) ?? [];
-      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => this.runOn(modelId, model, variant, backend, feeds, keep).then(disposeFeeds);
+      const run = async (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => {
+        const lease = workload === 'decode' && backend === 'webgpu' ? await this.lendStep(modelId, model) : null;
+        if (lease) return lease.decoder.stepFeeds(feeds).finally(() => lease.done()); // how generate decodes on WebGPU
+        return this.runOn(modelId, model, variant, backend, feeds, keep).then(disposeFeeds);
+      };
       const c = await this.inBackground(() => calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle()));
       // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
       if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
@@ -296,6 +309,17 @@ export class Runtime {
     return out;
   }
 
+  /** The model's WebGPU step decoder (made on first use), or null: none, off, or it failed to start. */
+  private async lendStep(modelId: string, model: LoadedModel): Promise<StepLease | null> {
+    if (this.stepless.has(modelId)) return null;
+    try {
+      return await this.steps.lend(modelId, model);
+    } catch {
+      this.stepless.add(modelId); // e.g. no WebGPU device behind ORT: decode goes through run()
+      return null;
+    }
+  }
+
   /** Compiles a variant's WebGPU session in idle time with one run on `feeds` (once; a failure leaves it on WASM). */
   private warmUp(modelId: string, model: LoadedModel, variant: string, feeds: Record<string, WireTensor>): void {
     const k = `${modelId}|${variant}`;
@@ -356,6 +380,7 @@ export class Runtime {
     this.settled.clear();
     this.warm.clear();
     this.fallbackNote = reason;
+    await this.steps.dispose(() => true);
     await this.sessions.dispose((k) => k.endsWith('|webgpu'));
   }
 
@@ -386,6 +411,13 @@ export class Runtime {
         const r = await this.runFeeds(modelId, variant, feeds, workload, undefined, keep);
         note(r);
         return r.outputs;
+      },
+      async () => {
+        // decode on WebGPU: through the step decoder, once made (calibration makes it) or when WebGPU is forced
+        if ((await this.current(modelId, 'decode', model)) !== 'webgpu' || (this.preference === 'auto' && !this.steps.has(modelId))) return null;
+        const lease = await this.lendStep(modelId, model);
+        if (lease) used.add('webgpu');
+        return lease;
       },
     );
     const sampler = req.sampler ?? { temperature: 0 };
@@ -430,6 +462,7 @@ export class Runtime {
     else this.resolved.delete(modelId);
     for (const map of [this.decisions, this.remembered, this.settled]) for (const k of [...map.keys()]) if (match(k)) map.delete(k);
     for (const set of [this.warm, this.warming]) for (const k of [...set]) if (match(k)) set.delete(k);
+    await this.steps.dispose((id) => modelId === undefined || id === modelId);
     return this.sessions.dispose(match);
   }
 }

@@ -42,7 +42,9 @@ import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
 import { disposeFeeds, type Feed } from './device-tensor';
-import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, Stepper } from './model';
+import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
+import { GpuStepDecoder } from './gpu-step';
+import type { OrtModule } from './ort';
 import type { Progress, WireTensor } from './protocol';
 import { registerModelFamily } from './provider';
 
@@ -83,6 +85,13 @@ export function lastLogits(t: WireTensor): Float32Array {
 interface KvState {
   past: Record<string, Feed> | null;
   seen: number;
+  /** The WebGPU step decoder holding this sequence's cache (null: none lent; undefined: not asked yet). */
+  lease?: { decoder: StepDecoder; done(): void } | null;
+}
+
+/** Can this model decode over a fixed-capacity cache (build.ts cache 'step')? */
+export function canStep(cfg: TransformerConfig): boolean {
+  return !cfg.ssm && (cfg.attnMask?.kind ?? 'causal') === 'causal' && (cfg.position === 'rope' || cfg.position === 'none');
 }
 
 /** Names of the outputs a cached variant hands to the next call: present.{l}.key/value (SSM: conv/ssm). */
@@ -98,9 +107,11 @@ function isCachedVariant(variant: string): boolean {
 
 /**
  * prefill on the first call, then one decode step per call, carrying present → past. With
- * `keepRun` the present.* outputs stay on the device (disposed when replaced or by dispose).
+ * `keepRun` the present.* outputs stay on the device (disposed when replaced or by dispose). With
+ * `lendStep` the first decode step asks for a WebGPU step decoder; if lent, the cache moves into
+ * it and every later step of this sequence runs there.
  */
-export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRunFn): Stepper<KvState> {
+export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender): Stepper<KvState> {
   const keep = stateOutputNames(cfg);
   const call = (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode'): Promise<Record<string, Feed>> =>
     keepRun ? keepRun(variant, feeds, workload, keep) : run(variant, feeds as Record<string, WireTensor>, workload);
@@ -109,6 +120,20 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRun
     async nextLogits(ids, cache) {
       const c = cache!;
       const fresh = ids.slice(c.seen);
+      if (c.past && lendStep && c.lease === undefined && canStep(cfg) && ids.length < cfg.contextLength) {
+        c.lease = await lendStep();
+        if (c.lease) {
+          await c.lease.decoder.load(c.past, c.seen);
+          disposeFeeds(c.past);
+          c.past = null;
+        }
+      }
+      if (c.lease) {
+        let row: Float32Array | null = null;
+        for (let i = c.seen; i < ids.length; i++) row = await c.lease.decoder.step(ids[i], i);
+        c.seen = ids.length;
+        return row!;
+      }
       if (cfg.ssm && c.past && fresh.length > 1) {
         // an SSM's decode graph is the one-token recurrence: feed extra tokens one at a time
         let last: Float32Array | null = null;
@@ -126,6 +151,8 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRun
     dispose(cache) {
       disposeFeeds(cache.past);
       cache.past = null;
+      cache.lease?.done();
+      cache.lease = undefined;
     },
   } as Stepper<KvState>;
   return stepper;
@@ -165,7 +192,7 @@ export function calibrationPlan(cfg: TransformerConfig): CalibrationPlan {
 export function transformerModel(cfg: TransformerConfig, weights: WeightMap, info: Record<string, unknown> = {}): LoadedModel {
   validateConfig(cfg);
   const built = new Map<string, Uint8Array>();
-  return {
+  const model: LoadedModel = {
     info: { config: cfg, params: paramCount(cfg), ...info },
     contextLength: cfg.contextLength,
     graph(variant) {
@@ -187,9 +214,11 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
       return bytes;
     },
     calibration: () => calibrationPlan(cfg),
-    stepper: (run, keepRun) => kvStepper(cfg, run, keepRun) as Stepper,
+    stepper: (run, keepRun, lendStep) => kvStepper(cfg, run, keepRun, lendStep) as Stepper,
     stateOutputs: (variant) => (isCachedVariant(variant) ? stateOutputNames(cfg) : []),
+    ...(canStep(cfg) ? { stepDecoder: async (ort: OrtModule, o: { capture: boolean }) => GpuStepDecoder.create(ort, await model.graph('kv-step'), cfg, o) } : {}),
   };
+  return model;
 }
 
 /** A shipped model's manifest, config and sha256-checked weights, from `base` (e.g. '/models/'). */

@@ -28,6 +28,13 @@ export async function installDawn(): Promise<boolean> {
     }
     return writeBuffer.call(this, buf, off, data, dOff, size);
   };
+  // dawn.node 0.6.2 takes only {buffer} as a bind group entry's resource; ORT's graph capture passes
+  // the GPUBuffer itself (the spec's shorthand, which browsers accept): wrap it
+  const D = globals.GPUDevice.prototype, createBindGroup = D.createBindGroup;
+  D.createBindGroup = function (desc: any) {
+    const entries = desc.entries.map((e: any) => (e.resource instanceof globals.GPUBuffer ? { ...e, resource: { buffer: e.resource } } : e));
+    return createBindGroup.call(this, { ...desc, entries });
+  };
   const a = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   console.log('adapter', a?.info?.vendor, a?.info?.architecture, a?.info?.description);
   return !!a;

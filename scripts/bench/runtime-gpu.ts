@@ -91,10 +91,11 @@ console.table(Object.fromEntries(Object.entries(floors).map(([k, v]) => [k, v.to
 const floor = floors['mlp webgpu'];
 
 // ---- the model: old runtime (read-back) vs new (state on the GPU) ----
-const make = (deviceState: boolean) => new Runtime({ provider: async () => randomPresetModel(preset), ort, navigator: nav, deviceState });
-const rts = { old: make(false), new: make(true) };
+const make = (deviceState: boolean, stepDecoder: 'off' | 'bound' | 'captured' = 'off') => new Runtime({ provider: async () => randomPresetModel(preset), ort, navigator: nav, deviceState, stepDecoder });
+// old: every present.* read back; new: present.* kept on the GPU; step / captured: + the fixed-capacity step decoder
+const rts = { old: make(false), new: make(true), step: make(true, 'bound'), captured: make(true, 'captured') };
 const loaded = await rts.new.load(id);
-await rts.old.load(id);
+for (const rt of [rts.old, rts.step, rts.captured]) await rt.load(id);
 console.log('backends', loaded.backends, loaded.webgpuReason ?? '', (await rts.new.probe()).reason);
 const backends = loaded.backends;
 const cfg = loaded.info.config as TransformerConfig;
@@ -146,9 +147,16 @@ for (const w of ['prefill', 'decode'] as const) {
 // ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----
 const prompt = Array.from({ length: 128 }, (_, i) => (i * 7919 + 13) % cfg.vocabSize);
 const ids: Record<string, number[]> = {};
-for (const which of ['old', 'new'] as const) {
+const per: Record<string, number> = {};
+for (const which of ['old', 'new', 'step', 'captured'] as const) {
   const rt = rts[which];
-  if (which === 'old') await rt.choose(id, 'prefill', { measured: true }).then(() => rt.choose(id, 'decode', { measured: true }));
+  if (!gpuOn && which !== 'old' && which !== 'new') continue;
+  if (which !== 'new') {
+    for (const w of ['prefill', 'decode'] as const) {
+      const pick = await rt.choose(id, w, { measured: true });
+      console.log(`${which} runtime, pick ${w}: ${pick.backend} — ${pick.reason}`);
+    }
+  }
   for (const pref of ['auto', ...backends] as const) {
     rt.setPreference(pref);
     await rt.generate(id, { prompt, maxNewTokens: 8 });
@@ -157,8 +165,13 @@ for (const which of ['old', 'new'] as const) {
     const long = [await gen(64), await gen(64), await gen(64)].sort((a, b) => a.ms - b.ms)[1];
     const perToken = (long.ms - short.ms) / (long.g.newIds.length - short.g.newIds.length);
     ids[`${which} ${pref}`] = long.g.newIds;
+    per[`${which} ${pref}`] = perToken;
     console.log(`generate ${which} ${pref}: prompt 128 + ${long.g.newIds.length} tokens in ${long.ms.toFixed(0)} ms = ${(long.g.newIds.length / long.ms * 1000).toFixed(1)} tok/s; ${perToken.toFixed(2)} ms per decode token${floor && pref === 'webgpu' ? ` (${(perToken / floor).toFixed(2)}× floor)` : ''}; backends ${long.g.backends.join('+')}; first ids ${long.g.newIds.slice(0, 6).join(',')}`);
   }
+}
+for (const which of Object.keys(rts)) {
+  const auto = per[`${which} auto`], fastest = Math.min(...backends.map((b) => per[`${which} ${b}`]));
+  if (auto !== undefined) console.log(`${which} runtime: generate ms per decode token auto ${auto.toFixed(2)} ÷ fastest backend ${fastest.toFixed(2)} = ${(auto / fastest).toFixed(2)}`);
 }
 const same = Object.values(ids).every((x) => x.join() === ids['new wasm'].join());
 console.log(`all generate runs drew the same ${ids['new wasm'].length} tokens: ${same}`);
@@ -170,7 +183,7 @@ async function stepBench(capture: boolean): Promise<void> {
   const d = await GpuStepDecoder.create(o, await model.graph('kv-step'), cfg, { capture });
   const P = 64, prompt64 = Array.from({ length: P }, (_, i) => (i * 7 + 3) % cfg.vocabSize);
   const pre = await rts.new.runFeeds(id, 'kv-prefill', { [names.ids()]: idsTensor(prompt64) }, 'prefill', 'webgpu', keep);
-  await d.load(pre.outputs, P);
+  await d.load(pastFeeds(pre.outputs, cfg.nLayer), P);
   const first = await d.step(1, P);
   const err = maxDiff(first, logits['decode new webgpu']);
   const perStep = await timed(() => d.step(1, P), 30);
