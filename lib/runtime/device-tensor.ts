@@ -38,3 +38,10 @@ export async function toWire(t: Feed): Promise<WireTensor> {
   if (!onDevice(t)) return t;
   return { dtype: t.dtype, dims: t.dims, data: (await t.device.getData()) as WireTensor['data'] };
 }
+
+/** CPU copies of feeds (downloads the DeviceTensors among them). */
+export async function wireFeeds(feeds: Record<string, Feed>): Promise<Record<string, WireTensor>> {
+  const out: Record<string, WireTensor> = {};
+  for (const [k, t] of Object.entries(feeds)) out[k] = await toWire(t);
+  return out;
+}

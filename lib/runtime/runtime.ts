@@ -12,26 +12,26 @@
  * that variant's WebGPU session has run once (shader compilation happens in idle time, on a
  * background warm-up run); until then that variant runs on WASM.
  *
- * State on the device: a model's state outputs (LoadedModel.stateOutputs, a KV cache's present.*)
- * stay GPU buffers on WebGPU sessions; generate's step function feeds them back as past.* without
- * a read-back (runFeeds with `keep`), and calibration times decode that way. run() still answers
- * WireTensors only. A model with a step decoder (LoadedModel.stepDecoder: fixed-capacity cache,
- * static shapes, ./step-pool.ts) decodes on WebGPU through it instead, and is calibrated so.
+ * On WebGPU a model's state outputs (KV cache present.*) stay on the GPU: generate feeds them back
+ * (runFeeds `keep`); a model's step decoder (./step-pool.ts) takes WebGPU decode, calibrated so.
  */
 
-import { mulberry32 } from '@/lib/tensor';
-import { generate, type GenerateResult, type SamplerOptions, type TokenEvent } from '@/lib/sample';
+import type { GenerateResult, TokenEvent } from '@/lib/sample';
 import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } from './backend';
 import { calibrateWorkload } from './calibrate';
 import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
-import { disposeFeeds, toWire, type Feed } from './device-tensor';
+import { disposeFeeds, wireFeeds, type Feed } from './device-tensor';
 import { loadOrt, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
 import { SessionCache } from './sessions';
-import { StepPool, type StepLease, type StepMode } from './step-pool';
-import { yieldToEventLoop } from './yield';
+import { StepPool, type StepMode } from './step-pool';
+import { generateWith, type GenerateRequest } from './generate-run';
+
+export type { GenerateRequest } from './generate-run';
+/** RunResult inside the worker: outputs may be DeviceTensors. */
+export type FeedResult = Omit<RunResult, 'outputs'> & { outputs: Record<string, Feed> };
 
 export interface RuntimeOptions {
   provider: ModelProvider;
@@ -67,19 +67,6 @@ export const WARMING = '; WASM runs until WebGPU has warmed up';
 /** Default quiet time before each background run: a click's follow-up requests arrive well within it. */
 export const IDLE_MS = 300;
 
-export interface GenerateRequest {
-  prompt: number[];
-  maxNewTokens: number;
-  sampler?: SamplerOptions;
-  seed?: number;
-  stopIds?: number[];
-}
-
-async function wireFeeds(feeds: Record<string, Feed>): Promise<Record<string, WireTensor>> {
-  const out: Record<string, WireTensor> = {};
-  for (const [k, t] of Object.entries(feeds)) out[k] = await toWire(t);
-  return out;
-}
 
 /** Models without a calibration plan: WebGPU for prefill, WASM for decode (the usual outcome). */
 function defaultChoice(workload: Workload): BackendChoice {
@@ -111,15 +98,10 @@ export class Runtime {
   private preference: BackendPreference = 'auto';
   private readonly store: DecisionStore;
   private readonly steps: StepPool;
-  /** Models whose step decoder failed to start: they decode through run(). */
-  private readonly stepless = new Set<string>();
-  /** Loaded models by id, for the session cache's synchronous look-up of state outputs. */
-  private readonly resolved = new Map<string, LoadedModel>();
 
   constructor(private readonly opts: RuntimeOptions) {
-    const deviceOutputs = (k: { model: string; variant: string }) => (opts.deviceState === false ? [] : (this.resolved.get(k.model)?.stateOutputs?.(k.variant) ?? []));
     const queue = createQueue();
-    this.sessions = new SessionCache(opts.ort ?? loadOrt, queue, deviceOutputs);
+    this.sessions = new SessionCache(opts.ort ?? loadOrt, queue);
     this.steps = new StepPool(opts.ort ?? loadOrt, queue, opts.stepDecoder ?? 'bound');
     this.now = opts.now ?? (() => performance.now());
     this.store = opts.store ?? memoryStore();
@@ -235,11 +217,10 @@ export class Runtime {
     const deciding = (async () => {
       const e = await earlier;
       if (e) return e;
-      // as generate runs it: state outputs stay on the device (and are dropped), only logits come down
-      const keep = model.stateOutputs?.(workload === 'decode' ? model.calibration!().decode.variant : model.calibration!().prefill.variant) ?? [];
+      const keep = model.stateOutputs?.(model.calibration!()[workload].variant) ?? []; // as generate: state stays on the device
       const run = async (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => {
-        const lease = workload === 'decode' && backend === 'webgpu' ? await this.lendStep(modelId, model) : null;
-        if (lease) return lease.decoder.stepFeeds(feeds).finally(() => lease.done()); // how generate decodes on WebGPU
+        const lease = workload === 'decode' && backend === 'webgpu' ? await this.steps.lend(modelId, model) : null;
+        if (lease) return lease.decoder.stepFeeds(feeds).finally(() => lease.done()); // WebGPU decode = the step decoder
         return this.runOn(modelId, model, variant, backend, feeds, keep).then(disposeFeeds);
       };
       const c = await this.inBackground(() => calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle()));
@@ -303,21 +284,10 @@ export class Runtime {
 
   /** One session run; a WebGPU one marks its variant warm. Outputs in `keep` may stay on the device. */
   private async runOn(modelId: string, model: LoadedModel, variant: string, backend: Backend, feeds: Record<string, Feed>, keep: readonly string[] = []): Promise<Record<string, Feed>> {
-    this.resolved.set(modelId, model);
-    const out = await this.sessions.runFeeds({ model: modelId, variant, backend }, () => model.graph(variant), feeds, keep);
+    const onGpu = this.opts.deviceState === false ? [] : (model.stateOutputs?.(variant) ?? []);
+    const out = await this.sessions.runFeeds({ model: modelId, variant, backend }, () => model.graph(variant), feeds, keep, onGpu);
     if (backend === 'webgpu') this.warm.add(`${modelId}|${variant}`);
     return out;
-  }
-
-  /** The model's WebGPU step decoder (made on first use), or null: none, off, or it failed to start. */
-  private async lendStep(modelId: string, model: LoadedModel): Promise<StepLease | null> {
-    if (this.stepless.has(modelId)) return null;
-    try {
-      return await this.steps.lend(modelId, model);
-    } catch {
-      this.stepless.add(modelId); // e.g. no WebGPU device behind ORT: decode goes through run()
-      return null;
-    }
   }
 
   /** Compiles a variant's WebGPU session in idle time with one run on `feeds` (once; a failure leaves it on WASM). */
@@ -341,15 +311,12 @@ export class Runtime {
     return this.runFeeds(modelId, variant, feeds, workload, backend) as Promise<RunResult>;
   }
 
-  /**
-   * run() inside the worker: feeds may be DeviceTensors of earlier runs, and the outputs named in
-   * `keep` stay on the device where the backend made them there (the caller disposes them).
-   */
-  runFeeds(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload = 'prefill', backend?: Backend, keep: readonly string[] = []): Promise<Omit<RunResult, 'outputs'> & { outputs: Record<string, Feed> }> {
+  /** run() inside the worker: feeds may be DeviceTensors; outputs in `keep` may stay on the device (the caller disposes them). */
+  runFeeds(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload = 'prefill', backend?: Backend, keep: readonly string[] = []): Promise<FeedResult> {
     return this.busyWhile(() => this.runNow(modelId, variant, feeds, workload, backend, keep));
   }
 
-  private async runNow(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload, backend: Backend | undefined, keep: readonly string[]): Promise<Omit<RunResult, 'outputs'> & { outputs: Record<string, Feed> }> {
+  private async runNow(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload, backend: Backend | undefined, keep: readonly string[]): Promise<FeedResult> {
     const model = await this.model(modelId);
     let b = backend ?? (await this.current(modelId, workload, model));
     if (backend === undefined && b === 'webgpu' && this.preference === 'auto' && !this.warm.has(`${modelId}|${variant}`)) {
@@ -394,57 +361,24 @@ export class Runtime {
 
   private async generateNow(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
     const model = await this.model(modelId);
-    if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
     const used = new Set<Backend>();
     let fallback: string | undefined;
-    const note = (r: { backend: Backend; fallback?: string }) => {
+    const keepRun = async (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => {
+      const r = await this.runFeeds(modelId, variant, feeds, workload, undefined, keep);
       used.add(r.backend);
       fallback ??= r.fallback;
+      return r.outputs;
     };
-    const stepper = model.stepper(
-      async (variant, feeds, workload) => {
-        const r = await this.run(modelId, variant, feeds, workload);
-        note(r);
-        return r.outputs;
-      },
-      async (variant, feeds, workload, keep) => {
-        const r = await this.runFeeds(modelId, variant, feeds, workload, undefined, keep);
-        note(r);
-        return r.outputs;
-      },
-      async () => {
-        // decode on WebGPU: through the step decoder, once made (calibration makes it) or when WebGPU is forced
-        if ((await this.current(modelId, 'decode', model)) !== 'webgpu' || (this.preference === 'auto' && !this.steps.has(modelId))) return null;
-        const lease = await this.lendStep(modelId, model);
+    const result = await generateWith(modelId, model, {
+      run: (variant, feeds, workload) => keepRun(variant, feeds, workload, []) as Promise<Record<string, WireTensor>>,
+      keepRun,
+      lendStep: async () => {
+        if ((await this.current(modelId, 'decode', model)) !== 'webgpu' || (this.preference === 'auto' && !this.steps.has(modelId))) return null; // made by calibration, or WebGPU forced
+        const lease = await this.steps.lend(modelId, model);
         if (lease) used.add('webgpu');
         return lease;
       },
-    );
-    const sampler = req.sampler ?? { temperature: 0 };
-    const cache = stepper.newCache();
-    let result: GenerateResult;
-    try {
-      result = await generate(
-        {
-          // yield first, so a 'cancel' message can land between tokens
-          nextLogits: async (ids, c) => {
-            await yieldToEventLoop();
-            return stepper.nextLogits(ids, c);
-          },
-          cache,
-          prompt: req.prompt,
-          maxNewTokens: req.maxNewTokens,
-          sampler,
-          rng: mulberry32(req.seed ?? 0),
-          stopIds: req.stopIds,
-          contextLength: model.contextLength,
-          signal,
-        },
-        onToken,
-      );
-    } finally {
-      stepper.dispose?.(cache); // GPU-held KV buffers
-    }
+    }, req, onToken, signal);
     return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}) };
   }
 
@@ -458,8 +392,6 @@ export class Runtime {
     const match = modelId === undefined ? () => true : (k: string) => k.startsWith(`${modelId}|`);
     if (modelId === undefined) this.models.clear();
     else this.models.delete(modelId);
-    if (modelId === undefined) this.resolved.clear();
-    else this.resolved.delete(modelId);
     for (const map of [this.decisions, this.remembered, this.settled]) for (const k of [...map.keys()]) if (match(k)) map.delete(k);
     for (const set of [this.warm, this.warming]) for (const k of [...set]) if (match(k)) set.delete(k);
     await this.steps.dispose((id) => modelId === undefined || id === modelId);

@@ -5,8 +5,8 @@
  *
  * Example key: "tiny-random|kv-decode|wasm".
  *
- * State outputs: for a WebGPU session, `deviceOutputs(key)` names outputs (a KV cache's
- * present.*) that ORT leaves as GPU buffers (preferredOutputLocation 'gpu-buffer'). runFeeds
+ * State outputs: a WebGPU session is created with `onGpu`, outputs (a KV cache's present.*)
+ * that ORT leaves as GPU buffers (preferredOutputLocation 'gpu-buffer'). runFeeds
  * returns those the caller asks to `keep` as DeviceTensors (./device-tensor.ts) and downloads
  * the rest, so run() still answers WireTensors only.
  */
@@ -34,8 +34,6 @@ export class SessionCache {
   constructor(
     private readonly ort: () => Promise<OrtModule>,
     private readonly queue: TaskQueue,
-    /** Outputs a WebGPU session of `key` leaves on the GPU (none: every output comes to the CPU). */
-    private readonly deviceOutputs: (key: SessionKey) => readonly string[] = () => [],
   ) {}
 
   has(key: SessionKey): boolean {
@@ -46,8 +44,8 @@ export class SessionCache {
     return this.sessions.size;
   }
 
-  /** The session for `key`, created (queued) from `source` the first time. */
-  get(key: SessionKey, source: GraphSource): Promise<OrtSession> {
+  /** The session for `key`, created (queued) from `source` the first time (on WebGPU leaving `onGpu` outputs on the GPU). */
+  get(key: SessionKey, source: GraphSource, onGpu: readonly string[] = []): Promise<OrtSession> {
     const k = sessionKey(key);
     let s = this.sessions.get(k);
     if (!s) {
@@ -56,8 +54,7 @@ export class SessionCache {
         const bytes = await source();
         // logSeverityLevel 3 = errors only: ORT's node-placement warnings would otherwise land on
         // console.error ("Some nodes were not assigned to the preferred execution providers")
-        const onGpu = key.backend === 'webgpu' ? this.deviceOutputs(key) : [];
-        const where = onGpu.length ? { preferredOutputLocation: Object.fromEntries(onGpu.map((n) => [n, 'gpu-buffer' as const])) } : {};
+        const where = key.backend === 'webgpu' && onGpu.length ? { preferredOutputLocation: Object.fromEntries(onGpu.map((n) => [n, 'gpu-buffer' as const])) } : {};
         return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3, ...where });
       });
       this.sessions.set(k, s);
@@ -79,8 +76,8 @@ export class SessionCache {
    * in as is, of another backend is downloaded first. Outputs named in `keep` that the session
    * left on the device come back as DeviceTensors (the caller disposes them); all others on the CPU.
    */
-  async runFeeds(key: SessionKey, source: GraphSource, feeds: Record<string, Feed>, keep: readonly string[] = []): Promise<Record<string, Feed>> {
-    const session = await this.get(key, source);
+  async runFeeds(key: SessionKey, source: GraphSource, feeds: Record<string, Feed>, keep: readonly string[] = [], onGpu: readonly string[] = keep): Promise<Record<string, Feed>> {
+    const session = await this.get(key, source, onGpu);
     return this.queue.run(async () => {
       const ort = await this.ort();
       const inputs: Record<string, ReturnType<typeof toOrtTensor>> = {};

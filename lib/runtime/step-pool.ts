@@ -23,6 +23,8 @@ export type StepMode = 'off' | 'bound' | 'captured';
 export class StepPool {
   private readonly free = new Map<string, StepDecoder[]>();
   private readonly all = new Map<string, StepDecoder[]>();
+  /** Models whose step decoder failed to start (e.g. no WebGPU device behind ORT): they decode through run(). */
+  private readonly broken = new Set<string>();
 
   constructor(
     private readonly ort: () => Promise<OrtModule>,
@@ -30,12 +32,16 @@ export class StepPool {
     readonly mode: StepMode,
   ) {}
 
-  /** A decoder for `modelId` (created, queued, on first use); null when off or the model has none. */
+  /** A decoder for `modelId` (created, queued, on first use); null when off, the model has none or it failed to start. */
   async lend(modelId: string, model: LoadedModel): Promise<StepLease | null> {
-    if (this.mode === 'off' || !model.stepDecoder) return null;
+    if (this.mode === 'off' || !model.stepDecoder || this.broken.has(modelId)) return null;
     let d = this.free.get(modelId)?.pop();
     if (!d) {
-      const made = await this.queue.run(async () => model.stepDecoder!(await this.ort(), { capture: this.mode === 'captured' }));
+      const made = await this.queue.run(async () => model.stepDecoder!(await this.ort(), { capture: this.mode === 'captured' })).catch(() => null);
+      if (!made) {
+        this.broken.add(modelId);
+        return null;
+      }
       const q = this.queue;
       d = {
         load: (past: Record<string, Feed>, T: number) => q.run(() => made.load(past, T)),
