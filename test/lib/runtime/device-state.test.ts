@@ -5,8 +5,13 @@
  * same ids as on WASM, read no cache back, and free every buffer it was handed.
  */
 import { describe, expect, it } from 'vitest';
-import { Runtime, type Feed, type WireTensor } from '@/lib/runtime';
-import { kvStepper, randomPresetModel } from '@/lib/runtime/transformer';
+import { Runtime, toWire, type Feed, type WireTensor } from '@/lib/runtime';
+import type { StepDecoder } from '@/lib/runtime/model';
+import { kvStepper, randomPresetModel, randomPresetWeights } from '@/lib/runtime/transformer';
+import { buildTransformerModel, stepNames } from '@/lib/model/build';
+import { names } from '@/lib/model/names';
+import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
+import { run, session } from '../model/ort';
 import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
 import { countingOrt, fakeGpuOrt } from './nodeOrt';
@@ -29,7 +34,76 @@ async function wasmIds(): Promise<number[]> {
   return (await rt.generate(ID, req)).newIds;
 }
 
+/** The step decoder's contract on the CPU: the 'kv-step' graph on ORT WASM over Float32Array caches. */
+async function cpuStepDecoder(): Promise<StepDecoder & { steps: number }> {
+  const { config, weights } = randomPresetWeights('tiny-random');
+  const s = await session(buildTransformerModel(config, weights, { cache: 'step' }));
+  const [, nkv, C, hs] = stepCacheDims(config);
+  const cache = Array.from({ length: config.nLayer }, () => ({ k: new Float32Array(nkv * C * hs), v: new Float32Array(nkv * C * hs) }));
+  const d = {
+    steps: 0,
+    async load(past: Record<string, Feed>, T: number) {
+      for (let l = 0; l < config.nLayer; l++) {
+        writePrefix(cache[l].k, (await toWire(past[names.pastKey(l)])).data as Float32Array, nkv, C, hs, T);
+        writePrefix(cache[l].v, (await toWire(past[names.pastValue(l)])).data as Float32Array, nkv, C, hs, T);
+      }
+    },
+    async step(token: number, p: number) {
+      const feed: Parameters<typeof run>[1] = {
+        [names.ids()]: { data: BigInt64Array.of(BigInt(token)), shape: [1, 1] },
+        [stepNames.pos]: { data: Float32Array.of(p), shape: [1] },
+        [stepNames.visible]: { data: visibleMask(C, p), shape: [1, C + 1] },
+      };
+      cache.forEach((c, l) => {
+        feed[names.pastKey(l)] = { data: c.k, shape: [1, nkv, C, hs] };
+        feed[names.pastValue(l)] = { data: c.v, shape: [1, nkv, C, hs] };
+      });
+      const out = await run(s, feed);
+      cache.forEach((c, l) => {
+        writeSlot(c.k, out[stepNames.newKey(l)].data, nkv, C, hs, p);
+        writeSlot(c.v, out[stepNames.newValue(l)].data, nkv, C, hs, p);
+      });
+      d.steps++;
+      return out[names.logits()].data;
+    },
+    async stepFeeds(): Promise<Float32Array> {
+      throw new Error('not used');
+    },
+    release: () => s.release(),
+  };
+  return d;
+}
+
 describe('KV cache kept on the GPU between WebGPU decode steps', () => {
+  it('generate on WebGPU hands the cache to a lent step decoder after the prefill and draws the WASM ids', async () => {
+    const dec = await cpuStepDecoder();
+    const fake = fakeGpuOrt();
+    const rt = new Runtime({ provider: async () => ({ ...randomPresetModel('tiny-random'), stepDecoder: async () => dec }), ort: fake.load, navigator: gpuNav });
+    await rt.load(ID);
+    rt.setPreference('webgpu');
+    const g = await rt.generate(ID, req);
+    expect(g.newIds).toEqual(await wasmIds());
+    expect(g.backends).toEqual(['webgpu']);
+    expect(dec.steps).toBe(7); // every decode step after the prefill
+    expect(fake.stats.made).toBe(2 * cfg.nLayer); // only the prefill's present.*, moved into the decoder and freed
+    expect(fake.stats.disposed).toBe(fake.stats.made);
+    // a second generation borrows the same decoder again
+    await rt.generate(ID, req);
+    expect(dec.steps).toBe(14);
+  });
+
+  it('a step decoder that fails to start leaves decode on the session path, with the same ids', async () => {
+    const fake = fakeGpuOrt();
+    let tries = 0;
+    const rt = new Runtime({ provider: async () => ({ ...randomPresetModel('tiny-random'), stepDecoder: async () => (tries++, Promise.reject(new Error('no device'))) }), ort: fake.load, navigator: gpuNav });
+    await rt.load(ID);
+    rt.setPreference('webgpu');
+    expect((await rt.generate(ID, req)).newIds).toEqual(await wasmIds());
+    await rt.generate(ID, req);
+    expect(tries).toBe(1); // not retried
+    expect(fake.stats.fedOnDevice).toBe(2 * 7 * 2 * cfg.nLayer);
+  });
+
   it('generate on WebGPU feeds present.* back without reading them, draws the WASM ids and frees every buffer', async () => {
     const { rt, stats } = runtime();
     await rt.load(ID);
