@@ -84,7 +84,10 @@ export function fakeGpuOrt(): { load: () => Promise<OrtModule>; stats: FakeGpuSt
             if (t.location !== 'gpu-buffer') real[k] = t as ort.Tensor;
             else if (!webgpu) throw new Error(`fake GPU buffer "${k}" fed to a WASM session`);
             else if ((t as Fake).freed) throw new Error(`fake GPU buffer "${k}" fed after dispose`);
-            else (stats.fedOnDevice++, (real[k] = new ort.Tensor(t.type as never, (t as Fake).values as never, t.dims)));
+            else {
+              stats.fedOnDevice++;
+              real[k] = new ort.Tensor(t.type as never, (t as Fake).values as never, t.dims);
+            }
           }
           const out = await run(real);
           return Object.fromEntries(Object.entries(out).map(([k, t]) => [k, webgpu && onGpu.has(k) ? fake(t) : t]));
