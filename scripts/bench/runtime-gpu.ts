@@ -144,38 +144,7 @@ for (const w of ['prefill', 'decode'] as const) {
   console.log(`pick ${w}: ${pick.backend} (pick ÷ fastest ${(ms[`${w} new ${pick.backend}`] / fastest).toFixed(2)}; calibration ${(performance.now() - t0).toFixed(0)} ms) — ${pick.reason}`);
 }
 
-// ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----
-const prompt = Array.from({ length: 128 }, (_, i) => (i * 7919 + 13) % cfg.vocabSize);
-const ids: Record<string, number[]> = {};
-const per: Record<string, number> = {};
-for (const which of ['old', 'new', 'step', 'captured'] as const) {
-  const rt = rts[which];
-  if (!gpuOn && which !== 'old' && which !== 'new') continue;
-  if (which !== 'new') {
-    for (const w of ['prefill', 'decode'] as const) {
-      const pick = await rt.choose(id, w, { measured: true });
-      console.log(`${which} runtime, pick ${w}: ${pick.backend} — ${pick.reason}`);
-    }
-  }
-  for (const pref of ['auto', ...backends] as const) {
-    rt.setPreference(pref);
-    await rt.generate(id, { prompt, maxNewTokens: 8 });
-    const gen = async (n: number) => { const t0 = performance.now(); const g = await rt.generate(id, { prompt, maxNewTokens: n }); return { ms: performance.now() - t0, g }; };
-    const short = [await gen(8), await gen(8), await gen(8)].sort((a, b) => a.ms - b.ms)[1];
-    const long = [await gen(64), await gen(64), await gen(64)].sort((a, b) => a.ms - b.ms)[1];
-    const perToken = (long.ms - short.ms) / (long.g.newIds.length - short.g.newIds.length);
-    ids[`${which} ${pref}`] = long.g.newIds;
-    per[`${which} ${pref}`] = perToken;
-    console.log(`generate ${which} ${pref}: prompt 128 + ${long.g.newIds.length} tokens in ${long.ms.toFixed(0)} ms = ${(long.g.newIds.length / long.ms * 1000).toFixed(1)} tok/s; ${perToken.toFixed(2)} ms per decode token${floor && pref === 'webgpu' ? ` (${(perToken / floor).toFixed(2)}× floor)` : ''}; backends ${long.g.backends.join('+')}; first ids ${long.g.newIds.slice(0, 6).join(',')}`);
-  }
-}
-for (const which of Object.keys(rts)) {
-  const auto = per[`${which} auto`], fastest = Math.min(...backends.map((b) => per[`${which} ${b}`]));
-  if (auto !== undefined) console.log(`${which} runtime: generate ms per decode token auto ${auto.toFixed(2)} ÷ fastest backend ${fastest.toFixed(2)} = ${(auto / fastest).toFixed(2)}`);
-}
-const same = Object.values(ids).every((x) => x.join() === ids['new wasm'].join());
-console.log(`all generate runs drew the same ${ids['new wasm'].length} tokens: ${same}`);
-
+let same = true;
 // ---- the fixed-capacity step decoder (lib/runtime/gpu-step.ts), without and with graph capture ----
 async function stepBench(capture: boolean): Promise<void> {
   const o = await ort();
@@ -200,8 +169,42 @@ async function stepBench(capture: boolean): Promise<void> {
   await d.release();
 }
 const within = <T>(p: Promise<T>, s: number) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${s} s`)), s * 1000))]);
-if (gpuOn) for (const capture of [false, true]) await within(stepBench(capture), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} failed:`, e instanceof Error ? e.stack : String(e)));
+const stepRun = (capture: boolean) => within(stepBench(capture), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} failed:`, e instanceof Error ? e.stack : String(e)));
+if (gpuOn) await stepRun(false);
 
+// ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----
+const prompt = Array.from({ length: 128 }, (_, i) => (i * 7919 + 13) % cfg.vocabSize);
+const ids: Record<string, number[]> = {};
+const per: Record<string, number> = {};
+for (const which of (process.env.GEN_CAPTURED ? ['old', 'new', 'step', 'captured'] : ['old', 'new', 'step']) as (keyof typeof rts)[]) {
+  const rt = rts[which];
+  if (!gpuOn && which !== 'old' && which !== 'new') continue;
+  if (which !== 'new') {
+    for (const w of ['prefill', 'decode'] as const) {
+      const pick = await rt.choose(id, w, { measured: true });
+      console.log(`${which} runtime, pick ${w}: ${pick.backend} — ${pick.reason}`);
+    }
+  }
+  for (const pref of ['auto', ...backends] as const) {
+    rt.setPreference(pref);
+    await rt.generate(id, { prompt, maxNewTokens: 8 });
+    const gen = async (n: number) => { const t0 = performance.now(); const g = await rt.generate(id, { prompt, maxNewTokens: n }); return { ms: performance.now() - t0, g }; };
+    const short = [await gen(8), await gen(8), await gen(8)].sort((a, b) => a.ms - b.ms)[1];
+    const long = [await gen(64), await gen(64), await gen(64)].sort((a, b) => a.ms - b.ms)[1];
+    const perToken = (long.ms - short.ms) / (long.g.newIds.length - short.g.newIds.length);
+    ids[`${which} ${pref}`] = long.g.newIds;
+    per[`${which} ${pref}`] = perToken;
+    console.log(`generate ${which} ${pref}: prompt 128 + ${long.g.newIds.length} tokens in ${long.ms.toFixed(0)} ms = ${(long.g.newIds.length / long.ms * 1000).toFixed(1)} tok/s; ${perToken.toFixed(2)} ms per decode token${floor && pref === 'webgpu' ? ` (${(perToken / floor).toFixed(2)}× floor)` : ''}; backends ${long.g.backends.join('+')}; first ids ${long.g.newIds.slice(0, 6).join(',')}`);
+  }
+}
+for (const which of Object.keys(rts)) {
+  const auto = per[`${which} auto`], fastest = Math.min(...backends.map((b) => per[`${which} ${b}`]));
+  if (auto !== undefined) console.log(`${which} runtime: generate ms per decode token auto ${auto.toFixed(2)} ÷ fastest backend ${fastest.toFixed(2)} = ${(auto / fastest).toFixed(2)}`);
+}
+same = Object.values(ids).every((x) => x.join() === ids['new wasm'].join());
+console.log(`all generate runs drew the same ${ids['new wasm'].length} tokens: ${same}`);
+// graph capture last: a failed capture can leave ORT's WebGPU state unusable
+if (gpuOn) await stepRun(true);
 // ---- probe: ORT graph capture (enableGraphCapture) of the unchanged kv-decode graph at a fixed P = 64 ----
 // every input and output a pre-allocated GPU buffer; replays the captured commands from the 2nd run on
 async function captureProbe(): Promise<void> {
@@ -234,6 +237,6 @@ async function captureProbe(): Promise<void> {
   await s.release();
 }
 if (gpuOn && process.env.CAPTURE !== '0') {
-  await Promise.race([captureProbe(), new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 60 s')), 60_000))]).catch((e) => console.log('graph capture probe failed:', e instanceof Error ? e.message : String(e)));
+  await Promise.race([captureProbe(), new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 60 s')), 60_000))]).catch((e) => console.log('graph capture probe failed:', e instanceof Error ? e.stack : String(e)));
 }
 process.exit(same ? 0 : 1);
