@@ -21,8 +21,20 @@
  *   there: the README's steps (dpkg -x the .deb, VK_DRIVER_FILES=…nvidia_icd.json), then
  *          ../node gpubench.mjs lm-shape
  *
- * Measured 2026-11-30 on one H200, old path only: prefill 128 tokens WASM 128.9 ms vs WebGPU
- * 34.4 ms; one-token decode WASM 2.83 ms vs WebGPU 44.3 ms (H100 floor ≈ 4.5 ms).
+ * Measured 2026-12-01 on one H200 (ORT 1.30, dawn.node 0.6.2; two runs, noisy shared host), ms:
+ *   floor (tiny MLP on WebGPU, read back)      3.48 / 2.61; a chain of 500 one-row Add/Mul nodes
+ *                                              38.9 / 21.6 on WebGPU (0.85 on WASM): ~0.04-0.08 ms
+ *                                              per node, and the decode graph has ~500 nodes
+ *   prefill 128 tokens   WASM 70.4 / 66.7      WebGPU old 31.7 / 28.2, new 20.1 / 23.8
+ *   decode 1 token (P=64) WASM 2.2 / 2.2       WebGPU old 47.8 / 31.6, new (cache on the GPU) 21.2 / 20.3
+ *   generate, ms per decode token: WASM 1.8-3.3; WebGPU old 41.3 / 40.7 (11.9× / 15.6× floor),
+ *     new 24.8 / 21.9 (7.1× / 8.4×), step decoder (fixed capacity, bound in place) 20.4 (7.8×)
+ *   picks: prefill WebGPU, decode WASM, pick ÷ fastest 1.00 per workload; generate auto vs the
+ *     fastest single backend 2.34-2.52 vs 1.76-2.21 ms per decode token (the prefill→decode
+ *     hand-over reads the cache back once); WebGPU vs WASM logits within 1.5e-6; all generate runs
+ *     drew the same 64 tokens. Graph capture of the step graph failed under dawn.node
+ *     ("Cannot read properties of undefined (reading 'size')"; the unchanged kv-decode graph:
+ *     "no overload matched for createBindGroup" before the shim in ./dawn-node.ts).
  */
 import { Runtime, disposeFeeds, type Feed, type OrtModule, type WireTensor } from '../../lib/runtime';
 import { calibrationPlan, idsTensor, randomPresetModel, stateOutputNames } from '../../lib/runtime/transformer';
