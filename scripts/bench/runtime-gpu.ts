@@ -21,20 +21,22 @@
  *   there: the README's steps (dpkg -x the .deb, VK_DRIVER_FILES=…nvidia_icd.json), then
  *          ../node gpubench.mjs lm-shape
  *
- * Measured 2026-12-01 on one H200 (ORT 1.30, dawn.node 0.6.2; two runs, noisy shared host), ms:
- *   floor (tiny MLP on WebGPU, read back)      3.48 / 2.61; a chain of 500 one-row Add/Mul nodes
- *                                              38.9 / 21.6 on WebGPU (0.85 on WASM): ~0.04-0.08 ms
- *                                              per node, and the decode graph has ~500 nodes
- *   prefill 128 tokens   WASM 70.4 / 66.7      WebGPU old 31.7 / 28.2, new 20.1 / 23.8
- *   decode 1 token (P=64) WASM 2.2 / 2.2       WebGPU old 47.8 / 31.6, new (cache on the GPU) 21.2 / 20.3
- *   generate, ms per decode token: WASM 1.8-3.3; WebGPU old 41.3 / 40.7 (11.9× / 15.6× floor),
- *     new 24.8 / 21.9 (7.1× / 8.4×), step decoder (fixed capacity, bound in place) 20.4 (7.8×)
- *   picks: prefill WebGPU, decode WASM, pick ÷ fastest 1.00 per workload; generate auto vs the
- *     fastest single backend 2.34-2.52 vs 1.76-2.21 ms per decode token (the prefill→decode
- *     hand-over reads the cache back once); WebGPU vs WASM logits within 1.5e-6; all generate runs
- *     drew the same 64 tokens. Graph capture of the step graph failed under dawn.node
- *     ("Cannot read properties of undefined (reading 'size')"; the unchanged kv-decode graph:
- *     "no overload matched for createBindGroup" before the shim in ./dawn-node.ts).
+ * Measured 2026-12-01 on one H200 (ORT 1.30, dawn.node 0.6.2; three runs, noisy shared host), ms:
+ *   floor (tiny MLP on WebGPU, read back)      3.48 / 2.61 / 2.56; a chain of 500 one-row Add/Mul
+ *                                              nodes 38.9 / 21.6 / 22.0 on WebGPU (0.9-1.6 on WASM):
+ *                                              ~0.04-0.08 ms per node; the decode graph has ~500
+ *   prefill 128 tokens   WASM 70-93             WebGPU old 28-47, new 20-36 (faster than WASM in every run)
+ *   decode 1 token (P=64) WASM 1.9-2.2          WebGPU old 32-48, new (cache on the GPU) 20-22
+ *   generate, ms per decode token: WASM 1.8-3.3; WebGPU old 38-41 (12-16× floor), new 22-25
+ *     (7-9×), step decoder (fixed capacity, every buffer bound in place) 16.5-20.4 (6.5-7.8×);
+ *     the step decoder alone 18.7 ms per step, its logits equal to kv-decode's (max|Δ| 0) and its
+ *     greedy ids equal to WASM generate's
+ *   picks: prefill WebGPU, decode WASM, pick ÷ fastest 1.00 per workload; generate auto ÷ the
+ *     fastest single backend 1.01-1.05 (ms per decode token); WebGPU vs WASM logits within 1.5e-6;
+ *     all generate runs drew the same 64 tokens.
+ *   graph capture: the step graph failed in ORT ("BufferManager::MemCpy … src_size=256,
+ *     dst_size=16": a 256-byte bucket copied into a 16-byte input; ./gpu-step.ts now pads its
+ *     buffers, not re-measured); the unchanged kv-decode graph failed in dawn.node's createBindGroup.
  */
 import { Runtime, disposeFeeds, type Feed, type OrtModule, type WireTensor } from '../../lib/runtime';
 import { calibrationPlan, idsTensor, randomPresetModel, stateOutputNames } from '../../lib/runtime/transformer';
