@@ -48,9 +48,9 @@ export class GpuStepDecoder implements StepDecoder {
     const buffers: Record<string, GpuBuffer> = {};
     const tensor = (name: string, dtype: 'float32' | 'int64', dims: number[]): OrtTensor => {
       const bytes = dims.reduce((a, b) => a * b, 1) * (dtype === 'int64' ? 8 : 4);
-      // padded: under graph capture ORT 1.30 copied a whole 256-byte bucket into a 16-byte input
-      // ("src_size=256, dst_size=16", H200); a power of two ≥ 2× the size leaves room (unverified)
-      buffers[name] = device.createBuffer({ size: Math.max(256, 2 ** Math.ceil(Math.log2(bytes)) * 2), usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
+      // (graph capture on the H200 failed copying a 256-byte ORT bucket into a 16-byte buffer here:
+      // padding these may be the fix; not done, as the bound-in-place path was measured as is)
+      buffers[name] = device.createBuffer({ size: Math.ceil(bytes / 16) * 16, usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
       return ort.Tensor.fromGpuBuffer(buffers[name], { dataType: dtype, dims });
     };
     const C = cfg.contextLength, hs = headSize(cfg), kv = [1, cfg.nKvHead, C, hs], row = [1, cfg.nKvHead, 1, hs];

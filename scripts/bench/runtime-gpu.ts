@@ -35,8 +35,8 @@
  *     fastest single backend 1.01-1.05 (ms per decode token); WebGPU vs WASM logits within 1.5e-6;
  *     all generate runs drew the same 64 tokens.
  *   graph capture: the step graph failed in ORT ("BufferManager::MemCpy … src_size=256,
- *     dst_size=16": a 256-byte bucket copied into a 16-byte input; ./gpu-step.ts now pads its
- *     buffers, not re-measured); the unchanged kv-decode graph failed in dawn.node's createBindGroup.
+ *     dst_size=16": a 256-byte bucket copied into a 16-byte input; padding ./gpu-step.ts's buffers
+ *     may fix it, not tried); the unchanged kv-decode graph failed in dawn.node's createBindGroup.
  */
 import { Runtime, disposeFeeds, type Feed, type OrtModule, type WireTensor } from '../../lib/runtime';
 import { calibrationPlan, idsTensor, randomPresetModel, stateOutputNames } from '../../lib/runtime/transformer';
