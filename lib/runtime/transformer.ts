@@ -41,7 +41,7 @@ import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
-import { disposeFeeds, type Feed } from './device-tensor';
+import { disposeFeeds, onDevice, type Feed } from './device-tensor';
 import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
 import { GpuStepDecoder } from './gpu-step';
 import type { OrtModule } from './ort';
@@ -87,6 +87,8 @@ interface KvState {
   seen: number;
   /** The WebGPU step decoder holding this sequence's cache (null: none lent; undefined: not asked yet). */
   lease?: { decoder: StepDecoder; done(): void } | null;
+  /** Set once the device state was lost: this sequence then runs on CPU-returned outputs only. */
+  recovered?: boolean;
 }
 
 /** Can this model decode over a fixed-capacity cache (build.ts cache 'step')? */
@@ -118,35 +120,25 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRun
   const stepper: Stepper<KvState> = {
     newCache: () => ({ past: null, seen: 0 }),
     async nextLogits(ids, cache) {
-      const c = cache!;
-      const fresh = ids.slice(c.seen);
-      if (c.past && lendStep && c.lease === undefined && canStep(cfg) && ids.length < cfg.contextLength) {
-        c.lease = await lendStep();
-        if (c.lease) {
-          await c.lease.decoder.load(c.past, c.seen);
-          disposeFeeds(c.past);
-          c.past = null;
+      try {
+        return await step(ids, cache!);
+      } catch (e) {
+        const c = cache!;
+        if (!holdsDeviceState(c)) throw e;
+        // the cache lived on a GPU that failed (a lost device): drop it and prefill the whole
+        // sequence again through `run`, whose outputs come back to the CPU and which moves an
+        // automatic choice to WASM with a note when WebGPU keeps failing
+        try {
+          stepper.dispose!(c);
+        } catch {
+          // buffers of a lost device: nothing left to free
         }
+        c.past = null;
+        c.lease = undefined;
+        c.seen = 0;
+        c.recovered = true;
+        return step(ids, c);
       }
-      if (c.lease) {
-        let row: Float32Array | null = null;
-        for (let i = c.seen; i < ids.length; i++) row = await c.lease.decoder.step(ids[i], i);
-        c.seen = ids.length;
-        return row!;
-      }
-      if (cfg.ssm && c.past && fresh.length > 1) {
-        // an SSM's decode graph is the one-token recurrence: feed extra tokens one at a time
-        let last: Float32Array | null = null;
-        for (let i = c.seen; i < ids.length; i++) last = await stepper.nextLogits(ids.slice(0, i + 1), c);
-        return last!;
-      }
-      const out = c.past
-        ? await call('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
-        : await call('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
-      disposeFeeds(c.past); // the old past.* were inputs only: present.* replace them
-      c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
-      c.seen = ids.length;
-      return lastLogits(out[names.logits()] as WireTensor);
     },
     dispose(cache) {
       disposeFeeds(cache.past);
@@ -155,7 +147,44 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRun
       cache.lease = undefined;
     },
   } as Stepper<KvState>;
+  /** One step of the sequence: prefill on the first call, then decode (see above). */
+  async function step(ids: number[], c: KvState): Promise<Float32Array> {
+    const fresh = ids.slice(c.seen);
+    const callNow = c.recovered ? (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode') => run(variant, feeds as Record<string, WireTensor>, workload) : call;
+    if (c.past && lendStep && !c.recovered && c.lease === undefined && canStep(cfg) && ids.length < cfg.contextLength) {
+      c.lease = await lendStep();
+      if (c.lease) {
+        await c.lease.decoder.load(c.past, c.seen);
+        disposeFeeds(c.past);
+        c.past = null;
+      }
+    }
+    if (c.lease) {
+      let row: Float32Array | null = null;
+      for (let i = c.seen; i < ids.length; i++) row = await c.lease.decoder.step(ids[i], i);
+      c.seen = ids.length;
+      return row!;
+    }
+    if (cfg.ssm && c.past && fresh.length > 1) {
+      // an SSM's decode graph is the one-token recurrence: feed extra tokens one at a time
+      let last: Float32Array | null = null;
+      for (let i = c.seen; i < ids.length; i++) last = await step(ids.slice(0, i + 1), c);
+      return last!;
+    }
+    const out = c.past
+      ? await callNow('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
+      : await callNow('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
+    disposeFeeds(c.past); // the old past.* were inputs only: present.* replace them
+    c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
+    c.seen = ids.length;
+    return lastLogits(out[names.logits()] as WireTensor);
+  }
   return stepper;
+}
+
+/** True while the cache holds GPU buffers or a lent step decoder (state a lost device takes with it). */
+function holdsDeviceState(c: KvState): boolean {
+  return !!c.lease || Object.values(c.past ?? {}).some(onDevice);
 }
 
 /** Representative inputs: a prefill of up to 128 tokens; one token after 64 cached ones. */

@@ -160,4 +160,20 @@ describe('KV cache kept on the GPU between WebGPU decode steps', () => {
     const kept = await rt.runFeeds(ID, 'kv-prefill', { ids }, 'prefill', 'wasm', ['present.0.key']);
     expect((kept.outputs['present.0.key'] as WireTensor).data).toBeInstanceOf(Float32Array); // WASM keeps nothing on a device
   });
+
+  it('a device lost mid-generation (cache on the GPU) re-prefills on WASM, draws the WASM ids and says so', async () => {
+    let lost = false;
+    const fake = fakeGpuOrt({ lost: () => lost });
+    const rt = new Runtime({ provider: async (id) => randomPresetModel(id.replace('random:', '')), ort: fake.load, navigator: gpuNav });
+    await rt.load(ID);
+    rt.setPreference('webgpu');
+    let n = 0;
+    const g = await rt.generate(ID, req, () => {
+      if (++n === 3) lost = true; // after the third token: present.* of the last step are GPU buffers
+    });
+    expect(g.newIds).toEqual(await wasmIds());
+    expect(g.fallback).toMatch(/^WebGPU stopped working \(GPUDevice was lost/);
+    expect(g.backends).toContain('wasm');
+    expect(fake.stats.disposed).toBe(fake.stats.made);
+  });
 });

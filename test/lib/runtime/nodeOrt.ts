@@ -48,7 +48,7 @@ export interface FakeGpuStats {
  * a read-back, dispose() frees). A fake GPU tensor fed to a pretend-WebGPU session goes in as its
  * values; fed to a WASM session, or used after dispose, the run throws (as ORT would misbehave).
  */
-export function fakeGpuOrt(): { load: () => Promise<OrtModule>; stats: FakeGpuStats } {
+export function fakeGpuOrt(gpu: { lost?: () => boolean } = {}): { load: () => Promise<OrtModule>; stats: FakeGpuStats } {
   const base = countingOrt(true);
   const stats: FakeGpuStats = { made: 0, disposed: 0, downloads: 0, fedOnDevice: 0 };
   type Fake = { location: 'gpu-buffer'; type: string; dims: readonly number[]; values: ort.Tensor['data']; freed: boolean; getData(): Promise<unknown>; dispose(): void };
@@ -58,6 +58,7 @@ export function fakeGpuOrt(): { load: () => Promise<OrtModule>; stats: FakeGpuSt
       location: 'gpu-buffer', type: t.type, dims: t.dims, values: t.data, freed: false,
       getData: async () => {
         if (f.freed) throw new Error('fake GPU buffer read after dispose');
+        if (gpu.lost?.()) throw new Error('GPUDevice was lost: pretend device loss (read-back)');
         stats.downloads++;
         return f.values;
       },
@@ -79,6 +80,7 @@ export function fakeGpuOrt(): { load: () => Promise<OrtModule>; stats: FakeGpuSt
       const run = session.run.bind(session);
       return Object.assign(session, {
         run: async (feeds: Record<string, ort.Tensor | Fake>) => {
+          if (webgpu && gpu.lost?.()) throw new Error('GPUDevice was lost: pretend device loss');
           const real: Record<string, ort.Tensor> = {};
           for (const [k, t] of Object.entries(feeds)) {
             if (t.location !== 'gpu-buffer') real[k] = t as ort.Tensor;
