@@ -25,6 +25,8 @@ interface GenCheck {
   eager: number[];
   streamed: number;
   backends: string[];
+  /** The same generation forced onto WebGPU (KV cache on the GPU, step decoder), where available. */
+  webgpu?: number[];
 }
 
 type RowState = 'waiting' | 'running' | 'ok' | 'mismatch' | 'unavailable' | 'error';
@@ -93,7 +95,13 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = SITE_BASE }:
           return lastLogits({ dtype: 'float32', dims: l.shape, data: l.data as Float32Array });
         },
       });
-      setGen({ worker: w.newIds, eager: e.newIds, streamed, backends: w.backends });
+      let webgpu: number[] | undefined;
+      if (loaded.backends.includes('webgpu')) {
+        await c.setBackend('webgpu');
+        webgpu = (await c.generate(modelId, { prompt: PROMPT, ...GEN })).newIds;
+        await c.setBackend('auto');
+      }
+      setGen({ worker: w.newIds, eager: e.newIds, streamed, backends: w.backends, webgpu });
       const picked = [await c.choose(modelId, 'prefill', { measured: true }), await c.choose(modelId, 'decode', { measured: true })];
       setChoices(picked);
       setBackendStatus({ backend: picked[1].backend, reason: picked[1].reason });
@@ -154,6 +162,11 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = SITE_BASE }:
           generate ({GEN.maxNewTokens} tokens, seed {GEN.seed}, on {gen.backends.join(' + ')}): worker{' '}
           <code>{gen.worker.join(' ')}</code>, eager <code>{gen.eager.join(' ')}</code> —{' '}
           {gen.worker.join() === gen.eager.join() ? 'same tokens' : 'DIFFERENT tokens'}, {gen.streamed} streamed
+          {gen.webgpu && (
+            <span className="runtime-gen-webgpu" data-same={String(gen.webgpu.join() === gen.eager.join())}>
+              ; forced onto WebGPU (cache kept on the GPU): {gen.webgpu.join() === gen.eager.join() ? 'same tokens' : <>DIFFERENT tokens <code>{gen.webgpu.join(' ')}</code></>}
+            </span>
+          )}
         </p>
       )}
       {choices.length > 0 && (

@@ -6,6 +6,11 @@
  *   cache 'decode'   inputs ids [1, T], past.{l}.key/value [1, nkv, P, hs]
  *                    outputs logits, present.{l}.key/value [1, nkv, P+T, hs]
  * T and P are symbolic: one graph serves any prompt length and any cache length.
+ *   cache 'step'     fixed capacity C = contextLength, static shapes (for WebGPU graph capture):
+ *                    inputs ids [1, 1], pos [1] (float, the token's position p), visible [1, C + 1]
+ *                    (1 for cache slots 0..p-1 and the last key, the token itself), past.{l}.key/value
+ *                    [1, nkv, C, hs] (slots ≥ p hold anything); outputs logits [1, 1, V] and
+ *                    new.{l}.key/value [1, nkv, 1, hs], which the caller writes into slot p.
  * Names: lib/model/names.ts. Weights become initializers under their safetensors names.
  */
 import { encodeModel, type OnnxGraph } from '@/lib/onnx';
@@ -16,8 +21,17 @@ import { names } from './names';
 import { buildSsmGraph } from './ssm-lm';
 import type { TapFilter } from './ops';
 import { transformer, type LayerKV } from './transformer';
+import { stepPositionContext, type PositionContext } from './positions';
 
-export type CacheMode = 'none' | 'prefill' | 'decode';
+export type CacheMode = 'none' | 'prefill' | 'decode' | 'step';
+
+/** Extra inputs and outputs of cache 'step'. */
+export const stepNames = {
+  pos: 'pos',
+  visible: 'visible',
+  newKey: (l: number): string => `new.${l}.key`,
+  newValue: (l: number): string => `new.${l}.value`,
+};
 
 export interface BuildOptions {
   taps?: TapFilter;
@@ -27,20 +41,30 @@ export interface BuildOptions {
 export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap, opts: BuildOptions = {}): OnnxGraph {
   validateConfig(cfg);
   const cache = opts.cache ?? 'none';
-  if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache }); // state instead of a KV cache (ssm-lm.ts)
+  if (cfg.ssm && cache === 'step') throw new Error('cache "step" is for attention KV caches, not SSM state');
+  if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache: cache as Exclude<CacheMode, 'step'> }); // state instead of a KV cache (ssm-lm.ts)
   const g = new GraphOps(weights, { taps: opts.taps ?? false });
-  const ids = g.input(names.ids(), 'int64', [1, 'T']); // [1, T]
+  const step = cache === 'step';
+  const C = cfg.contextLength;
+  const ids = g.input(names.ids(), 'int64', [1, step ? 1 : 'T']); // [1, T]
   let past: LayerKV<GVal>[] | undefined;
-  if (cache === 'decode') {
-    const kvShape = [1, cfg.nKvHead, 'P', headSize(cfg)]; // [1, nkv, P, hs]
+  let positions: PositionContext<GVal> | undefined;
+  if (step) positions = stepPositionContext(g, cfg, g.input(stepNames.pos, 'float32', [1]), g.input(stepNames.visible, 'float32', [1, C + 1]));
+  if (cache === 'decode' || step) {
+    const kvShape = [1, cfg.nKvHead, step ? C : 'P', headSize(cfg)]; // [1, nkv, P, hs]
     past = Array.from({ length: cfg.nLayer }, (_, l) => ({
       k: g.input(names.pastKey(l), 'float32', kvShape),
       v: g.input(names.pastValue(l), 'float32', kvShape),
     }));
   }
-  const { logits, present } = transformer(g, cfg, ids, past);
+  const { logits, present } = transformer(g, cfg, ids, past, positions);
   g.output(names.logits(), logits); // [1, T, V]
-  if (cache !== 'none') {
+  if (step) {
+    present.forEach((kv, l) => {
+      g.output(stepNames.newKey(l), g.slice(kv.k, 2, C, C + 1)); // [1, nkv, 1, hs]
+      g.output(stepNames.newValue(l), g.slice(kv.v, 2, C, C + 1));
+    });
+  } else if (cache !== 'none') {
     present.forEach((kv, l) => {
       g.output(names.presentKey(l), kv.k); // [1, nkv, S, hs]
       g.output(names.presentValue(l), kv.v);

@@ -52,6 +52,26 @@ export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, 
   return ctx;
 }
 
+/**
+ * Positions of one new token against a fixed-capacity cache (build.ts cache 'step'): pos [1] is
+ * the token's position p (float), visible [1, C + 1] is 1 for the keys it sees (cache slots
+ * 0..p-1 and itself, the last key) and 0 for empty slots. Causal masks with RoPE or no positions only.
+ */
+export function stepPositionContext<V>(ops: Ops<V>, cfg: TransformerConfig, pos: V, visible: V): PositionContext<V> {
+  if ((cfg.attnMask?.kind ?? 'causal') !== 'causal' || (cfg.position !== 'rope' && cfg.position !== 'none')) {
+    throw new Error('a fixed-capacity step graph needs a causal mask and RoPE (or no positions)');
+  }
+  const hidden = ops.greater(ops.scale(visible, -1), -0.5); // [1, C + 1]  true where visible = 0
+  const ctx: PositionContext<V> = { qpos: pos, future: hidden, hidden };
+  if (cfg.position === 'rope') {
+    const { invFreq, attentionScale } = ropeFrequencies(headSize(cfg), cfg.rope!);
+    const angles = ops.mul(ops.reshape(pos, [1, 1]), ops.constant({ data: invFreq, shape: [1, invFreq.length] })); // [1, hs/2]
+    const cos = ops.cos(angles), sin = ops.sin(angles); // [1, hs/2]
+    ctx.rope = attentionScale === 1 ? { cos, sin } : { cos: ops.scale(cos, attentionScale), sin: ops.scale(sin, attentionScale) };
+  }
+  return ctx;
+}
+
 /** Bool [T, S] of keys the mask hides (see the header); null when every key is visible. */
 function hiddenKeys<V>(ops: Ops<V>, cfg: TransformerConfig, diff: V, kf: V, future: V): V | null {
   const m = cfg.attnMask ?? { kind: 'causal' };

@@ -128,11 +128,12 @@ function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: Pos
 
 /**
  * The forward pass. ids: int64 [1, T]; past (optional): one cache entry per layer from an
- * earlier call, whose tokens come before ids. Returns logits [1, T, V] and the updated cache.
+ * earlier call, whose tokens come before ids; positions (optional): instead of deriving them from
+ * the cache length (stepPositionContext for a fixed-capacity cache). Returns logits [1, T, V] and the updated cache.
  */
-export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past?: LayerKV<V>[]): ForwardResult<V> {
+export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past?: LayerKV<V>[], positions?: PositionContext<V>): ForwardResult<V> {
   if (past && past.length !== cfg.nLayer) throw new Error(`past has ${past.length} layers, the model ${cfg.nLayer}`);
-  const pos = positionContext(ops, cfg, ids, past ? past[0].k : null);
+  const pos = positions ?? positionContext(ops, cfg, ids, past ? past[0].k : null); // given: a fixed-capacity step (build.ts)
   let x = embed(ops, cfg, ids, pos); // [1, T, C]
   const present: LayerKV<V>[] = [];
   for (let l = 0; l < cfg.nLayer; l++) {

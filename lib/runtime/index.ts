@@ -17,5 +17,7 @@ export { loadOrt, setOrtLoader, configureOrt, DEFAULT_WASM_BASE } from './ort';
 export type { OrtModule } from './ort';
 export { fetchWithProgress } from './fetch';
 export { registerModel, registerModelFamily, defaultProvider } from './provider';
-export type { LoadedModel, ModelProvider, CalibrationPlan, RunFn, Stepper } from './model';
+export type { LoadedModel, ModelProvider, CalibrationPlan, RunFn, StateRunFn, Stepper } from './model';
 export * from './protocol';
+export { onDevice, disposeFeeds, toWire } from './device-tensor';
+export type { DeviceTensor, Feed } from './device-tensor';

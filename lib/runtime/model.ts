@@ -5,10 +5,32 @@
  */
 
 import type { NextLogits } from '@/lib/sample';
+import type { Feed } from './device-tensor';
+import type { OrtModule } from './ort';
 import type { Progress, WireTensor, Workload } from './protocol';
 
 /** Runs one graph variant through the runtime (backend chosen per workload). */
 export type RunFn = (variant: string, feeds: Record<string, WireTensor>, workload: Workload) => Promise<Record<string, WireTensor>>;
+
+/**
+ * Runs one graph variant and leaves the outputs named in `keep` where the backend made them (GPU
+ * buffers on WebGPU, see ./device-tensor.ts); feeds may be such DeviceTensors from earlier runs.
+ */
+export type StateRunFn = (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => Promise<Record<string, Feed>>;
+
+/** One-token decode over a cache it holds (lib/runtime/gpu-step.ts on WebGPU). */
+export interface StepDecoder {
+  /** Fills cache slots 0..T-1 from past.* [1, nkv, T, hs]. */
+  load(past: Record<string, Feed>, T: number): Promise<void>;
+  /** Logits row [V] of `token` at position p; its K/V go into slot p. */
+  step(token: number, p: number): Promise<Float32Array>;
+  /** One step on a calibration plan's decode feeds (ids + past.*): load, then step the first id. */
+  stepFeeds(feeds: Record<string, WireTensor>): Promise<Float32Array>;
+  release(): Promise<void>;
+}
+
+/** Lends a WebGPU step decoder for one generation (null: decode through run as usual). */
+export type StepLender = () => Promise<{ decoder: StepDecoder; done(): void } | null>;
 
 /** Representative inputs for timing each workload on each backend. */
 export interface CalibrationPlan {
@@ -20,6 +42,8 @@ export interface Stepper<C = unknown> {
   nextLogits: NextLogits<C>;
   /** A fresh cache for one sequence (e.g. an empty KV cache). */
   newCache(): C;
+  /** Frees what a cache holds outside the JS heap (GPU buffers); called when a generation ends. */
+  dispose?(cache: C): void;
 }
 
 export interface LoadedModel {
@@ -29,8 +53,15 @@ export interface LoadedModel {
   graph(variant: string): Uint8Array | Promise<Uint8Array>;
   /** Inputs for calibrating the backend choice; without it, the choice is a default rule. */
   calibration?(): CalibrationPlan;
-  /** A generate step over `run`; without it, generate is refused. */
-  stepper?(run: RunFn): Stepper;
+  /**
+   * A generate step over `run`; without it, generate is refused. With `keepRun` the step may keep
+   * its state (a KV cache) on the device between calls.
+   */
+  stepper?(run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender): Stepper;
+  /** A WebGPU decoder over a fixed-capacity cache (static shapes), for decode steps on WebGPU. */
+  stepDecoder?(ort: OrtModule, opts: { capture: boolean }): Promise<StepDecoder>;
+  /** The outputs of a variant that the next call takes back as inputs (a KV cache's present.*). */
+  stateOutputs?(variant: string): readonly string[];
   /** Context length, so generate stops in time. */
   contextLength?: number;
 }

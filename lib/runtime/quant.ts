@@ -19,7 +19,7 @@ import { summarize } from '@/lib/quant/summary';
 import type { LoadedModel, Stepper } from './model';
 import type { Progress } from './protocol';
 import { registerModelFamily } from './provider';
-import { calibrationPlan, fetchModelWeights, kvStepper } from './transformer';
+import { calibrationPlan, fetchModelWeights, kvStepper, stateOutputNames } from './transformer';
 
 export const QUANT_PREFIX = 'quant:';
 
@@ -52,7 +52,8 @@ export function quantizedTransformerModel(cfg: TransformerConfig, qm: QuantizedM
       return bytes;
     },
     calibration: () => calibrationPlan(cfg),
-    stepper: (run) => kvStepper(cfg, run) as Stepper,
+    stepper: (run, keepRun) => kvStepper(cfg, run, keepRun) as Stepper,
+    stateOutputs: (variant) => (variant === 'logits' ? [] : stateOutputNames(cfg)),
   };
 }
 

@@ -11,19 +11,27 @@
  * backend is used from the next run on. A WebGPU choice takes effect per graph variant only once
  * that variant's WebGPU session has run once (shader compilation happens in idle time, on a
  * background warm-up run); until then that variant runs on WASM.
+ *
+ * On WebGPU a model's state outputs (KV cache present.*) stay on the GPU: generate feeds them back
+ * (runFeeds `keep`); a model's step decoder (./step-pool.ts) takes WebGPU decode, calibrated so.
  */
 
-import { mulberry32 } from '@/lib/tensor';
-import { generate, type GenerateResult, type SamplerOptions, type TokenEvent } from '@/lib/sample';
+import type { GenerateResult, TokenEvent } from '@/lib/sample';
 import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } from './backend';
 import { calibrateWorkload } from './calibrate';
 import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
+import { disposeFeeds, wireFeeds, type Feed } from './device-tensor';
 import { loadOrt, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
 import { SessionCache } from './sessions';
-import { yieldToEventLoop } from './yield';
+import { StepPool, type StepMode } from './step-pool';
+import { generateWith, type GenerateRequest } from './generate-run';
+
+export type { GenerateRequest } from './generate-run';
+/** RunResult inside the worker: outputs may be DeviceTensors. */
+export type FeedResult = Omit<RunResult, 'outputs'> & { outputs: Record<string, Feed> };
 
 export interface RuntimeOptions {
   provider: ModelProvider;
@@ -44,6 +52,10 @@ export interface RuntimeOptions {
    * decisions); a later load rebuilds it. Default: no cap.
    */
   keepLast?: Readonly<Record<string, number>>;
+  /** Keep state outputs (KV caches) on the GPU between WebGPU runs (default true; false: the old read-back path, for benches). */
+  deviceState?: boolean;
+  /** WebGPU decode through the model's step decoder (default 'bound'; 'captured' adds ORT graph capture; 'off'). */
+  stepDecoder?: StepMode;
 }
 
 /** Added to a remembered choice's reason. */
@@ -55,13 +67,6 @@ export const WARMING = '; WASM runs until WebGPU has warmed up';
 /** Default quiet time before each background run: a click's follow-up requests arrive well within it. */
 export const IDLE_MS = 300;
 
-export interface GenerateRequest {
-  prompt: number[];
-  maxNewTokens: number;
-  sampler?: SamplerOptions;
-  seed?: number;
-  stopIds?: number[];
-}
 
 /** Models without a calibration plan: WebGPU for prefill, WASM for decode (the usual outcome). */
 function defaultChoice(workload: Workload): BackendChoice {
@@ -92,9 +97,12 @@ export class Runtime {
   private probed: Promise<WebGpuProbe> | null = null;
   private preference: BackendPreference = 'auto';
   private readonly store: DecisionStore;
+  private readonly steps: StepPool;
 
   constructor(private readonly opts: RuntimeOptions) {
-    this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue());
+    const queue = createQueue();
+    this.sessions = new SessionCache(opts.ort ?? loadOrt, queue);
+    this.steps = new StepPool(opts.ort ?? loadOrt, queue, opts.stepDecoder ?? 'bound');
     this.now = opts.now ?? (() => performance.now());
     this.store = opts.store ?? memoryStore();
   }
@@ -209,7 +217,12 @@ export class Runtime {
     const deciding = (async () => {
       const e = await earlier;
       if (e) return e;
-      const run = (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => this.runOn(modelId, model, variant, backend, feeds);
+      const keep = model.stateOutputs?.(model.calibration!()[workload].variant) ?? []; // as generate: state stays on the device
+      const run = async (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => {
+        const lease = workload === 'decode' && backend === 'webgpu' ? await this.steps.lend(modelId, model) : null;
+        if (lease) return lease.decoder.stepFeeds(feeds).finally(() => lease.done()); // WebGPU decode = the step decoder
+        return this.runOn(modelId, model, variant, backend, feeds, keep).then(disposeFeeds);
+      };
       const c = await this.inBackground(() => calibrateWorkload(workload, model.calibration!(), run, this.now, this.opts.calibrationRepeats ?? 3, () => this.idle()));
       // remember real comparisons only: a WebGPU failure may be passing (device lost, …)
       if (c.timings?.webgpu !== undefined) await this.store.set(stored, c);
@@ -269,9 +282,10 @@ export class Runtime {
     }
   }
 
-  /** One session run; a WebGPU one marks its variant warm. */
-  private async runOn(modelId: string, model: LoadedModel, variant: string, backend: Backend, feeds: Record<string, WireTensor>): Promise<Record<string, WireTensor>> {
-    const out = await this.sessions.run({ model: modelId, variant, backend }, () => model.graph(variant), feeds);
+  /** One session run; a WebGPU one marks its variant warm. Outputs in `keep` may stay on the device. */
+  private async runOn(modelId: string, model: LoadedModel, variant: string, backend: Backend, feeds: Record<string, Feed>, keep: readonly string[] = []): Promise<Record<string, Feed>> {
+    const onGpu = this.opts.deviceState === false ? [] : (model.stateOutputs?.(variant) ?? []);
+    const out = await this.sessions.runFeeds({ model: modelId, variant, backend }, () => model.graph(variant), feeds, keep, onGpu);
     if (backend === 'webgpu') this.warm.add(`${modelId}|${variant}`);
     return out;
   }
@@ -283,7 +297,7 @@ export class Runtime {
     this.warming.add(k);
     void this.inBackground(async () => {
       await this.idle();
-      if (this.models.has(modelId) && (await this.probe()).available) await this.runOn(modelId, model, variant, 'webgpu', feeds);
+      if (this.models.has(modelId) && (await this.probe()).available) disposeFeeds(await this.runOn(modelId, model, variant, 'webgpu', feeds, model.stateOutputs?.(variant)));
     }).catch(() => {}); // stays in `warming`: not retried, the variant keeps running on WASM
   }
 
@@ -294,24 +308,30 @@ export class Runtime {
    * result carries a `fallback` note for the page. A caller that names a backend gets its errors.
    */
   run(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload = 'prefill', backend?: Backend): Promise<RunResult> {
-    return this.busyWhile(() => this.runNow(modelId, variant, feeds, workload, backend));
+    return this.runFeeds(modelId, variant, feeds, workload, backend) as Promise<RunResult>;
   }
 
-  private async runNow(modelId: string, variant: string, feeds: Record<string, WireTensor>, workload: Workload, backend?: Backend): Promise<RunResult> {
+  /** run() inside the worker: feeds may be DeviceTensors; outputs in `keep` may stay on the device (the caller disposes them). */
+  runFeeds(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload = 'prefill', backend?: Backend, keep: readonly string[] = []): Promise<FeedResult> {
+    return this.busyWhile(() => this.runNow(modelId, variant, feeds, workload, backend, keep));
+  }
+
+  private async runNow(modelId: string, variant: string, feeds: Record<string, Feed>, workload: Workload, backend: Backend | undefined, keep: readonly string[]): Promise<FeedResult> {
     const model = await this.model(modelId);
     let b = backend ?? (await this.current(modelId, workload, model));
     if (backend === undefined && b === 'webgpu' && this.preference === 'auto' && !this.warm.has(`${modelId}|${variant}`)) {
-      this.warmUp(modelId, model, variant, feeds); // in idle time; this run goes on WASM
+      // in idle time (on CPU copies: the caller may dispose GPU-held feeds before then); this run goes on WASM
+      this.warmUp(modelId, model, variant, await wireFeeds(feeds));
       b = 'wasm';
     }
     const t0 = this.now();
     try {
-      const outputs = await this.runOn(modelId, model, variant, b, feeds);
+      const outputs = await this.runOn(modelId, model, variant, b, feeds, keep);
       return { outputs, backend: b, ms: this.now() - t0 };
     } catch (e) {
       if (backend !== undefined || b !== 'webgpu') throw e;
       const outputs = await this.sessions.run({ model: modelId, variant, backend: 'wasm' }, () => model.graph(variant), feeds).catch(() => {
-        throw e; // WASM fails too: the problem is not WebGPU's
+        throw e; // WASM fails too (or a GPU-held input cannot be read back): the problem is not WebGPU's
       });
       const fallback = `WebGPU stopped working (${e instanceof Error ? e.message : String(e)}); switched to WASM for this page`;
       await this.disableWebGpu(fallback);
@@ -327,6 +347,7 @@ export class Runtime {
     this.settled.clear();
     this.warm.clear();
     this.fallbackNote = reason;
+    await this.steps.dispose(() => true);
     await this.sessions.dispose((k) => k.endsWith('|webgpu'));
   }
 
@@ -340,34 +361,24 @@ export class Runtime {
 
   private async generateNow(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
     const model = await this.model(modelId);
-    if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
     const used = new Set<Backend>();
     let fallback: string | undefined;
-    const stepper = model.stepper(async (variant, feeds, workload) => {
-      const r = await this.run(modelId, variant, feeds, workload);
+    const keepRun = async (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => {
+      const r = await this.runFeeds(modelId, variant, feeds, workload, undefined, keep);
       used.add(r.backend);
       fallback ??= r.fallback;
       return r.outputs;
-    });
-    const sampler = req.sampler ?? { temperature: 0 };
-    const result = await generate(
-      {
-        // yield first, so a 'cancel' message can land between tokens
-        nextLogits: async (ids, cache) => {
-          await yieldToEventLoop();
-          return stepper.nextLogits(ids, cache);
-        },
-        cache: stepper.newCache(),
-        prompt: req.prompt,
-        maxNewTokens: req.maxNewTokens,
-        sampler,
-        rng: mulberry32(req.seed ?? 0),
-        stopIds: req.stopIds,
-        contextLength: model.contextLength,
-        signal,
+    };
+    const result = await generateWith(modelId, model, {
+      run: (variant, feeds, workload) => keepRun(variant, feeds, workload, []) as Promise<Record<string, WireTensor>>,
+      keepRun,
+      lendStep: async () => {
+        if ((await this.current(modelId, 'decode', model)) !== 'webgpu' || (this.preference === 'auto' && !this.steps.has(modelId))) return null; // made by calibration, or WebGPU forced
+        const lease = await this.steps.lend(modelId, model);
+        if (lease) used.add('webgpu');
+        return lease;
       },
-      onToken,
-    );
+    }, req, onToken, signal);
     return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}) };
   }
 
@@ -383,6 +394,7 @@ export class Runtime {
     else this.models.delete(modelId);
     for (const map of [this.decisions, this.remembered, this.settled]) for (const k of [...map.keys()]) if (match(k)) map.delete(k);
     for (const set of [this.warm, this.warming]) for (const k of [...set]) if (match(k)) set.delete(k);
+    await this.steps.dispose((id) => modelId === undefined || id === modelId);
     return this.sessions.dispose(match);
   }
 }

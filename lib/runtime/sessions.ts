@@ -4,11 +4,17 @@
  * (ORT rejects concurrent runs on a session, and one thread gains nothing from interleaving).
  *
  * Example key: "tiny-random|kv-decode|wasm".
+ *
+ * State outputs: a WebGPU session is created with `onGpu`, outputs (a KV cache's present.*)
+ * that ORT leaves as GPU buffers (preferredOutputLocation 'gpu-buffer'). runFeeds
+ * returns those the caller asks to `keep` as DeviceTensors (./device-tensor.ts) and downloads
+ * the rest, so run() still answers WireTensors only.
  */
 
 import type { OrtModule, OrtSession } from './ort';
 import { fromOrtTensor, toOrtTensor } from './ort';
 import type { Backend, WireTensor } from './protocol';
+import { onDevice, type Feed } from './device-tensor';
 import type { TaskQueue } from './queue';
 
 export interface SessionKey {
@@ -38,8 +44,8 @@ export class SessionCache {
     return this.sessions.size;
   }
 
-  /** The session for `key`, created (queued) from `source` the first time. */
-  get(key: SessionKey, source: GraphSource): Promise<OrtSession> {
+  /** The session for `key`, created (queued) from `source` the first time (on WebGPU leaving `onGpu` outputs on the GPU). */
+  get(key: SessionKey, source: GraphSource, onGpu: readonly string[] = []): Promise<OrtSession> {
     const k = sessionKey(key);
     let s = this.sessions.get(k);
     if (!s) {
@@ -48,7 +54,8 @@ export class SessionCache {
         const bytes = await source();
         // logSeverityLevel 3 = errors only: ORT's node-placement warnings would otherwise land on
         // console.error ("Some nodes were not assigned to the preferred execution providers")
-        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+        const where = key.backend === 'webgpu' && onGpu.length ? { preferredOutputLocation: Object.fromEntries(onGpu.map((n) => [n, 'gpu-buffer' as const])) } : {};
+        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3, ...where });
       });
       this.sessions.set(k, s);
       const created = s;
@@ -60,16 +67,33 @@ export class SessionCache {
   }
 
   /** Runs the session for `key` on `feeds` (queued); outputs come back as WireTensors. */
-  async run(key: SessionKey, source: GraphSource, feeds: Record<string, WireTensor>): Promise<Record<string, WireTensor>> {
-    const session = await this.get(key, source);
+  async run(key: SessionKey, source: GraphSource, feeds: Record<string, Feed>): Promise<Record<string, WireTensor>> {
+    return (await this.runFeeds(key, source, feeds)) as Record<string, WireTensor>;
+  }
+
+  /**
+   * Runs the session for `key` on `feeds` (queued). A DeviceTensor input of the same backend goes
+   * in as is, of another backend is downloaded first. Outputs named in `keep` that the session
+   * left on the device come back as DeviceTensors (the caller disposes them); all others on the CPU.
+   */
+  async runFeeds(key: SessionKey, source: GraphSource, feeds: Record<string, Feed>, keep: readonly string[] = [], onGpu: readonly string[] = keep): Promise<Record<string, Feed>> {
+    const session = await this.get(key, source, onGpu);
     return this.queue.run(async () => {
       const ort = await this.ort();
       const inputs: Record<string, ReturnType<typeof toOrtTensor>> = {};
-      for (const [name, t] of Object.entries(feeds)) inputs[name] = toOrtTensor(ort, t);
+      for (const [name, t] of Object.entries(feeds)) {
+        if (onDevice(t) && t.backend === key.backend) inputs[name] = t.device;
+        else if (onDevice(t)) inputs[name] = new ort.Tensor(t.dtype, (await t.device.getData()) as never, t.dims);
+        else inputs[name] = toOrtTensor(ort, t);
+      }
       const out = await session.run(inputs);
-      const result: Record<string, WireTensor> = {};
+      const result: Record<string, Feed> = {};
       for (const [name, t] of Object.entries(out)) {
-        result[name] = fromOrtTensor(t);
+        if (t.location === 'gpu-buffer' && keep.includes(name)) {
+          result[name] = { dtype: t.type as WireTensor['dtype'], dims: [...t.dims], device: t, backend: key.backend };
+          continue;
+        }
+        result[name] = t.location === 'gpu-buffer' ? { dtype: t.type as WireTensor['dtype'], dims: [...t.dims], data: (await t.getData()) as WireTensor['data'] } : fromOrtTensor(t);
         t.dispose();
       }
       return result;

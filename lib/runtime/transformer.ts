@@ -11,6 +11,8 @@
  *   'taps'        the same plus every tap as an output (attention probabilities, …)
  *   'kv-prefill'  ids → logits + present.{l}.key/value
  *   'kv-decode'   ids + past.{l}.key/value → logits + present.{l}.key/value
+ *   'kv-step'     one token against a fixed-capacity cache → logits + new.{l}.key/value
+ *                 (static shapes; lib/model/step-cache.ts, ./gpu-step.ts)
  *   'lens'        ids → logits, the residual-stream taps and the logit lens [L+1, T, V]
  *                 (lib/interp/logit-lens.ts; Transformer blocks only)
  *   '<variant>@<rule>:<s>'  any of these with a RoPE scaling rule (pi | ntk | yarn) at factor s
@@ -20,6 +22,8 @@
  * The step function runs 'kv-prefill' on the prompt (workload 'prefill'), then 'kv-decode' one
  * token at a time (workload 'decode'), so each can land on its faster backend. A state-space model
  * (cfg.ssm, lib/model/ssm-lm.ts) uses the same variants with past/present.{l}.conv/ssm states.
+ * Given the runtime's keepRun, the step keeps that state where the backend made it: on WebGPU the
+ * present.* GPU buffers go straight back in as past.* (./device-tensor.ts); only logits come down.
  */
 
 import { buildTransformerModel, type CacheMode } from '@/lib/model/build';
@@ -37,7 +41,10 @@ import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { fetchWithProgress } from './fetch';
-import type { CalibrationPlan, LoadedModel, RunFn, Stepper } from './model';
+import { disposeFeeds, onDevice, type Feed } from './device-tensor';
+import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
+import { GpuStepDecoder } from './gpu-step';
+import type { OrtModule } from './ort';
 import type { Progress, WireTensor } from './protocol';
 import { registerModelFamily } from './provider';
 
@@ -62,6 +69,7 @@ const VARIANTS: Record<string, { cache: CacheMode; taps: boolean }> = {
   taps: { cache: 'none', taps: true },
   'kv-prefill': { cache: 'prefill', taps: false },
   'kv-decode': { cache: 'decode', taps: false },
+  'kv-step': { cache: 'step', taps: false },
 };
 
 export const idsTensor = (ids: readonly number[]): WireTensor => ({
@@ -75,32 +83,108 @@ export function lastLogits(t: WireTensor): Float32Array {
 }
 
 interface KvState {
-  past: Record<string, WireTensor> | null;
+  past: Record<string, Feed> | null;
   seen: number;
+  /** The WebGPU step decoder holding this sequence's cache (null: none lent; undefined: not asked yet). */
+  lease?: { decoder: StepDecoder; done(): void } | null;
+  /** Set once the device state was lost: this sequence then runs on CPU-returned outputs only. */
+  recovered?: boolean;
 }
 
-/** prefill on the first call, then one decode step per call, carrying present → past. */
-export function kvStepper(cfg: TransformerConfig, run: RunFn): Stepper<KvState> {
+/** Can this model decode over a fixed-capacity cache (build.ts cache 'step')? */
+export function canStep(cfg: TransformerConfig): boolean {
+  return !cfg.ssm && (cfg.attnMask?.kind ?? 'causal') === 'causal' && (cfg.position === 'rope' || cfg.position === 'none');
+}
+
+/** Names of the outputs a cached variant hands to the next call: present.{l}.key/value (SSM: conv/ssm). */
+export function stateOutputNames(cfg: TransformerConfig): string[] {
+  return Array.from({ length: cfg.nLayer }, (_, l) => (cfg.ssm ? [names.presentConv(l), names.presentSsm(l)] : [names.presentKey(l), names.presentValue(l)])).flat();
+}
+
+/** 'kv-prefill' / 'kv-decode' (optionally @rule / @window): the variants whose state outputs can stay on the device. */
+function isCachedVariant(variant: string): boolean {
+  const base = variant.split('@')[0];
+  return base === 'kv-prefill' || base === 'kv-decode';
+}
+
+/**
+ * prefill on the first call, then one decode step per call, carrying present → past. With
+ * `keepRun` the present.* outputs stay on the device (disposed when replaced or by dispose). With
+ * `lendStep` the first decode step asks for a WebGPU step decoder; if lent, the cache moves into
+ * it and every later step of this sequence runs there.
+ */
+export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender): Stepper<KvState> {
+  const keep = stateOutputNames(cfg);
+  const call = (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode'): Promise<Record<string, Feed>> =>
+    keepRun ? keepRun(variant, feeds, workload, keep) : run(variant, feeds as Record<string, WireTensor>, workload);
   const stepper: Stepper<KvState> = {
     newCache: () => ({ past: null, seen: 0 }),
     async nextLogits(ids, cache) {
-      const c = cache!;
-      const fresh = ids.slice(c.seen);
-      if (cfg.ssm && c.past && fresh.length > 1) {
-        // an SSM's decode graph is the one-token recurrence: feed extra tokens one at a time
-        let last: Float32Array | null = null;
-        for (let i = c.seen; i < ids.length; i++) last = await stepper.nextLogits(ids.slice(0, i + 1), c);
-        return last!;
+      try {
+        return await step(ids, cache!);
+      } catch (e) {
+        const c = cache!;
+        if (!holdsDeviceState(c)) throw e;
+        // the cache lived on a GPU that failed (a lost device): drop it and prefill the whole
+        // sequence again through `run`, whose outputs come back to the CPU and which moves an
+        // automatic choice to WASM with a note when WebGPU keeps failing
+        try {
+          stepper.dispose!(c);
+        } catch {
+          // buffers of a lost device: nothing left to free
+        }
+        c.past = null;
+        c.lease = undefined;
+        c.seen = 0;
+        c.recovered = true;
+        return step(ids, c);
       }
-      const out = c.past
-        ? await run('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
-        : await run('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
-      c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
-      c.seen = ids.length;
-      return lastLogits(out[names.logits()]);
+    },
+    dispose(cache) {
+      disposeFeeds(cache.past);
+      cache.past = null;
+      cache.lease?.done();
+      cache.lease = undefined;
     },
   } as Stepper<KvState>;
+  /** One step of the sequence: prefill on the first call, then decode (see above). */
+  async function step(ids: number[], c: KvState): Promise<Float32Array> {
+    const fresh = ids.slice(c.seen);
+    const callNow = c.recovered ? (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode') => run(variant, feeds as Record<string, WireTensor>, workload) : call;
+    if (c.past && lendStep && !c.recovered && c.lease === undefined && canStep(cfg) && ids.length < cfg.contextLength) {
+      c.lease = await lendStep();
+      if (c.lease) {
+        await c.lease.decoder.load(c.past, c.seen);
+        disposeFeeds(c.past);
+        c.past = null;
+      }
+    }
+    if (c.lease) {
+      let row: Float32Array | null = null;
+      for (let i = c.seen; i < ids.length; i++) row = await c.lease.decoder.step(ids[i], i);
+      c.seen = ids.length;
+      return row!;
+    }
+    if (cfg.ssm && c.past && fresh.length > 1) {
+      // an SSM's decode graph is the one-token recurrence: feed extra tokens one at a time
+      let last: Float32Array | null = null;
+      for (let i = c.seen; i < ids.length; i++) last = await step(ids.slice(0, i + 1), c);
+      return last!;
+    }
+    const out = c.past
+      ? await callNow('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
+      : await callNow('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
+    disposeFeeds(c.past); // the old past.* were inputs only: present.* replace them
+    c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
+    c.seen = ids.length;
+    return lastLogits(out[names.logits()] as WireTensor);
+  }
   return stepper;
+}
+
+/** True while the cache holds GPU buffers or a lent step decoder (state a lost device takes with it). */
+function holdsDeviceState(c: KvState): boolean {
+  return !!c.lease || Object.values(c.past ?? {}).some(onDevice);
 }
 
 /** Representative inputs: a prefill of up to 128 tokens; one token after 64 cached ones. */
@@ -137,7 +221,7 @@ export function calibrationPlan(cfg: TransformerConfig): CalibrationPlan {
 export function transformerModel(cfg: TransformerConfig, weights: WeightMap, info: Record<string, unknown> = {}): LoadedModel {
   validateConfig(cfg);
   const built = new Map<string, Uint8Array>();
-  return {
+  const model: LoadedModel = {
     info: { config: cfg, params: paramCount(cfg), ...info },
     contextLength: cfg.contextLength,
     graph(variant) {
@@ -159,8 +243,11 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
       return bytes;
     },
     calibration: () => calibrationPlan(cfg),
-    stepper: (run) => kvStepper(cfg, run) as Stepper,
+    stepper: (run, keepRun, lendStep) => kvStepper(cfg, run, keepRun, lendStep) as Stepper,
+    stateOutputs: (variant) => (isCachedVariant(variant) ? stateOutputNames(cfg) : []),
+    ...(canStep(cfg) ? { stepDecoder: async (ort: OrtModule, o: { capture: boolean }) => GpuStepDecoder.create(ort, await model.graph('kv-step'), cfg, o) } : {}),
   };
+  return model;
 }
 
 /** A shipped model's manifest, config and sha256-checked weights, from `base` (e.g. '/models/'). */

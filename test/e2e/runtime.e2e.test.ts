@@ -52,6 +52,8 @@ describeBrowser('model runtime in Chromium', () => {
     const gen = await page.$eval('.runtime-gen', (p) => ({ same: p.getAttribute('data-same'), streamed: p.getAttribute('data-streamed'), text: (p as HTMLElement).innerText }));
     console.log('generate:', gen.text);
     expect(gen).toMatchObject({ same: 'true', streamed: '8' });
+    // the same generation forced onto WebGPU (KV cache kept on the GPU, fixed-capacity step decoder) draws the same tokens
+    if (webgpu.state !== 'unavailable') expect(await page.getAttribute('.runtime-gen-webgpu', 'data-same')).toBe('true');
     // the runtime's pick for each workload comes with a measured reason
     expect(picks).toHaveLength(2);
     const measured = /(WASM|WebGPU) chosen: faster for .+ \(measured [\d.]+ ms vs [\d.]+ ms\)/;

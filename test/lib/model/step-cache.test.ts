@@ -1,0 +1,64 @@
+// The fixed-capacity 'step' graph (static shapes, for WebGPU graph capture) decodes like the eager KV cache.
+import { describe, expect, it } from 'vitest';
+import { ids } from '@/lib/tensor';
+import { buildTransformerModel, stepNames } from '@/lib/model/build';
+import { randomWeights } from '@/lib/model/init';
+import { eagerStep } from '@/lib/model/kvcache';
+import { names } from '@/lib/model/names';
+import { presets } from '@/lib/model/presets';
+import type { TransformerConfig } from '@/lib/model/config';
+import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
+import { run, session } from './ort';
+import { maxErr } from './compare';
+
+const cfg = { ...presets['tiny-random'] } as TransformerConfig;
+const w = randomWeights(cfg, 5);
+const seq = [5, 2, 7, 1, 8, 2, 8, 1, 8, 30];
+
+describe('fixed-capacity step graph', () => {
+  it('a prefill copied into the cache, then one step per token, gives the logits and new K/V of the eager cache (empty slots hold garbage)', async () => {
+    const [, nkv, C, hs] = stepCacheDims(cfg);
+    const s = await session(buildTransformerModel(cfg, w, { cache: 'step' }));
+    const P = 4;
+    const pre = eagerStep(cfg, w, ids(seq.slice(0, P)));
+    const cache = Array.from({ length: cfg.nLayer }, (_, l) => {
+      const k = new Float32Array(nkv * C * hs).fill(7), v = new Float32Array(nkv * C * hs).fill(-3); // garbage in empty slots
+      writePrefix(k, pre.cache[l].k.data as Float32Array, nkv, C, hs, P);
+      writePrefix(v, pre.cache[l].v.data as Float32Array, nkv, C, hs, P);
+      return { k, v };
+    });
+    let eager = pre.cache;
+    for (let p = P; p < seq.length; p++) {
+      const feed: Parameters<typeof run>[1] = {
+        [names.ids()]: { data: BigInt64Array.of(BigInt(seq[p])), shape: [1, 1] },
+        [stepNames.pos]: { data: Float32Array.of(p), shape: [1] },
+        [stepNames.visible]: { data: visibleMask(C, p), shape: [1, C + 1] },
+      };
+      cache.forEach((c, l) => {
+        feed[names.pastKey(l)] = { data: c.k, shape: [1, nkv, C, hs] };
+        feed[names.pastValue(l)] = { data: c.v, shape: [1, nkv, C, hs] };
+      });
+      const out = await run(s, feed);
+      const ref = eagerStep(cfg, w, ids([seq[p]]), eager);
+      expect(out[names.logits()].shape).toEqual([1, 1, cfg.vocabSize]);
+      expect(maxErr(out[names.logits()].data, ref.logits.data as Float32Array)).toBeLessThan(1e-4);
+      cache.forEach((c, l) => {
+        const k = out[stepNames.newKey(l)].data, v = out[stepNames.newValue(l)].data;
+        expect(out[stepNames.newKey(l)].shape).toEqual([1, nkv, 1, hs]);
+        const rk = ref.cache[l].k.data as Float32Array, rv = ref.cache[l].v.data as Float32Array; // [1, nkv, p + 1, hs]
+        const last = (t: Float32Array) => Float32Array.from({ length: nkv * hs }, (_, i) => t[(Math.floor(i / hs) * (p + 1) + p) * hs + (i % hs)]);
+        expect(maxErr(k, last(rk))).toBeLessThan(1e-5);
+        expect(maxErr(v, last(rv))).toBeLessThan(1e-5);
+        writeSlot(c.k, k, nkv, C, hs, p);
+        writeSlot(c.v, v, nkv, C, hs, p);
+      });
+      eager = ref.cache;
+    }
+  });
+
+  it('visibleMask shows slots 0..p-1 and the new token only, and refuses a position past the capacity', () => {
+    expect([...visibleMask(4, 2)]).toEqual([1, 1, 0, 0, 1]);
+    expect([...visibleMask(4, 0)]).toEqual([0, 0, 0, 0, 1]);
+    expect(() => visibleMask(4, 4)).toThrow(/capacity/);
+  });
+});
