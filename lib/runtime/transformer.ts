@@ -148,7 +148,7 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRun
     },
   } as Stepper<KvState>;
   /** One step of the sequence: prefill on the first call, then decode (see above). */
-  async function step(ids: number[], c: KvState): Promise<Float32Array> {
+  async function step(ids: readonly number[], c: KvState): Promise<Float32Array> {
     const fresh = ids.slice(c.seen);
     const callNow = c.recovered ? (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode') => run(variant, feeds as Record<string, WireTensor>, workload) : call;
     if (c.past && lendStep && !c.recovered && c.lease === undefined && canStep(cfg) && ids.length < cfg.contextLength) {
