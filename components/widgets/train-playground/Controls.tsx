@@ -5,7 +5,7 @@ import { PLAY_HEADS, PLAY_TASKS, PLAY_WIDTHS, type TrainPlaygroundState } from '
 import { TextPick } from './TextPick';
 
 const TASK_LABELS: Record<(typeof PLAY_TASKS)[number], string> = {
-  copy: 'Copy', reverse: 'Reverse', sort: 'Sort', modadd: 'Add modulo n', text: 'Next character of a text',
+  copy: 'Copy', reverse: 'Reverse', sort: 'Sort', modadd: 'Add modulo n', text: 'Next character',
 };
 
 export function Controls({ state, setState, hidden, locked }: {

@@ -22,7 +22,7 @@ export function TextPick({ state, setState, hidden, locked }: {
   const passage = state.passage === 'own' ? null : PASSAGES[state.passage];
   return (
     <div className="tp-text">
-      {!hidden.has('passage') && <Select name="passage" label="Text" value={state.passage} locked={locked} onChange={(passage) => setState({ passage })} options={PLAY_PASSAGES.map((p) => [p, LABELS[p]] as const)} />}
+      {!hidden.has('passage') && <Select name="passage" label="Passage" value={state.passage} locked={locked} onChange={(passage) => setState({ passage })} options={PLAY_PASSAGES.map((p) => [p, LABELS[p]] as const)} />}
       {own && !hidden.has('own') ? (
         <div className="control">
           <label htmlFor={id}>Your text ({TEXT_MIN}–{OWN_MAX.toLocaleString('en-US')} characters; it travels in the link)</label>

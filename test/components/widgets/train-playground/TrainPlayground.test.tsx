@@ -99,7 +99,7 @@ describe('train-playground', () => {
     expect(screen.getByTestId('tp-sample').textContent).toBe('In the beeee');
     expect(screen.getByTestId('tp-acc').textContent).toBe('25%');
     expect(Number(screen.getByTestId('tp-unigram').textContent)).toBeCloseTo(2.91, 2);
-    fireEvent.change(screen.getByLabelText('Text'), { target: { value: 'own' } });
+    fireEvent.change(screen.getByLabelText('Passage'), { target: { value: 'own' } });
     expect(screen.getByRole('note').textContent).toMatch(/The text has 0 characters; the text task needs at least 120\. Training on the Austen passage/);
   });
 
