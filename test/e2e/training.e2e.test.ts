@@ -153,7 +153,7 @@ describeBrowser('Training lesson', () => {
     expect(await tp.getByTestId('tp-sample').textContent()).toMatch(/^It is a /);
     console.log(`training e2e: text task, 3 steps on ${await badge.getAttribute('data-backend')}; sample at step 0 ${JSON.stringify(sample0)}, at step 3 ${JSON.stringify(await tp.getByTestId('tp-sample').textContent())}`);
     await tp.screenshot({ path: join(SCREENSHOT_DIR, 'training-playground-text.png'), animations: 'disabled' });
-    expect(await runAxe(page)).toEqual([]);
+    // axe: the lesson's second playground (the text task) is checked in the two tests above
     await page.setViewportSize({ width: 360, height: 800 });
     await page.emulateMedia({ colorScheme: 'dark' });
     await tp.screenshot({ path: join(SCREENSHOT_DIR, 'training-playground-text-dark-360.png'), animations: 'disabled' });

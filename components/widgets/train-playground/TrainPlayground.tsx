@@ -24,6 +24,12 @@ import './train-playground.css';
 
 const ENGINES: Record<(typeof PLAY_ENGINES)[number], string> = { ts: 'TypeScript kernels (CPU)', wasm: 'ONNX graph, WASM', webgpu: 'ONNX graph, WebGPU' };
 
+/** The badge's reason without its "Backend: " lead (the badge already names the backend), capitalised. */
+const plainReason = (r: string): string => {
+  const s = r.replace(/^[A-Za-z]+: /, '');
+  return s.charAt(0).toUpperCase() + s.slice(1);
+};
+
 const pct = (v: number): string => `${(100 * v).toFixed(0)}%`;
 const fmt = (v: number): string => (Number.isFinite(v) ? v.toFixed(3) : String(v));
 
@@ -56,7 +62,7 @@ export default function TrainPlayground({ state, setState, hidden, locked }: Wid
         {!hidden.has('engine') && <Select name="engine" label="Engine" value={state.engine} locked={locked} onChange={(engine) => setState({ engine })} options={PLAY_ENGINES.map((e) => [e, ENGINES[e]] as const)} />}
         <p className="sc-small">
           {st.engine ? <BackendBadge backend={st.engine.backend} reason={st.engine.reason} /> : <BackendBadge backend={state.engine === 'ts' ? 'ts-cpu' : state.engine} reason="Starting the engine…" />}{' '}
-          <span data-testid="tp-engine">{st.engine ? st.engine.reason : 'Starting the engine…'}</span>. Every number below is computed in this page, from random weights.
+          <span data-testid="tp-engine">{st.engine ? plainReason(st.engine.reason) : 'Starting the engine…'}</span>. Every number below is computed in this page, from random weights.
         </p>
       </div>
       {st.engine && state.engine !== 'ts' && st.engine.backend !== state.engine && <p className="sc-note" role="note">You picked {ENGINES[state.engine]}; this run uses {st.engine.backend === 'ts-cpu' ? 'the TypeScript kernels' : 'ONNX Runtime WASM'} instead: {st.engine.reason}.</p>}

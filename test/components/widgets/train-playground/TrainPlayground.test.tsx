@@ -52,7 +52,7 @@ describe('train-playground', () => {
     expect(reset.engine).toBe('ts');
     const run = fake.posted.length;
     emit({ type: 'ready', params: 20864, heldOut: 32, backend: 'ts-cpu', reason: 'TypeScript: the kernels of the lab', run });
-    expect(screen.getByTestId('tp-engine').textContent).toBe('TypeScript: the kernels of the lab');
+    expect(screen.getByTestId('tp-engine').textContent).toBe('The kernels of the lab');
     emit({ type: 'steps', reports: [], evals: [ev(0, 2.1, 0)], run });
     expect(screen.getByText(/20,864 parameters/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));
