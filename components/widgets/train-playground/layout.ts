@@ -20,8 +20,11 @@ export const BATCH = 8;
 /** The text the text task trains on: the passage, or the student's own when it is long enough (else why not). */
 export function textOf(s: TrainPlaygroundState): { text: string; problem: string | null } {
   if (s.passage !== 'own') return { text: PASSAGES[s.passage].text, problem: null };
-  const problem = textProblem(s.own);
-  return problem ? { text: PASSAGES.austen.text, problem: `${problem} Training on the Austen passage until it is.` } : { text: s.own, problem: null };
+  // A lone surrogate travels in the link as U+FFFD (URLSearchParams), so train on U+FFFD here too:
+  // the reopened link then gives the same run.
+  const own = s.own.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const problem = textProblem(own);
+  return problem ? { text: PASSAGES.austen.text, problem: `${problem} Training on the Austen passage until it is.` } : { text: own, problem: null };
 }
 
 export function specOf(s: TrainPlaygroundState): PlaygroundSpec {
