@@ -2,7 +2,7 @@
  * Writes text.recorded.txt: the text-task runs the Training lesson quotes (the widget's defaults,
  * task 'text', TypeScript engine). About 20 s of CPU, so it is skipped unless asked for:
  *   TEXT_RECORD=test/lib/train/text.recorded.txt npx vitest run test/lib/train/record-text.test.ts
- * playground-numbers.test.ts checks the lesson's quotes against the file and recomputes the cheap part.
+ * text-numbers.test.ts checks the lesson's quotes against the file and recomputes the cheap part.
  */
 import { writeFileSync } from 'node:fs';
 import { it } from 'vitest';
