@@ -6,7 +6,8 @@
  *   await runSteps(100, () => run.trainStep(), { cancelled, yieldToEvents, flush: (rs) => post(rs) })
  *   → { done: 100, cancelled: false }   (or fewer when cancelled() turned true between steps)
  *
- * The step itself is never interrupted: a step in flight finishes, then the loop stops.
+ * The step itself is never interrupted: a step in flight finishes, then the loop stops. A step may
+ * be asynchronous (an ONNX Runtime session.run): the loop awaits it before the next.
  */
 export interface LoopIO<R> {
   cancelled(): boolean;
@@ -20,7 +21,7 @@ export interface LoopIO<R> {
   now?(): number;
 }
 
-export async function runSteps<R>(n: number, step: (i: number) => R, io: LoopIO<R>): Promise<{ done: number; cancelled: boolean }> {
+export async function runSteps<R>(n: number, step: (i: number) => R | Promise<R>, io: LoopIO<R>): Promise<{ done: number; cancelled: boolean }> {
   const now = io.now ?? (() => performance.now());
   const slice = io.sliceMs ?? 30;
   let pending: R[] = [];
@@ -32,7 +33,8 @@ export async function runSteps<R>(n: number, step: (i: number) => R, io: LoopIO<
   };
   while (done < n) {
     if (io.cancelled()) break;
-    pending.push(step(done));
+    const r = step(done);
+    pending.push(r instanceof Promise ? await r : r);
     done++;
     if (now() - since >= slice) {
       flush();

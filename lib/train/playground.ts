@@ -9,7 +9,9 @@
  *   run.evaluate();   // → held-out loss and accuracy, attention of held-out example 0
  *
  * Held-out questions never appear in a training batch: the split is drawn first (at most half of
- * all possible questions, at most HELD_OUT of them) and the batch sampler rejects them.
+ * all possible questions, at most HELD_OUT of them) and the batch sampler rejects them. The text
+ * task (text-task.ts) splits by position instead: windows from the first 80 % train, the last 20 %
+ * is held out, and every evaluation adds a greedy sample continuing the text's first characters.
  */
 import { argmax, ids, mulberry32, type Rng, type Tensor } from '@/lib/tensor';
 import type { TransformerConfig } from '@/lib/model/config';
@@ -21,11 +23,12 @@ import { AdamW, SGD, cloneWeights, type Optimizer, type Weights } from './optim'
 import { warmupCosine } from './schedule';
 import { batchStep, modelLogits, type Example } from './step';
 import { answerOf, exampleOf, playgroundConfig, type TaskSpec } from './tasks';
+import { SAMPLE_LENGTH, SAMPLE_PROMPT, decodeText, greedyText, heldOutWindows, textData, trainWindow, type TextData, type TextTaskSpec } from './text-task';
 
 export type OptimizerKind = 'adamw' | 'sgd';
 
 export interface PlaygroundSpec {
-  task: TaskSpec;
+  task: TaskSpec | TextTaskSpec;
   nLayer: number;
   nHead: number;
   dModel: number;
@@ -61,7 +64,10 @@ export function defaultSpec(over: Partial<PlaygroundSpec> = {}): PlaygroundSpec 
 
 /** The model a spec trains: playgroundConfig with its layers, heads and width (MLP 2 × width). */
 export function specConfig(s: PlaygroundSpec): TransformerConfig {
-  return playgroundConfig(s.task, { nLayer: s.nLayer, nHead: s.nHead, nKvHead: s.nHead, dModel: s.dModel, dFF: 2 * s.dModel });
+  const size = { nLayer: s.nLayer, nHead: s.nHead, nKvHead: s.nHead, dModel: s.dModel, dFF: 2 * s.dModel };
+  if (s.task.kind !== 'text') return playgroundConfig(s.task, size);
+  const t = s.task;
+  return playgroundConfig({ kind: 'copy', symbols: 2, length: 2 }, { ...size, vocabSize: textData(t.text).chars.length, contextLength: t.window + 1 });
 }
 
 const questionLength = (t: TaskSpec): number => (t.kind === 'modadd' ? 2 : t.length);
@@ -117,6 +123,8 @@ export interface EvalReport {
   attention: Float32Array[][];
   /** The input tokens of that example (T). */
   tokens: number[];
+  /** Text task: the text's first characters and the model's greedy continuation of them. */
+  sample?: { prompt: string; continuation: string };
 }
 
 export class PlaygroundRun {
@@ -125,22 +133,31 @@ export class PlaygroundRun {
   readonly heldOut: Example[];
   readonly trainProbe: Example[];
   readonly params: number;
+  /** The text task's characters and split (null for the question tasks). */
+  readonly text: TextData | null;
   step = 0;
   private readonly opt: Optimizer;
   private rng: Rng;
   private readonly held: Set<number>;
 
   constructor(readonly spec: PlaygroundSpec) {
-    const t = spec.task;
     if (spec.dModel % spec.nHead !== 0 || (spec.dModel / spec.nHead) % 2 !== 0) {
       throw new Error(`width ${spec.dModel} must split into ${spec.nHead} heads of an even size (RoPE)`);
     }
     this.cfg = specConfig(spec);
     this.weights = cloneWeights(randomWeights(this.cfg, spec.seed, { std: INIT_STD }));
     this.params = [...this.weights.values()].reduce((s, w) => s + w.data.length, 0);
-    const heldIdx = heldOutIndices(t, mulberry32(spec.seed + 2));
-    this.held = new Set(heldIdx);
-    this.heldOut = heldIdx.map((i) => exampleOf(t, questionOf(t, i)));
+    const t = spec.task;
+    if (t.kind === 'text') {
+      this.text = textData(t.text);
+      this.held = new Set();
+      this.heldOut = heldOutWindows(this.text, t.window, HELD_OUT);
+    } else {
+      this.text = null;
+      const heldIdx = heldOutIndices(t, mulberry32(spec.seed + 2));
+      this.held = new Set(heldIdx);
+      this.heldOut = heldIdx.map((i) => exampleOf(t, questionOf(t, i)));
+    }
     this.rng = mulberry32(spec.seed + 3);
     this.trainProbe = Array.from({ length: TRAIN_PROBE }, () => this.trainExample());
     this.rng = mulberry32(spec.seed + 1);
@@ -159,6 +176,7 @@ export class PlaygroundRun {
 
   private trainExample(): Example {
     const t = this.spec.task;
+    if (t.kind === 'text') return trainWindow(this.text!, t.window, this.rng);
     const space = questionSpace(t);
     let i = this.rng.int(space);
     while (this.held.has(i)) i = this.rng.int(space);
@@ -177,7 +195,15 @@ export class PlaygroundRun {
   evaluate(): EvalReport {
     const held = this.score(this.heldOut, true);
     const train = this.score(this.trainProbe, false);
-    return { step: this.step, loss: held.loss, token: held.token, exact: held.exact, train: { loss: train.loss, token: train.token, exact: train.exact }, attention: held.attention!, tokens: this.heldOut[0].tokens.slice(0, -1) };
+    const r: EvalReport = { step: this.step, loss: held.loss, token: held.token, exact: held.exact, train: { loss: train.loss, token: train.token, exact: train.exact }, attention: held.attention!, tokens: this.heldOut[0].tokens.slice(0, -1) };
+    if (this.text && this.spec.task.kind === 'text') r.sample = this.sample(this.text, this.spec.task.window);
+    return r;
+  }
+
+  /** The text's first SAMPLE_PROMPT characters and the greedy continuation the current weights give. */
+  sample(d: TextData, W: number): { prompt: string; continuation: string } {
+    const prompt = d.ids.slice(0, SAMPLE_PROMPT);
+    return { prompt: decodeText(d.chars, prompt), continuation: decodeText(d.chars, greedyText(this.cfg, this.weights, prompt, SAMPLE_LENGTH, W)) };
   }
 
   private score(examples: readonly Example[], tapFirst: boolean): Score & { attention?: Float32Array[][] } {

@@ -3,15 +3,17 @@
  * forward + backward (lib/train GradOps over the unchanged transformer.ts) + AdamW, eager TS in
  * Node, single thread. Table rows, in order:
  *   - tiny-random (committed weights, every weight trained), 64 tokens
- *   - the training playground's default model (lib/train/tasks.ts) on 'reverse': a mini-batch of
- *     8 examples of 6 input tokens per step (gradient accumulation); its forward column is 8 forwards
+ *   - the training playground's default model (lib/train/tasks.ts) on 'reverse' with 4 symbols of
+ *     length 3: a mini-batch of 8 examples of 6 input tokens per step (gradient accumulation); its
+ *     forward column is 8 forwards (the widget's default task, copy 6 × 4, is in the last table)
  *   - lm (shipped weights) with LoRA r = 8 on wq and wv, base frozen (lib/peft), 64 tokens
  *   - lm, every weight trained (what LoRA saves), 64 tokens
  * Before the table, time to a visible drop: lib/peft's loraFinetune of lm (r = 8, wq + wv,
  * windows of 64, lr 3e-3) on two Shakespeare sonnets (public domain), held-out loss every 5 steps,
  * and the wall time until it first falls by ≥ 0.1 nats (the lesson's 30 s target, but in Node).
  * Each row also gives the eager forward alone, so step / forward is the cost of the backward pass
- * and the update. The same steps against TF.js and jax-js (loss, gradients, ms/step): train-reference.bench.ts.
+ * and the update. After the graph table: the playground as its widget runs it, per engine (eager
+ * TS vs the ORT WASM graph), steps/s and the time to a visible loss drop. The same steps against TF.js and jax-js (loss, gradients, ms/step): train-reference.bench.ts.
  *
  *   npm run bench -- train
  */
@@ -31,6 +33,10 @@ import { reviveTokenizer } from '../../lib/tokenizer';
 import { buildTrainModel, type TrainGraphOptions } from '../../lib/train';
 import { loadOrt, setOrtLoader } from '../../lib/runtime';
 import { GraphTrainer } from '../../lib/runtime/train-graph';
+import { PlaygroundRun, defaultSpec, type PlaygroundSpec } from '../../lib/train/playground';
+import { GraphPlayground } from '../../lib/train/play-graph';
+import { PASSAGES } from '../../lib/train/passages';
+import { TEXT_WINDOW } from '../../lib/train/text-task';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -79,7 +85,7 @@ export default async function bench(): Promise<void> {
     const opt = new AdamW({ weightDecay: 0.01 });
     const fwd = median(() => transformer(new EagerOps(w), cfg, ids(next()[0].tokens.slice(0, -1))), 20) * 8;
     const step = median(() => batchStep(w, cfg, next(), opt, { lr: 1e-2, clip: 1 }), 20);
-    row('playground default, batch 8 × 6 tokens', [...w.values()].reduce((s, t) => s + t.data.length, 0), fwd, step);
+    row('playground model, reverse 4 × 3, batch 8 × 6 tokens', [...w.values()].reduce((s, t) => s + t.data.length, 0), fwd, step);
   }
 
   const lm = await model('lm');
@@ -195,7 +201,7 @@ async function graphBench(tiny: { cfg: TransformerConfig; w: WeightMap }, lm: { 
     const next = batches(task, 8, 1);
     const batch = next().map((x) => ({ tokens: [...x.tokens], targets: [...x.targets!] }));
     const opt = new AdamW({ weightDecay: 0.01 });
-    await one('playground default, batch 8 × 6 tokens', cfg, w, { T: 6, batch: 8, clip: 1, adam: { weightDecay: 0.01 } }, batch, () => batchStep(w, cfg, batch, opt, { lr: 1e-2, clip: 1 }), 20);
+    await one('playground model, reverse 4 × 3, batch 8 × 6 tokens', cfg, w, { T: 6, batch: 8, clip: 1, adam: { weightDecay: 0.01 } }, batch, () => batchStep(w, cfg, batch, opt, { lr: 1e-2, clip: 1 }), 20);
   }
   {
     const w = withAdapters(cloneWeights(lm.w), initLora(lm.cfg, lora, 1));
@@ -208,4 +214,44 @@ async function graphBench(tiny: { cfg: TransformerConfig; w: WeightMap }, lm: { 
   console.log(`\ntrain step as one ONNX graph on onnxruntime-web WASM (Node ${process.version}, 1 thread) vs eager TS (same machine, same run)`);
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
   for (const r of rows) console.log(r.map((s, c) => s.padEnd(widths[c])).join('  |  '));
+  await playgroundBench(ort);
+}
+
+/**
+ * The training playground as its widget runs it (lib/train PlaygroundRun; evaluation every 10
+ * steps, as evalEvery(300)), per engine: eager TS, and the train-step graph on ORT WASM in Node
+ * (GraphPlayground; weights read back at each evaluation). Steps/s over the first 100 steps
+ * (evaluations included), and the time from the first step to a visible drop: the first training
+ * batch loss at least 0.5 nats under step 1's. Runs: the default (copy) and the text task (Austen).
+ */
+async function playgroundBench(ort: Awaited<ReturnType<typeof loadOrt>>): Promise<void> {
+  const rows: string[][] = [['run', 'engine', 'start (graph + session)', 'steps/s (100 steps, evals incl.)', 'visible drop (−0.5 nats) at', 'time to it (after start)']];
+  const specs: [string, PlaygroundSpec][] = [
+    ['default: copy 6 × 4', defaultSpec()],
+    ['text: Austen, windows of 17', defaultSpec({ task: { kind: 'text', text: PASSAGES.austen.text, window: TEXT_WINDOW } })],
+  ];
+  for (const [name, spec] of specs) {
+    for (const engine of ['ts', 'wasm'] as const) {
+      const run = new PlaygroundRun(spec);
+      const c0 = performance.now();
+      const g = engine === 'wasm' ? await GraphPlayground.create(run, ort, 'wasm') : null;
+      const stepOnce = async (): Promise<number> => (g ? (await g.trainStep()).loss : run.trainStep().loss);
+      const evaluate = async (): Promise<unknown> => (g ? g.evaluate() : run.evaluate());
+      const t0 = performance.now();
+      let first = NaN;
+      let drop: [number, number] | null = null;
+      for (let s = 1; s <= 100; s++) {
+        const loss = await stepOnce();
+        if (s === 1) first = loss;
+        if (!drop && loss <= first - 0.5) drop = [s, performance.now() - t0];
+        if (s % 10 === 0) await evaluate();
+      }
+      const ms = performance.now() - t0;
+      await g?.release();
+      rows.push([name, engine === 'ts' ? 'TypeScript (eager)' : 'ONNX graph, ORT WASM', g ? `${(t0 - c0).toFixed(0)} ms` : '—', (100_000 / ms).toFixed(1), drop ? `step ${drop[0]}` : '> 100', drop ? `${(drop[1] / 1000).toFixed(2)} s` : '—']);
+    }
+  }
+  console.log(`\ntraining playground per engine (Node ${process.version}, 1 thread; batch 8, evaluation every 10 steps as in the widget)`);
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
+  for (const r of rows) console.log(r.map((x, c) => x.padEnd(widths[c])).join('  |  '));
 }

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { pathOf } from '../scale-common/chart';
 import { Frame } from '../scale-common/Frame';
 import { linearAxes } from '../lora-rank/layout';
-import { thin, tokenLabel, type Pt } from './layout';
+import { thin, type Pt } from './layout';
 
 const M = { top: 8, right: 12, bottom: 40, left: 54 };
 
@@ -35,17 +35,17 @@ export function LineChart({ width, xMax, yMax, series, xTitle, yTitle, label, yF
 }
 
 /** One head's attention on one example: rows = query positions, columns = key positions, shade = weight. */
-export function AttentionMap({ probs, tokens, symbols, label }: { probs: Float32Array; tokens: readonly number[]; symbols: number; label: string }) {
+export function AttentionMap({ probs, tokens, labelOf, label }: { probs: Float32Array; tokens: readonly number[]; labelOf: (t: number) => string; label: string }) {
   const T = tokens.length;
   const cell = T > 11 ? 18 : 22;
   const pad = 22;
   const size = pad + T * cell;
   return (
-    <svg width={size} height={size} role="img" aria-label={label} className="tp-attn">
+    <svg width={size} height={size} viewBox={`0 0 ${size} ${size}`} role="img" aria-label={label} className="tp-attn">
       {tokens.map((t, i) => (
         <g key={i}>
-          <text className="sc-label" x={pad + i * cell + cell / 2} y={pad - 6} textAnchor="middle">{tokenLabel(t, symbols)}</text>
-          <text className="sc-label" x={pad - 6} y={pad + i * cell + cell / 2} dy="0.35em" textAnchor="end">{tokenLabel(t, symbols)}</text>
+          <text className="sc-label" x={pad + i * cell + cell / 2} y={pad - 6} textAnchor="middle">{labelOf(t)}</text>
+          <text className="sc-label" x={pad - 6} y={pad + i * cell + cell / 2} dy="0.35em" textAnchor="end">{labelOf(t)}</text>
         </g>
       ))}
       {Array.from({ length: T * T }, (_, k) => {

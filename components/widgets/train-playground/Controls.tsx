@@ -2,9 +2,10 @@
 /** The playground's settings: task, model, optimiser and schedule, seed. Every change starts a fresh run. */
 import { Dec, Num, Select } from '../scale-common/Fields';
 import { PLAY_HEADS, PLAY_TASKS, PLAY_WIDTHS, type TrainPlaygroundState } from './index';
+import { TextPick } from './TextPick';
 
 const TASK_LABELS: Record<(typeof PLAY_TASKS)[number], string> = {
-  copy: 'Copy', reverse: 'Reverse', sort: 'Sort', modadd: 'Add modulo n',
+  copy: 'Copy', reverse: 'Reverse', sort: 'Sort', modadd: 'Add modulo n', text: 'Next character',
 };
 
 export function Controls({ state, setState, hidden, locked }: {
@@ -17,9 +18,10 @@ export function Controls({ state, setState, hidden, locked }: {
         <legend>Task</legend>
         <div className="tp-row">
           {show('task') && <Select name="task" label="Task" value={state.task} locked={locked} onChange={(task) => setState({ task })} options={PLAY_TASKS.map((t) => [t, TASK_LABELS[t]] as const)} />}
-          {show('symbols') && <Num name="symbols" label={state.task === 'modadd' ? 'Modulus n' : 'Symbols n'} value={state.symbols} min={2} max={16} locked={locked} onValue={(symbols) => setState({ symbols })} />}
-          {show('length') && state.task !== 'modadd' && <Num name="length" label="Length L" value={state.length} min={2} max={6} locked={locked} onValue={(length) => setState({ length })} />}
+          {show('symbols') && state.task !== 'text' && <Num name="symbols" label={state.task === 'modadd' ? 'Modulus n' : 'Symbols n'} value={state.symbols} min={2} max={16} locked={locked} onValue={(symbols) => setState({ symbols })} />}
+          {show('length') && state.task !== 'modadd' && state.task !== 'text' && <Num name="length" label="Length L" value={state.length} min={2} max={6} locked={locked} onValue={(length) => setState({ length })} />}
         </div>
+        {state.task === 'text' && <TextPick state={state} setState={setState} hidden={hidden} locked={locked} />}
       </fieldset>
       <fieldset className="tp-group">
         <legend>Model</legend>

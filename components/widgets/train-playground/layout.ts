@@ -8,6 +8,8 @@
  */
 import { warmupCosine } from '@/lib/train/schedule';
 import type { EvalReport, PlaygroundSpec, StepReport } from '@/lib/train/playground';
+import { PASSAGES } from '@/lib/train/passages';
+import { TEXT_WINDOW, textProblem } from '@/lib/train/text-task';
 import type { TrainPlaygroundState } from './index';
 
 export type Pt = [number, number];
@@ -15,9 +17,19 @@ export type Pt = [number, number];
 /** Batch size and the fixed parts of every run. */
 export const BATCH = 8;
 
+/** The text the text task trains on: the passage, or the student's own when it is long enough (else why not). */
+export function textOf(s: TrainPlaygroundState): { text: string; problem: string | null } {
+  if (s.passage !== 'own') return { text: PASSAGES[s.passage].text, problem: null };
+  // A lone surrogate travels in the link as U+FFFD (URLSearchParams), so train on U+FFFD here too:
+  // the reopened link then gives the same run.
+  const own = s.own.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
+  const problem = textProblem(own);
+  return problem ? { text: PASSAGES.austen.text, problem: `${problem} Training on the Austen passage until it is.` } : { text: own, problem: null };
+}
+
 export function specOf(s: TrainPlaygroundState): PlaygroundSpec {
   return {
-    task: { kind: s.task, symbols: s.symbols, length: s.task === 'modadd' ? 2 : s.length },
+    task: s.task === 'text' ? { kind: 'text', text: textOf(s).text, window: TEXT_WINDOW } : { kind: s.task, symbols: s.symbols, length: s.task === 'modadd' ? 2 : s.length },
     nLayer: s.layers, nHead: Number(s.heads), dModel: Number(s.width), optimizer: s.opt,
     lr: s.lr, warmup: s.warmup, steps: s.steps, weightDecay: s.wd, seed: s.seed, batch: BATCH,
     clip: s.clip > 0 ? s.clip : Infinity,
@@ -37,12 +49,13 @@ export interface Curves {
   heldExact: Pt[];
 }
 
-export function curves(reports: readonly StepReport[], evals: readonly EvalReport[]): Curves {
+/** `token`: chart per-token accuracy (the text task's next-character accuracy) instead of exact match. */
+export function curves(reports: readonly StepReport[], evals: readonly EvalReport[], token = false): Curves {
   return {
     trainLoss: reports.filter((r) => Number.isFinite(r.loss)).map((r) => [r.step, r.loss]),
     heldLoss: evals.filter((e) => Number.isFinite(e.loss)).map((e) => [e.step, e.loss]),
-    trainExact: evals.map((e) => [e.step, e.train.exact]),
-    heldExact: evals.map((e) => [e.step, e.exact]),
+    trainExact: evals.map((e) => [e.step, token ? e.train.token : e.train.exact]),
+    heldExact: evals.map((e) => [e.step, token ? e.token : e.exact]),
   };
 }
 
@@ -76,6 +89,11 @@ export function firstReach(evals: readonly EvalReport[], at: number): number | n
 /** How a token shows in the attention map: SEP as "→", for modadd "+" is implied: a, b, →. */
 export function tokenLabel(tok: number, symbols: number): string {
   return tok === symbols ? '→' : String(tok);
+}
+
+/** How a character shows as a label: space "␣", line break "↵", tab "⇥", others as themselves. */
+export function charLabel(c: string): string {
+  return c === ' ' ? '␣' : c === '\n' ? '↵' : c === '\t' ? '⇥' : c;
 }
 
 /** Training steps per second over the current Play (null before 5 steps). */

@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { EvalReport, PlaygroundSpec, StepReport } from '@/lib/train/playground';
+import type { PlayEngine, PlayEvent } from '@/lib/train/play-worker';
 import { makeWorker, type PlayWorkerLike } from './client';
 
 export interface PlayState {
@@ -19,11 +20,13 @@ export interface PlayState {
   playSteps: number;
   playMs: number;
   error?: string;
+  /** The backend that runs the steps and why (set by 'ready'). */
+  engine?: Pick<Extract<PlayEvent, { type: 'ready' }>, 'backend' | 'reason'>;
 }
 
 const START: PlayState = { phase: 'starting', params: 0, heldOut: 0, reports: [], evals: [], playSteps: 0, playMs: 0 };
 
-export function usePlay(spec: PlaygroundSpec, specKey: string, evalEvery: number) {
+export function usePlay(spec: PlaygroundSpec, engine: PlayEngine, specKey: string, evalEvery: number) {
   const worker = useRef<PlayWorkerLike | null>(null);
   const posted = useRef(0);
   const since = useRef(0); // request number of the latest reset
@@ -42,7 +45,7 @@ export function usePlay(spec: PlaygroundSpec, specKey: string, evalEvery: number
       if (e.run < since.current) return;
       setSt((s) => {
         switch (e.type) {
-          case 'ready': return { ...s, phase: 'ready', params: e.params, heldOut: e.heldOut };
+          case 'ready': return { ...s, phase: 'ready', params: e.params, heldOut: e.heldOut, engine: { backend: e.backend, reason: e.reason } };
           case 'steps': {
             const playSteps = s.playSteps + e.reports.length;
             return { ...s, reports: e.reports.length ? [...s.reports, ...e.reports] : s.reports, evals: e.evals.length ? [...s.evals, ...e.evals] : s.evals, playSteps, playMs: performance.now() - playT0.current };
@@ -59,11 +62,11 @@ export function usePlay(spec: PlaygroundSpec, specKey: string, evalEvery: number
 
   useEffect(() => {
     since.current = posted.current + 1;
-    post({ type: 'reset', spec });
+    post({ type: 'reset', spec, engine });
     setSt(START);
     // specKey stands for spec
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [specKey, post]);
+  }, [specKey, engine, post]);
 
   const run = useCallback((steps: number) => {
     playT0.current = performance.now();
@@ -75,8 +78,8 @@ export function usePlay(spec: PlaygroundSpec, specKey: string, evalEvery: number
   const pause = useCallback(() => post({ type: 'pause' }), [post]);
   const reset = useCallback(() => {
     since.current = posted.current + 1;
-    post({ type: 'reset', spec });
+    post({ type: 'reset', spec, engine });
     setSt(START);
-  }, [post, spec]);
+  }, [post, spec, engine]);
   return { st, play, step, pause, reset };
 }

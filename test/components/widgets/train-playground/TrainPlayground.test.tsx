@@ -45,13 +45,14 @@ describe('train-playground', () => {
   it('resets the URL state spec, steps, plays, pauses, and drops events of an older run', async () => {
     render(<Harness init={{ seed: 5, steps: 100 }} />);
     expect(screen.getByText('TypeScript (CPU)')).toBeTruthy();
-    expect(screen.getByText(/TypeScript kernels in a Web Worker, CPU/)).toBeTruthy();
     await waitFor(() => expect(fake.posted.length).toBeGreaterThan(0));
     const reset = fake.posted[fake.posted.length - 1];
     if (reset.type !== 'reset') throw new Error('expected a reset');
     expect(reset.spec).toMatchObject({ seed: 5, steps: 100, nLayer: 2, nHead: 2, dModel: 32, task: { kind: 'copy', symbols: 6, length: 4 } });
+    expect(reset.engine).toBe('ts');
     const run = fake.posted.length;
-    emit({ type: 'ready', params: 20864, heldOut: 32, run });
+    emit({ type: 'ready', params: 20864, heldOut: 32, backend: 'ts-cpu', reason: 'TypeScript: the kernels of the lab', run });
+    expect(screen.getByTestId('tp-engine').textContent).toBe('The kernels of the lab');
     emit({ type: 'steps', reports: [], evals: [ev(0, 2.1, 0)], run });
     expect(screen.getByText(/20,864 parameters/)).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Step' }));
@@ -73,6 +74,33 @@ describe('train-playground', () => {
     await waitFor(() => expect(fake.posted[fake.posted.length - 1]).toMatchObject({ type: 'reset', spec: { seed: 6 } }));
     emit({ type: 'steps', reports: [{ step: 2, loss: 1.9, lr: 0.001, gradNorm: 1 }], evals: [], run: playRun });
     expect(screen.getByTestId('tp-progress').textContent).toBe('step 0 of 100');
+  });
+
+  it('the Engine menu resets on the graph engine; the badge shows what ran and a fallback is said aloud', async () => {
+    render(<Harness init={{}} />);
+    fireEvent.change(screen.getByLabelText('Engine'), { target: { value: 'webgpu' } });
+    await waitFor(() => expect(fake.posted[fake.posted.length - 1]).toMatchObject({ type: 'reset', engine: 'webgpu' }));
+    emit({ type: 'ready', params: 20864, heldOut: 32, backend: 'wasm', reason: 'WASM: WebGPU failed (no adapter)', run: fake.posted.length });
+    expect(document.querySelector('.tp [data-backend]')!.getAttribute('data-backend')).toBe('wasm');
+    expect(screen.getByRole('note').textContent).toMatch(/You picked ONNX graph, WebGPU; this run uses ONNX Runtime WASM instead: WASM: WebGPU failed/);
+  });
+
+  it('the text task: a passage with its source, a reset of a text spec, next-character accuracy and the sample', async () => {
+    render(<Harness init={{ task: 'text', passage: 'kjv' }} />);
+    expect(screen.getByTestId('tp-source').textContent).toMatch(/Genesis 1:1–6, King James Version \(1611\), public domain; 567 characters/);
+    await waitFor(() => expect(fake.posted.length).toBeGreaterThan(0));
+    const reset = fake.posted[fake.posted.length - 1];
+    if (reset.type !== 'reset' || reset.spec.task.kind !== 'text') throw new Error('expected a text reset');
+    expect(reset.spec.task.text.startsWith('In the beginning God')).toBe(true);
+    expect(reset.spec.task.window).toBe(16);
+    const run = fake.posted.length;
+    emit({ type: 'ready', params: 21760, heldOut: 7, backend: 'ts-cpu', reason: 'TypeScript', run });
+    emit({ type: 'steps', reports: [], evals: [{ ...ev(0, 3.5, 0.25), tokens: [1, 2, 3], sample: { prompt: 'In the b', continuation: 'eeee' } }], run });
+    expect(screen.getByTestId('tp-sample').textContent).toBe('In the beeee');
+    expect(screen.getByTestId('tp-acc').textContent).toBe('25%');
+    expect(Number(screen.getByTestId('tp-unigram').textContent)).toBeCloseTo(2.91, 2);
+    fireEvent.change(screen.getByLabelText('Passage'), { target: { value: 'own' } });
+    expect(screen.getByRole('note').textContent).toMatch(/The text has 0 characters; the text task needs at least 120\. Training on the Austen passage/);
   });
 
   it('clamps the attention layer and head to the model with a note', async () => {

@@ -51,3 +51,24 @@ describe('train-playground layout', () => {
     expect(rate(50, 1000)).toBe(50);
   });
 });
+
+describe('the text task through a link', () => {
+  it('trains an own text with a lone surrogate on what the link carries (U+FFFD), so the reopened link gives the same spec', () => {
+    const s = { ...trainPlaygroundSchema.defaults, task: 'text' as const, passage: 'own' as const, own: 'ab\uD800c'.repeat(40) };
+    const back = new URLSearchParams(new URLSearchParams({ own: s.own }).toString()).get('own')!;
+    expect(back).not.toBe(s.own); // the link replaced the surrogate
+    expect(specOf({ ...s, own: back })).toEqual(specOf(s));
+    const t = specOf(s).task;
+    expect(t.kind === 'text' && t.text.slice(0, 4)).toBe('ab\uFFFDc');
+  });
+
+  it('clamps hostile link values with notes: an unknown engine, an unknown passage, an over-long own text', () => {
+    const { state, notes } = trainPlaygroundSchema.parse(new URLSearchParams({ engine: 'xyz', passage: '999', own: 'x'.repeat(5000) }));
+    expect(state.engine).toBe('ts');
+    expect(state.passage).toBe('austen');
+    expect(Array.from(state.own)).toHaveLength(2000);
+    expect(notes.join(' ')).toMatch(/engine.*xyz/);
+    expect(notes.join(' ')).toMatch(/passage.*999/);
+    expect(notes.join(' ')).toMatch(/own: text longer than 2000/);
+  });
+});
