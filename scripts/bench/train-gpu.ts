@@ -95,7 +95,7 @@ await one('lm, full, 64 tokens', lmCfg, cloneWeights(lmW), { T, clip: 1, adam: {
 
 const spec = defaultSpec();
 const pcfg = specConfig(spec);
-const batch = batches(spec.task as TaskSpec, spec.batch, spec.seed)() // the default task is copy, not text.map((x) => ({ tokens: [...x.tokens], targets: [...x.targets!] }));
+const batch = batches(spec.task as TaskSpec, spec.batch, spec.seed)().map((x) => ({ tokens: [...x.tokens], targets: [...x.targets!] })); // the default task is copy
 await one(`playground default (${spec.task.kind}, ${spec.nLayer} layers, width ${spec.dModel}), batch ${spec.batch} × ${batch[0].tokens.length - 1} tokens`, pcfg, cloneWeights(randomWeights(pcfg, spec.seed, { std: INIT_STD })), { T: batch[0].tokens.length - 1, batch: spec.batch, clip: spec.clip, adam: { weightDecay: spec.weightDecay } }, batch, spec.lr);
 
 console.log(`\ntrain step graph, ORT ${ort.env.versions?.web ?? ''}, WASM 1 thread${gpuOn ? ' vs WebGPU' : ''}:`);
