@@ -19,7 +19,7 @@ import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } fro
 import { calibrateWorkload } from './calibrate';
 import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
-import { loadOrt, type OrtModule } from './ort';
+import { loadOrtFor, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
 import { SessionCache } from './sessions';
@@ -27,8 +27,8 @@ import { yieldToEventLoop } from './yield';
 
 export interface RuntimeOptions {
   provider: ModelProvider;
-  /** Defaults to lib/runtime/ort.ts's lazy loader. */
-  ort?: () => Promise<OrtModule>;
+  /** The ORT module for a backend's sessions; defaults to lib/runtime/ort.ts's lazy loader of that backend's build. */
+  ort?: (backend: Backend) => Promise<OrtModule>;
   /** Where navigator.gpu is read from (default: globalThis.navigator). */
   navigator?: GpuNavigator;
   now?: () => number;
@@ -94,7 +94,7 @@ export class Runtime {
   private readonly store: DecisionStore;
 
   constructor(private readonly opts: RuntimeOptions) {
-    this.sessions = new SessionCache(opts.ort ?? loadOrt, createQueue());
+    this.sessions = new SessionCache(opts.ort ?? loadOrtFor, createQueue());
     this.now = opts.now ?? (() => performance.now());
     this.store = opts.store ?? memoryStore();
   }

@@ -6,6 +6,7 @@
  * Example key: "tiny-random|kv-decode|wasm".
  */
 
+import { measureSince, timed } from './marks';
 import type { OrtModule, OrtSession } from './ort';
 import { fromOrtTensor, toOrtTensor } from './ort';
 import type { Backend, WireTensor } from './protocol';
@@ -24,9 +25,12 @@ export type GraphSource = () => Uint8Array | Promise<Uint8Array>;
 
 export class SessionCache {
   private sessions = new Map<string, Promise<OrtSession>>();
+  /** Keys whose first run has been timed (lib/runtime/marks.ts). */
+  private ran = new Set<string>();
 
+  /** `ort(backend)`: the ORT module that creates and runs that backend's sessions (./ort.ts loadOrtFor). */
   constructor(
-    private readonly ort: () => Promise<OrtModule>,
+    private readonly ort: (backend: Backend) => Promise<OrtModule>,
     private readonly queue: TaskQueue,
   ) {}
 
@@ -43,12 +47,13 @@ export class SessionCache {
     const k = sessionKey(key);
     let s = this.sessions.get(k);
     if (!s) {
+      const name = `${key.variant}|${key.backend}`;
       s = this.queue.run(async () => {
-        const ort = await this.ort();
-        const bytes = await source();
+        const ort = await this.ort(key.backend);
+        const bytes = await timed(`graph:${key.variant}`, source);
         // logSeverityLevel 3 = errors only: ORT's node-placement warnings would otherwise land on
         // console.error ("Some nodes were not assigned to the preferred execution providers")
-        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 });
+        return timed(`session:${name}`, () => ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3 }));
       });
       this.sessions.set(k, s);
       const created = s;
@@ -62,8 +67,10 @@ export class SessionCache {
   /** Runs the session for `key` on `feeds` (queued); outputs come back as WireTensors. */
   async run(key: SessionKey, source: GraphSource, feeds: Record<string, WireTensor>): Promise<Record<string, WireTensor>> {
     const session = await this.get(key, source);
+    const k = sessionKey(key);
     return this.queue.run(async () => {
-      const ort = await this.ort();
+      const t0 = performance.now();
+      const ort = await this.ort(key.backend);
       const inputs: Record<string, ReturnType<typeof toOrtTensor>> = {};
       for (const [name, t] of Object.entries(feeds)) inputs[name] = toOrtTensor(ort, t);
       const out = await session.run(inputs);
@@ -72,6 +79,10 @@ export class SessionCache {
         result[name] = fromOrtTensor(t);
         t.dispose();
       }
+      if (!this.ran.has(k)) {
+        this.ran.add(k);
+        measureSince(`run:${key.variant}|${key.backend}`, t0);
+      }
       return result;
     });
   }
@@ -79,7 +90,10 @@ export class SessionCache {
   /** Releases the sessions whose key matches (all by default); returns how many. */
   async dispose(match: (key: string) => boolean = () => true): Promise<number> {
     const doomed = [...this.sessions.entries()].filter(([k]) => match(k));
-    for (const [k] of doomed) this.sessions.delete(k);
+    for (const [k] of doomed) {
+      this.sessions.delete(k);
+      this.ran.delete(k);
+    }
     await Promise.all(
       doomed.map(([, s]) => this.queue.run(async () => {
         try {

@@ -7,6 +7,7 @@
 
 import { indexedDbStore } from './decisions';
 import { createHost } from './host';
+import { measureSince } from './marks';
 import { configureOrt } from './ort';
 import { defaultProvider } from './provider';
 import type { Response } from './protocol';
@@ -33,3 +34,4 @@ const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);
 });
+measureSince('worker:start', 0); // from the worker's creation to here: its script fetched and evaluated

@@ -35,6 +35,18 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     expect(creates).toEqual(['wasm', 'webgpu']); // a different key: a new session attempt
   });
 
+  it("asks for each backend's ORT module only when that backend's first session is created", async () => {
+    const ort = countingOrt();
+    const asked: (string | undefined)[] = [];
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: (backend) => (asked.push(backend), ort.load()), navigator: {} });
+    await rt.load('bigram');
+    expect(asked).toEqual([]); // loading fetches weights, not ORT
+    await rt.run('bigram', 'logits', { ids: idsTensor([1]) });
+    expect(new Set(asked)).toEqual(new Set(['wasm']));
+    await rt.run('bigram', 'logits', { ids: idsTensor([2]) }, 'prefill', 'webgpu').catch(() => {});
+    expect(new Set(asked)).toEqual(new Set(['wasm', 'webgpu']));
+  });
+
   it('explains that WebGPU is missing when navigator.gpu is absent', async () => {
     const { rt } = setup({});
     const loaded = await rt.load('bigram');
