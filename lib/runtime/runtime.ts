@@ -44,6 +44,12 @@ export interface RuntimeOptions {
    * decisions); a later load rebuilds it. Default: no cap.
    */
   keepLast?: Readonly<Record<string, number>>;
+  /**
+   * Start ORT's WASM engine (import, wasm compile, threads) as soon as a model starts loading, in
+   * parallel with its download, instead of at its first session (the model worker does; Node tests
+   * leave it off so their session counts stay exact).
+   */
+  prepareOrt?: boolean;
 }
 
 /** Added to a remembered choice's reason. */
@@ -108,6 +114,7 @@ export class Runtime {
     let m = this.models.get(modelId);
     if (m) this.touch(modelId);
     else {
+      if (this.opts.prepareOrt) void this.sessions.prepare('wasm'); // every model runs on WASM first
       m = this.opts.provider(modelId, onProgress);
       const loading = m;
       this.models.set(modelId, loading);

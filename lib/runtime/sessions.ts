@@ -6,6 +6,7 @@
  * Example key: "tiny-random|kv-decode|wasm".
  */
 
+import { encodeModel } from '@/lib/onnx';
 import { measureSince, timed } from './marks';
 import type { OrtModule, OrtSession } from './ort';
 import { fromOrtTensor, toOrtTensor } from './ort';
@@ -33,6 +34,29 @@ export class SessionCache {
     private readonly ort: (backend: Backend) => Promise<OrtModule>,
     private readonly queue: TaskQueue,
   ) {}
+
+  /**
+   * Starts a backend's ORT engine ahead of the first real session (queued, once per backend): its
+   * module import and, through one throw-away one-node session, the wasm fetch, compile and
+   * instantiation and the thread pool. Called while a model's weights download, so that work is
+   * off the path to the first token. A failure is ignored (the real session reports it).
+   */
+  prepare(backend: Backend): Promise<void> {
+    let p = this.prepared.get(backend);
+    if (!p) {
+      p = this.queue.run(async () => {
+        const ort = await this.ort(backend);
+        await timed(`ort:init:${backend}`, async () => {
+          const s = await ort.InferenceSession.create(identityOnnx(), { executionProviders: [backend], logSeverityLevel: 3 });
+          await s.release();
+        });
+      }).catch(() => {});
+      this.prepared.set(backend, p);
+    }
+    return p;
+  }
+
+  private prepared = new Map<Backend, Promise<void>>();
 
   has(key: SessionKey): boolean {
     return this.sessions.has(sessionKey(key));
@@ -105,4 +129,17 @@ export class SessionCache {
     );
     return doomed.length;
   }
+}
+
+/** The smallest model: y = Identity(x), x float32 [1]. */
+let identity: Uint8Array | null = null;
+function identityOnnx(): Uint8Array {
+  identity ??= encodeModel({
+    name: 'warm-up',
+    initializers: [],
+    inputs: [{ name: 'x', dtype: 'float32', dims: [1] }],
+    outputs: [{ name: 'y', dtype: 'float32', dims: [1] }],
+    nodes: [{ opType: 'Identity', inputs: ['x'], outputs: ['y'] }],
+  });
+  return identity;
 }

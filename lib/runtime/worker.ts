@@ -30,7 +30,7 @@ registerQuantModels(`${base}models/`); // before the catch-all family below
 registerPruneModels(`${base}models/`);
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
-const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 } }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
+const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 }, prepareOrt: true }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);
 });

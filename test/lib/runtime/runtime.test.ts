@@ -275,3 +275,15 @@ describe('Runtime keepLast: a capped family of derived models (the worker keeps 
     expect(rt.loadedModels()).toHaveLength(5);
   });
 });
+
+describe('Runtime start-up', () => {
+  it('with prepareOrt, starts the WASM engine once while the first model loads, before its real sessions', async () => {
+    const ort = countingOrt();
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: ort.load, navigator: {}, prepareOrt: true });
+    await rt.load('bigram');
+    await rt.load('bigram');
+    const r = await rt.run('bigram', 'logits', { ids: idsTensor([3]) });
+    expect(ort.creates).toEqual(['wasm', 'wasm']); // the throw-away one-node session, then 'logits'
+    expect(Array.from(r.outputs.logits.data as Float32Array, Math.exp)[0]).toBeCloseTo(TABLE[3][0], 6);
+  });
+});
