@@ -25,19 +25,26 @@
  * Goals (issue 17): first token ≤ 3 s cold and ≤ 1.5 s warm in every case; in-page decode ≥ 80%
  * of the engine's rate.
  *
- * Measured 2026-12-01 on this 2-core machine (shared, noisy: ±30% run to run), build of
- * wip/startup before prepareOrt; first token s, one build → per backend:
- *   no adapter   cold ready 2.57 → 1.68   warm ready 3.17 → 1.26   cold read 0.95 → 0.10   warm read 0.91 → 0.07
- *   SwiftShader  cold ready 3.22 → 2.01   warm ready 2.07 → 1.43   cold read 1.39 → 0.16   warm read 0.93 → 0.12
- * Phases (per backend, click at ready): worker start 0.04–0.08 s, weights fetch 0.05–0.19, sha256
- * 0.06–0.13, ORT import 0.01–0.03, graph build 0.02–0.08, first session create (ORT wasm fetch +
- * compile + threads + session) 0.95–1.34 (one build: 1.58–2.53), first prefill run 0.12–0.26,
- * kv-decode session create 0.26–0.31 (between token 1 and 2 unless prefetch made it). The
- * "warm slower than cold" of the one build was its 2.3–2.5 s session create either way: no V8
- * code cache gain on the asyncify wasm (SW CacheStorage or HTTP), and a warm visit's earlier
- * prefetch start only moved the same work. In-page ÷ engine decode: 0.55–1.26 once the prefetch
- * warm-up ran (click after reading), 0.1–0.5 when clicking at ready (the first run pays the
- * kv-decode session create and V8's baseline wasm tier; page ≈ worker rate: the UI is not it).
+ * Measured 2026-12-01 on this 2-core machine (shared, noisy: ±30% run to run), wip/startup with
+ * prepareOrt (ORT's WASM engine starts while the weights download); first token s, one build →
+ * per backend (same run):
+ *   no adapter   cold ready 2.20 → 1.28   warm ready 2.54 → 1.17   cold read 0.20 → 0.07   warm read 0.25 → 0.08
+ *   SwiftShader  cold ready 1.87 → 1.36   warm ready 2.19 → 1.57   cold read 0.78 → 0.05   warm read 0.81 → 0.09
+ * (an earlier run without prepareOrt, per backend: 1.68 / 1.26 / 0.10 / 0.07 and 2.01 / 1.43 / 0.16 / 0.12;
+ * main's build before all this: 2.0–2.4 s no adapter, 1.8–10.7 s SwiftShader).
+ * Phases, per backend, click at ready: worker start 0.03–0.09 s; ORT import 0.01–0.05; ORT init
+ * (wasm fetch + compile + threads, one-node session) 0.61–0.82 cold, 0.34–0.49 warm (V8's code
+ * cache: the one build's 27 MB asyncify wasm took 1.3–1.4 cold, 0.8–0.9 warm), in parallel with
+ * weights fetch 0.19–0.40 and sha256 0.06–0.07; graph build from TS 0.02–0.03 (not worth caching);
+ * kv-prefill session create 0.22–0.36 (one build 0.42–0.62); first prefill run 0.11–0.14; kv-decode
+ * session create 0.19–0.32 (one build 0.39–0.77), between token 1 and 2 unless prefetch made it.
+ * Before the per-backend builds the first session create (which then held ORT's init) took
+ * 2.3–2.5 s on a cold AND a warm visit — the old "warm slower than cold": no code-cache gain on
+ * the asyncify wasm, and the warm visit's earlier prefetch start only queued the click behind it.
+ * Decode, page ÷ engine: 0.93–0.98 (one 0.68) per backend once prefetch's warm-up ran (click after
+ * reading; one build 0.29–0.69); 0.17–0.40 when clicking at ready: that first run pays the kv-decode
+ * session create and V8's baseline wasm tier (page ≈ worker rate: the UI is not the bottleneck).
+ * Engine rates per backend 167–374 tok/s (one build 84–212); /lab/runtime-bench/ 312, Node 197.
  *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build)
  */
