@@ -362,6 +362,9 @@ export class Runtime {
         // yield first, so a 'cancel' message can land between tokens
         nextLogits: async (ids, cache) => {
           await yieldToEventLoop();
+          // cancelled meanwhile (e.g. the click that stops prefetch's warm-up): skip the step,
+          // whose logits generate would discard, so no session is created or run in the click's way
+          if (signal?.aborted) return new Float32Array(0);
           return stepper.nextLogits(ids, cache);
         },
         cache: stepper.newCache(),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionKey, memoryStore, PROVISIONAL, REMEMBERED, Runtime, WARMING, type DecisionStore, type ModelProvider } from '@/lib/runtime';
-import { bigramModel, idsTensor, lastRow, TABLE, V } from './bigramModel';
+import { bigramModel, bigramOnnx as bigramModelGraph, idsTensor, lastRow, TABLE, V } from './bigramModel';
 import { countingOrt } from './nodeOrt';
 
 function setup(navigator: object = {}, store?: DecisionStore, pretendWebGpu = false) {
@@ -285,5 +285,28 @@ describe('Runtime start-up', () => {
     const r = await rt.run('bigram', 'logits', { ids: idsTensor([3]) });
     expect(ort.creates).toEqual(['wasm', 'wasm']); // the throw-away one-node session, then 'logits'
     expect(Array.from(r.outputs.logits.data as Float32Array, Math.exp)[0]).toBeCloseTo(TABLE[3][0], 6);
+  });
+
+  it('a generation cancelled while it yields between steps runs no further step', async () => {
+    let steps = 0;
+    const provider: ModelProvider = async () => ({
+      info: {},
+      graph: () => bigramModelGraph(),
+      stepper: (run) => ({
+        newCache: () => null,
+        nextLogits: async (ids: number[]) => {
+          steps++;
+          return lastRow((await run('logits', { ids: idsTensor(ids) }, 'prefill')).logits);
+        },
+      }),
+    });
+    const rt = new Runtime({ provider, ort: countingOrt().load, navigator: {} });
+    await rt.load('m');
+    const ac = new AbortController();
+    // the abort lands during the yield before step 2 (setImmediate runs in order)
+    const r = await rt.generate('m', { prompt: [1], maxNewTokens: 5 }, () => setImmediate(() => ac.abort()), ac.signal);
+    expect(r.stopReason).toBe('aborted');
+    expect(r.newIds).toHaveLength(1);
+    expect(steps).toBe(1);
   });
 });
