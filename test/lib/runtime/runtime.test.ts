@@ -294,9 +294,9 @@ describe('Runtime start-up', () => {
       graph: () => bigramModelGraph(),
       stepper: (run) => ({
         newCache: () => null,
-        nextLogits: async (ids: number[]) => {
+        nextLogits: async (ids: readonly number[]) => {
           steps++;
-          return lastRow((await run('logits', { ids: idsTensor(ids) }, 'prefill')).logits);
+          return lastRow((await run('logits', { ids: idsTensor([...ids]) }, 'prefill')).logits);
         },
       }),
     });
