@@ -45,6 +45,11 @@
  * reading; one build 0.29–0.69); 0.17–0.40 when clicking at ready: that first run pays the kv-decode
  * session create and V8's baseline wasm tier (page ≈ worker rate: the UI is not the bottleneck).
  * Engine rates per backend 167–374 tok/s (one build 84–212); /lab/runtime-bench/ 312, Node 197.
+ * A third run on a busier machine (load 3.7 on 2 cores) gave per backend 2.49 / 1.66 / 0.07 / 0.12
+ * and 2.46 / 1.95 / 0.14 / 0.10 (one build 2.41 / 2.04 / 0.46 / 0.36 and 2.25 / 7.11 / 0.34 / 0.62).
+ * Its phases showed why "warm ready" misses 1.5 s: a click during prefetch's load found no warm-up
+ * to cancel yet, so the 96-token warm-up started after it and shared the engine with the student's
+ * run (useGenerator now skips the warm-up once a run has started; not re-measured).
  *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build)
  */
