@@ -49,7 +49,9 @@
  * and 2.46 / 1.95 / 0.14 / 0.10 (one build 2.41 / 2.04 / 0.46 / 0.36 and 2.25 / 7.11 / 0.34 / 0.62).
  * Its phases showed why "warm ready" misses 1.5 s: a click during prefetch's load found no warm-up
  * to cancel yet, so the 96-token warm-up started after it and shared the engine with the student's
- * run (useGenerator now skips the warm-up once a run has started; not re-measured).
+ * run (useGenerator now skips the warm-up once a run has started). Run 4, with that: per backend
+ * 1.74 / 1.44 / 0.10 / 0.10 and 1.59 / 1.51 / 0.13 / 0.11 (one build 2.29 / 2.00 / 0.24 / 0.38 and
+ * 2.72 / 2.15 / 0.42 / 0.27); page ÷ engine 0.48–1.59 after reading, 0.18–0.75 at ready.
  *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build)
  */
