@@ -10,7 +10,7 @@
  *   node scripts/first-load-report.mjs [outDir=out]      env FIRST_LOAD_BUDGET_KB (default 150)
  */
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const outDir = process.argv[2] ?? 'out';
@@ -83,7 +83,9 @@ if (eager.length) {
 
 // ORT is self-hosted once, under /ort/ (scripts/copy-assets.mjs), and imported from there by URL:
 // the bundler must neither bundle its JS (whose glue loader names 'ort-wasm-simd-threaded…') nor
-// emit a second copy of its ~27 MB wasm into _next/static/media.
+// emit a second copy of its wasm into _next/static/media. /ort/ holds one wasm per build: the plain
+// WASM build (WASM sessions) and the asyncify WebGPU build (WebGPU sessions).
+const ORT_WASM = ['ort-wasm-simd-threaded.asyncify.wasm', 'ort-wasm-simd-threaded.wasm'];
 function filesUnder(dir) {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(join(dir, e.name)) : [join(dir, e.name)]));
@@ -97,11 +99,12 @@ if (bigWasm.length || ortJs.length) {
   console.error(`\nFAIL: onnxruntime-web was bundled into ${outDir}/_next (it must be imported from /ort/ by URL): ${[...bigWasm, ...ortJs].join(', ')}`);
   process.exit(1);
 }
-if (hosted.length !== 1) {
-  console.error(`\nFAIL: expected one self-hosted ORT wasm in ${outDir}/ort/, found ${hosted.length} (run scripts/copy-assets.mjs)`);
+const hostedNames = hosted.map((f) => basename(f)).sort();
+if (hostedNames.join() !== ORT_WASM.join()) {
+  console.error(`\nFAIL: expected the self-hosted ORT wasm ${ORT_WASM.join(' + ')} in ${outDir}/ort/, found ${hostedNames.join(', ') || 'none'} (run scripts/copy-assets.mjs)`);
   process.exit(1);
 }
-console.log(`ORT self-hosted once: ${relative(outDir, hosted[0])} (${(statSync(hosted[0]).size / MB).toFixed(1)} MB); none in _next/.`);
+console.log(`ORT self-hosted once: ${hosted.map((f) => `${relative(outDir, f)} (${(statSync(f).size / MB).toFixed(1)} MB)`).join(' + ')}; none in _next/.`);
 
 const budgeted = (route) => route.startsWith('/lessons/') || route.startsWith('/embed/');
 const over = rows.filter((r) => budgeted(r.route) && r.gzip > budgetKB * 1024);

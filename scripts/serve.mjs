@@ -8,6 +8,10 @@
  * require-corp, so pages are cross-origin isolated and ORT's WASM may use several threads, and CORP
  * cross-origin so pages on other origins may embed the widgets. `isolation: false` leaves COOP/COEP
  * out (a host that cannot set headers: benches and e2e tests compare the two).
+ * Files carry an ETag, and a matching If-None-Match gets 304, so `cache-control: no-cache`
+ * revalidates instead of downloading again (as static hosts do): a warm visit keeps its HTTP-cache
+ * entries, and with them V8's cached code for the ORT wasm. `alias` (benches) serves one path's
+ * file at another: { '/ort/a.mjs': '/ort/b.mjs' }.
  */
 import { createServer } from 'node:http';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -37,13 +41,13 @@ export const MIME = {
 };
 
 /** Start a server; resolves to { url, close() }. port 0 picks a free port. */
-export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers = {}, isolation = true } = {}) {
+export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers = {}, isolation = true, alias = {} } = {}) {
   const root = resolve(dir);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let rel;
     try {
-      rel = normalize(decodeURIComponent(url.pathname));
+      rel = normalize(decodeURIComponent(Object.hasOwn(alias, url.pathname) ? alias[url.pathname] : url.pathname));
     } catch {
       res.writeHead(400).end('bad path');
       return;
@@ -74,10 +78,17 @@ export function startServer({ dir = 'out', port = 0, host = '127.0.0.1', headers
       else res.end('not found');
       return;
     }
+    const stat = statSync(file);
+    const etag = `"${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}"`;
+    if (req.headers['if-none-match'] === etag) {
+      res.writeHead(304, { etag, 'cache-control': 'no-cache', ...base }).end();
+      return;
+    }
     res.writeHead(200, {
       'content-type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
-      'content-length': statSync(file).size,
+      'content-length': stat.size,
       'cache-control': 'no-cache',
+      etag,
       ...base,
     });
     if (req.method === 'HEAD') res.end();

@@ -26,6 +26,9 @@ export async function generateWith(modelId: string, model: LoadedModel, ways: { 
         // yield first, so a 'cancel' message can land between tokens
         nextLogits: async (ids, c) => {
           await yieldToEventLoop();
+          // cancelled meanwhile (e.g. the click that stops prefetch's warm-up): skip the step,
+          // whose logits generate would discard, so no session is created or run in the click's way
+          if (signal?.aborted) return new Float32Array(0);
           return stepper.nextLogits(ids, c);
         },
         cache,

@@ -13,6 +13,14 @@
  * /ort/, fetched only when a live widget runs a model. Types come from the package (`import type`).
  * Node (tests, benches) has no /ort/ to import: it injects the package with setOrtLoader.
  *
+ * Two builds, one per backend (ortBuildFor): WASM sessions load ORT's plain WASM build,
+ * dist/ort.wasm.min.mjs + ort-wasm-simd-threaded.{mjs,wasm} (14 MB of wasm instead of 27 MB, and
+ * without asyncify's instrumentation of every function, which slows each run); WebGPU sessions
+ * load the WebGPU build above, only when a WebGPU session is first created (in the background,
+ * while calibrating, or when the student picks WebGPU). The two are separate module instances
+ * with separate wasm memories; a tensor never crosses from one to the other (feeds and outputs
+ * travel as WireTensors). Measured by scripts/bench/startup.bench.ts.
+ *
  * Threads: the threaded WASM build needs SharedArrayBuffer, i.e. a cross-origin-isolated page
  * (COOP/COEP headers: scripts/headers.mjs, sent by vercel.json, `npm start` and `npm run dev`, or
  * added by the service worker). Isolated: min(4, cores) threads; not (e.g. an embed inside a
@@ -22,7 +30,8 @@
  */
 
 import type * as OrtTypes from 'onnxruntime-web';
-import type { WireDType, WireTensor } from './protocol';
+import { timed } from './marks';
+import type { Backend, WireDType, WireTensor } from './protocol';
 import { currentWasmThreads } from './threads';
 
 export type OrtModule = typeof OrtTypes;
@@ -37,12 +46,21 @@ export interface OrtEnvOptions {
 }
 
 export const DEFAULT_WASM_BASE = '/ort/';
-/** ORT's WebGPU (+WASM) ES module that imports its wasm glue from env.wasm.wasmPaths. */
-export const ORT_MODULE_FILE = 'ort.webgpu.min.mjs';
+/** Which ORT build: 'wasm' (CPU only, plain wasm) or 'webgpu' (WebGPU + CPU, asyncify wasm). */
+export type OrtBuild = 'wasm' | 'webgpu';
+/** Each build's ES module that imports its wasm glue from env.wasm.wasmPaths (the packages' extern-wasm imports). */
+export const ORT_MODULE_FILES: Readonly<Record<OrtBuild, string>> = { webgpu: 'ort.webgpu.min.mjs', wasm: 'ort.wasm.min.mjs' };
+/** ORT's WebGPU (+WASM) ES module. */
+export const ORT_MODULE_FILE = ORT_MODULE_FILES.webgpu;
 
-/** Where the self-hosted ORT module lives under a wasm base: '/repo/ort/' → '/repo/ort/ort.webgpu.min.mjs'. */
-export function ortModuleUrl(base: string): string {
-  return `${base.endsWith('/') ? base : `${base}/`}${ORT_MODULE_FILE}`;
+/** The build a backend's sessions need: WASM sessions the small plain one; WebGPU (or unknown) the WebGPU one. */
+export function ortBuildFor(backend?: Backend): OrtBuild {
+  return backend === 'wasm' ? 'wasm' : 'webgpu';
+}
+
+/** Where a self-hosted ORT module lives under a wasm base: '/repo/ort/' → '/repo/ort/ort.webgpu.min.mjs'. */
+export function ortModuleUrl(base: string, build: OrtBuild = 'webgpu'): string {
+  return `${base.endsWith('/') ? base : `${base}/`}${ORT_MODULE_FILES[build]}`;
 }
 
 let envOptions: OrtEnvOptions = {};
@@ -53,21 +71,24 @@ function wasmBase(): string | null {
 }
 
 /** The browser's loader: a native import() of the self-hosted module, left alone by the bundler. */
-function importSelfHosted(): Promise<OrtModule> {
+function importSelfHosted(build: OrtBuild): Promise<OrtModule> {
   const base = wasmBase();
   if (base === null) return Promise.reject(new Error('loadOrt: no wasm base to import ORT from; inject a loader with setOrtLoader'));
-  const url = ortModuleUrl(base);
+  const url = ortModuleUrl(base, build);
   return import(/* webpackIgnore: true */ /* turbopackIgnore: true */ /* @vite-ignore */ url) as Promise<OrtModule>;
 }
 
-let loader: () => Promise<OrtModule> = importSelfHosted;
-let loaded: Promise<OrtModule> | null = null;
+let loader: (build: OrtBuild) => Promise<OrtModule> = importSelfHosted;
+const loaded = new Map<OrtBuild, Promise<OrtModule>>();
 
-/** Replaces how ORT is imported (Node tests pass () => import('onnxruntime-web')); null restores the self-hosted import. */
-export function setOrtLoader(fn: (() => Promise<OrtModule>) | null, options: OrtEnvOptions = {}): void {
+/**
+ * Replaces how ORT is imported (Node tests pass () => import('onnxruntime-web'), which serves
+ * both builds); null restores the self-hosted import.
+ */
+export function setOrtLoader(fn: ((build: OrtBuild) => Promise<OrtModule>) | null, options: OrtEnvOptions = {}): void {
   loader = fn ?? importSelfHosted;
   envOptions = options;
-  loaded = null;
+  loaded.clear();
 }
 
 /** Sets env options for the next load (e.g. a base path when the site lives under /repo/). */
@@ -75,10 +96,11 @@ export function configureOrt(options: OrtEnvOptions): void {
   envOptions = { ...envOptions, ...options };
 }
 
-/** The ORT module, imported and configured once. */
-export function loadOrt(): Promise<OrtModule> {
-  if (!loaded) {
-    loaded = loader().then((mod) => {
+/** An ORT build's module (default: the WebGPU one, which also runs WASM), imported and configured once. */
+export function loadOrt(build: OrtBuild = 'webgpu'): Promise<OrtModule> {
+  let ready = loaded.get(build);
+  if (!ready) {
+    ready = timed(`ort:import:${build}`, () => loader(build)).then((mod) => {
       // a CommonJS interop default may wrap the namespace
       const ort = ((mod as { InferenceSession?: unknown }).InferenceSession ? mod : (mod as unknown as { default: OrtModule }).default) as OrtModule;
       const base = wasmBase();
@@ -87,13 +109,17 @@ export function loadOrt(): Promise<OrtModule> {
       ort.env.logLevel = 'error';
       return ort;
     });
-    const attempt = loaded;
+    const attempt = ready;
+    loaded.set(build, attempt);
     attempt.catch(() => {
-      if (loaded === attempt) loaded = null; // let a later call retry (e.g. after a network blip)
+      if (loaded.get(build) === attempt) loaded.delete(build); // let a later call retry (e.g. after a network blip)
     });
   }
-  return loaded;
+  return ready;
 }
+
+/** The ORT module for a backend's sessions (see ortBuildFor). */
+export const loadOrtFor = (backend?: Backend): Promise<OrtModule> => loadOrt(ortBuildFor(backend));
 
 /** WireTensor → ort.Tensor (shares the buffer). */
 export function toOrtTensor(ort: OrtModule, t: WireTensor): OrtTensor {

@@ -22,7 +22,7 @@ import { calibrateWorkload } from './calibrate';
 import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
 import { disposeFeeds, wireFeeds, type Feed } from './device-tensor';
-import { loadOrt, type OrtModule } from './ort';
+import { loadOrtFor, type OrtModule } from './ort';
 import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
 import { SessionCache } from './sessions';
@@ -35,8 +35,8 @@ export type FeedResult = Omit<RunResult, 'outputs'> & { outputs: Record<string, 
 
 export interface RuntimeOptions {
   provider: ModelProvider;
-  /** Defaults to lib/runtime/ort.ts's lazy loader. */
-  ort?: () => Promise<OrtModule>;
+  /** The ORT module for a backend's sessions; defaults to lib/runtime/ort.ts's lazy loader of that backend's build. */
+  ort?: (backend: Backend) => Promise<OrtModule>;
   /** Where navigator.gpu is read from (default: globalThis.navigator). */
   navigator?: GpuNavigator;
   now?: () => number;
@@ -56,6 +56,12 @@ export interface RuntimeOptions {
   deviceState?: boolean;
   /** WebGPU decode through the model's step decoder (default 'bound'; 'captured' adds ORT graph capture; 'off'). */
   stepDecoder?: StepMode;
+  /**
+   * Start ORT's WASM engine (import, wasm compile, threads) as soon as a model starts loading, in
+   * parallel with its download, instead of at its first session (the model worker does; Node tests
+   * leave it off so their session counts stay exact).
+   */
+  prepareOrt?: boolean;
 }
 
 /** Added to a remembered choice's reason. */
@@ -101,8 +107,9 @@ export class Runtime {
 
   constructor(private readonly opts: RuntimeOptions) {
     const queue = createQueue();
-    this.sessions = new SessionCache(opts.ort ?? loadOrt, queue);
-    this.steps = new StepPool(opts.ort ?? loadOrt, queue, opts.stepDecoder ?? 'bound');
+    const ort = opts.ort ?? loadOrtFor;
+    this.sessions = new SessionCache(ort, queue);
+    this.steps = new StepPool(() => ort('webgpu'), queue, opts.stepDecoder ?? 'bound'); // the step decoder is WebGPU's
     this.now = opts.now ?? (() => performance.now());
     this.store = opts.store ?? memoryStore();
   }
@@ -116,6 +123,7 @@ export class Runtime {
     let m = this.models.get(modelId);
     if (m) this.touch(modelId);
     else {
+      if (this.opts.prepareOrt) void this.sessions.prepare('wasm'); // every model runs on WASM first
       m = this.opts.provider(modelId, onProgress);
       const loading = m;
       this.models.set(modelId, loading);

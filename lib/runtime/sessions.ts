@@ -11,6 +11,8 @@
  * the rest, so run() still answers WireTensors only.
  */
 
+import { encodeModel } from '@/lib/onnx';
+import { measureSince, timed } from './marks';
 import type { OrtModule, OrtSession } from './ort';
 import { fromOrtTensor, toOrtTensor } from './ort';
 import type { Backend, WireTensor } from './protocol';
@@ -30,11 +32,37 @@ export type GraphSource = () => Uint8Array | Promise<Uint8Array>;
 
 export class SessionCache {
   private sessions = new Map<string, Promise<OrtSession>>();
+  /** Keys whose first run has been timed (lib/runtime/marks.ts). */
+  private ran = new Set<string>();
 
+  /** `ort(backend)`: the ORT module that creates and runs that backend's sessions (./ort.ts loadOrtFor). */
   constructor(
-    private readonly ort: () => Promise<OrtModule>,
+    private readonly ort: (backend: Backend) => Promise<OrtModule>,
     private readonly queue: TaskQueue,
   ) {}
+
+  /**
+   * Starts a backend's ORT engine ahead of the first real session (queued, once per backend): its
+   * module import and, through one throw-away one-node session, the wasm fetch, compile and
+   * instantiation and the thread pool. Called while a model's weights download, so that work is
+   * off the path to the first token. A failure is ignored (the real session reports it).
+   */
+  prepare(backend: Backend): Promise<void> {
+    let p = this.prepared.get(backend);
+    if (!p) {
+      p = this.queue.run(async () => {
+        const ort = await this.ort(backend);
+        await timed(`ort:init:${backend}`, async () => {
+          const s = await ort.InferenceSession.create(identityOnnx(), { executionProviders: [backend], logSeverityLevel: 3 });
+          await s.release();
+        });
+      }).catch(() => {});
+      this.prepared.set(backend, p);
+    }
+    return p;
+  }
+
+  private prepared = new Map<Backend, Promise<void>>();
 
   has(key: SessionKey): boolean {
     return this.sessions.has(sessionKey(key));
@@ -49,13 +77,14 @@ export class SessionCache {
     const k = sessionKey(key);
     let s = this.sessions.get(k);
     if (!s) {
+      const name = `${key.variant}|${key.backend}`;
       s = this.queue.run(async () => {
-        const ort = await this.ort();
-        const bytes = await source();
+        const ort = await this.ort(key.backend);
+        const bytes = await timed(`graph:${key.variant}`, source);
         // logSeverityLevel 3 = errors only: ORT's node-placement warnings would otherwise land on
         // console.error ("Some nodes were not assigned to the preferred execution providers")
         const where = key.backend === 'webgpu' && onGpu.length ? { preferredOutputLocation: Object.fromEntries(onGpu.map((n) => [n, 'gpu-buffer' as const])) } : {};
-        return ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3, ...where });
+        return timed(`session:${name}`, () => ort.InferenceSession.create(bytes, { executionProviders: [key.backend], graphOptimizationLevel: 'all', logSeverityLevel: 3, ...where }));
       });
       this.sessions.set(k, s);
       const created = s;
@@ -78,8 +107,10 @@ export class SessionCache {
    */
   async runFeeds(key: SessionKey, source: GraphSource, feeds: Record<string, Feed>, keep: readonly string[] = [], onGpu: readonly string[] = keep): Promise<Record<string, Feed>> {
     const session = await this.get(key, source, onGpu);
+    const k = sessionKey(key);
     return this.queue.run(async () => {
-      const ort = await this.ort();
+      const t0 = performance.now();
+      const ort = await this.ort(key.backend);
       const inputs: Record<string, ReturnType<typeof toOrtTensor>> = {};
       for (const [name, t] of Object.entries(feeds)) {
         if (onDevice(t) && t.backend === key.backend) inputs[name] = t.device;
@@ -96,6 +127,10 @@ export class SessionCache {
         result[name] = t.location === 'gpu-buffer' ? { dtype: t.type as WireTensor['dtype'], dims: [...t.dims], data: (await t.getData()) as WireTensor['data'] } : fromOrtTensor(t);
         t.dispose();
       }
+      if (!this.ran.has(k)) {
+        this.ran.add(k);
+        measureSince(`run:${key.variant}|${key.backend}`, t0);
+      }
       return result;
     });
   }
@@ -103,7 +138,10 @@ export class SessionCache {
   /** Releases the sessions whose key matches (all by default); returns how many. */
   async dispose(match: (key: string) => boolean = () => true): Promise<number> {
     const doomed = [...this.sessions.entries()].filter(([k]) => match(k));
-    for (const [k] of doomed) this.sessions.delete(k);
+    for (const [k] of doomed) {
+      this.sessions.delete(k);
+      this.ran.delete(k);
+    }
     await Promise.all(
       doomed.map(([, s]) => this.queue.run(async () => {
         try {
@@ -115,4 +153,17 @@ export class SessionCache {
     );
     return doomed.length;
   }
+}
+
+/** The smallest model: y = Identity(x), x float32 [1]. */
+let identity: Uint8Array | null = null;
+function identityOnnx(): Uint8Array {
+  identity ??= encodeModel({
+    name: 'warm-up',
+    initializers: [],
+    inputs: [{ name: 'x', dtype: 'float32', dims: [1] }],
+    outputs: [{ name: 'y', dtype: 'float32', dims: [1] }],
+    nodes: [{ opType: 'Identity', inputs: ['x'], outputs: ['y'] }],
+  });
+  return identity;
 }

@@ -40,6 +40,7 @@ import { parseScaledVariant, withRule } from '@/lib/longctx/scaling';
 import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
+import { timed } from './marks';
 import { fetchWithProgress } from './fetch';
 import { disposeFeeds, onDevice, type Feed } from './device-tensor';
 import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
@@ -261,9 +262,9 @@ export async function fetchModelWeights(modelId: string, base: string, onProgres
   // the model's entry in the family manifest models/manifest.json, else models/<id>/manifest.json
   const manifest = (await familyManifest(modelId, base)) ?? (await getJson<Manifest>('manifest.json'));
   const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
-  const bytes = await fetchWithProgress(dir + manifest.weights, { onProgress });
+  const bytes = await timed('weights:fetch', () => fetchWithProgress(dir + manifest.weights, { onProgress }));
   onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
-  const weights = await loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg });
+  const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg }));
   onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
   return { manifest, config: cfg, weights };
 }

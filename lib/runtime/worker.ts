@@ -7,6 +7,7 @@
 
 import { indexedDbStore } from './decisions';
 import { createHost } from './host';
+import { measureSince } from './marks';
 import { configureOrt } from './ort';
 import { defaultProvider } from './provider';
 import type { Response } from './protocol';
@@ -29,7 +30,8 @@ registerQuantModels(`${base}models/`); // before the catch-all family below
 registerPruneModels(`${base}models/`);
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
-const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 } }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
+const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 }, prepareOrt: true }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);
 });
+measureSince('worker:start', 0); // from the worker's creation to here: its script fetched and evaluated

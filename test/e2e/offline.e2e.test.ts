@@ -60,7 +60,7 @@ describeBrowser('offline after the first visit', () => {
       return { models: await keys('llm-lab-models'), ort };
     });
     await expect.poll(async () => (await cached()).models, { timeout: 30_000 }).toContain(`/__llm-lab-model__/${sha}`);
-    await expect.poll(async () => (await cached()).ort, { timeout: 30_000 }).toContain('/ort/ort-wasm-simd-threaded.asyncify.wasm');
+    await expect.poll(async () => (await cached()).ort, { timeout: 30_000 }).toContain('/ort/ort-wasm-simd-threaded.wasm'); // WASM sessions run ORT's plain build
 
     mark('cached');
     await server.close(); // nothing answers any more…

@@ -61,6 +61,28 @@ describe('response headers', () => {
       expect(res.headers.get('cross-origin-embedder-policy')).toBeNull();
       expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     });
+
+    it('answers a matching If-None-Match with 304, so no-cache revalidates instead of downloading again', async () => {
+      const url = servers[0].url + '/ort/ort-wasm-simd-threaded.asyncify.mjs';
+      const first = await fetch(url);
+      const etag = first.headers.get('etag');
+      expect(first.headers.get('cache-control')).toBe('no-cache');
+      expect(etag).toMatch(/^".+"$/);
+      const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+      expect((await fetch(url, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
+    });
+
+    it('serves an aliased path with the file it names (benches swap one ORT build for another)', async () => {
+      const s = await startServer({ dir, alias: { '/ort/other.mjs': '/ort/ort-wasm-simd-threaded.asyncify.mjs' } });
+      try {
+        const res = await fetch(s.url + '/ort/other.mjs');
+        expect([res.status, await res.text()]).toEqual([200, 'x']);
+      } finally {
+        await s.close();
+      }
+    });
   });
 
   it('next.config.ts gives `next dev` the same rules and `next build` none', async () => {

@@ -106,6 +106,9 @@ export function useGenerator(deps: Deps, modelId = MODEL_ID) {
         const [client] = await Promise.all([deps.client(), deps.tokenizer()]);
         await client.load(modelId, { onProgress: (progress) => patch({ progress }) });
         await client.setBackend(backend);
+        // the student clicked while the model loaded: no warm-up in the way of that run (its click
+        // found no warm-up to cancel yet, so one started now would share the engine with it)
+        if (abort.current) return;
         const ac = new AbortController();
         warming.current = ac;
         // WebGPU asked for by name: 2 tokens compile its sessions (the long warm-up is for V8's WASM tiers)

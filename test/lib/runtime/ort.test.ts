@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_WASM_BASE, ORT_MODULE_FILE, loadOrt, ortModuleUrl, setOrtLoader } from '@/lib/runtime/ort';
+import { DEFAULT_WASM_BASE, ORT_MODULE_FILE, ORT_MODULE_FILES, loadOrt, loadOrtFor, ortBuildFor, ortModuleUrl, setOrtLoader, type OrtBuild, type OrtModule } from '@/lib/runtime/ort';
 import { TABLE, V, bigramOnnx } from './bigramModel';
 
 const root = process.cwd();
@@ -21,12 +21,48 @@ describe('ortModuleUrl', () => {
     expect(ortModuleUrl(DEFAULT_WASM_BASE)).toBe('/ort/ort.webgpu.min.mjs');
     expect(ortModuleUrl('/repo/ort/')).toBe('/repo/ort/ort.webgpu.min.mjs');
     expect(ortModuleUrl('/repo/ort')).toBe('/repo/ort/ort.webgpu.min.mjs');
+    expect(ortModuleUrl('/repo/ort/', 'wasm')).toBe('/repo/ort/ort.wasm.min.mjs');
+  });
+});
+
+describe('one ORT build per backend', () => {
+  it('runs WASM sessions on the plain WASM build and everything else on the WebGPU build', () => {
+    expect(ortBuildFor('wasm')).toBe('wasm');
+    expect(ortBuildFor('webgpu')).toBe('webgpu');
+    expect(ortBuildFor(undefined)).toBe('webgpu'); // callers that do not say (training) keep the build that has both
+  });
+
+  it('imports each build once, only when first asked for, and retries a failed one on its own', async () => {
+    const asked: OrtBuild[] = [];
+    let failWasm = true;
+    setOrtLoader(async (build) => {
+      asked.push(build);
+      if (build === 'wasm' && failWasm) throw new Error('network blip');
+      return { InferenceSession: {}, env: { wasm: {} }, build } as unknown as OrtModule;
+    }, { wasmBase: null, numThreads: 1 });
+    await expect(loadOrtFor('wasm')).rejects.toThrow('network blip');
+    expect(asked).toEqual(['wasm']); // the WebGPU build is not fetched for a WASM session
+    failWasm = false;
+    const wasm = await loadOrtFor('wasm');
+    const gpu = await loadOrtFor('webgpu');
+    expect((wasm as unknown as { build: string }).build).toBe('wasm');
+    expect((gpu as unknown as { build: string }).build).toBe('webgpu');
+    expect(await loadOrtFor('wasm')).toBe(wasm);
+    expect(await loadOrt()).toBe(gpu);
+    expect(asked).toEqual(['wasm', 'wasm', 'webgpu']);
   });
 });
 
 describe('the self-hosted ORT module', () => {
   it("is onnxruntime-web/webgpu's extern-wasm ES module build", () => {
     expect(ortPkg.exports['./webgpu'].import['onnxruntime-web-use-extern-wasm']).toBe(`./dist/${ORT_MODULE_FILE}`);
+  });
+
+  it("the WASM build is onnxruntime-web/wasm's extern-wasm module and loads the plain (non-asyncify) glue by name", () => {
+    expect(ortPkg.exports['./wasm'].import['onnxruntime-web-use-extern-wasm']).toBe(`./dist/${ORT_MODULE_FILES.wasm}`);
+    const src = readFileSync(join(ortDist, ORT_MODULE_FILES.wasm), 'utf8');
+    expect(src).toContain('"ort-wasm-simd-threaded.mjs"');
+    expect(src).not.toMatch(/\.wasm"/);
   });
 
   it('loads the asyncify glue by name from the wasm base and embeds no wasm URL a bundler would follow', () => {
@@ -48,16 +84,19 @@ describe('loadOrt with the default (self-hosted) loader', () => {
   });
   afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-  it('copy-assets ships the module, its map and the one asyncify binary, nothing else', () => {
+  it('copy-assets ships both modules, their maps and the one binary each loads, nothing else', () => {
     expect(readdirSync(join(scratch, 'public', 'ort')).sort()).toEqual(
-      ['ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm', ORT_MODULE_FILE, `${ORT_MODULE_FILE}.map`].sort(),
+      [
+        'ort-wasm-simd-threaded.asyncify.mjs', 'ort-wasm-simd-threaded.asyncify.wasm', ORT_MODULE_FILE, `${ORT_MODULE_FILE}.map`,
+        'ort-wasm-simd-threaded.mjs', 'ort-wasm-simd-threaded.wasm', ORT_MODULE_FILES.wasm, `${ORT_MODULE_FILES.wasm}.map`,
+      ].sort(),
     );
   });
 
-  it("imports ORT from copy-assets' folder alone, points wasmPaths there and runs a model on WASM", async () => {
+  it.each(['webgpu', 'wasm'] as const)("imports ORT's %s build from copy-assets' folder alone, points wasmPaths there and runs a model on WASM", async (build) => {
     const base = `${pathToFileURL(join(scratch, 'public', 'ort')).href}/`;
     setOrtLoader(null, { wasmBase: base, numThreads: 1 });
-    const ort = await loadOrt();
+    const ort = await loadOrt(build);
     expect(ort.env.wasm.wasmPaths).toBe(base);
     expect(ort.env.versions.web).toBe(ortPkg.version);
     const session = await ort.InferenceSession.create(bigramOnnx(), { executionProviders: ['wasm'] });

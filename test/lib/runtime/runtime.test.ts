@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decisionKey, memoryStore, PROVISIONAL, REMEMBERED, Runtime, WARMING, type DecisionStore, type ModelProvider } from '@/lib/runtime';
-import { bigramModel, idsTensor, lastRow, TABLE, V } from './bigramModel';
+import { bigramModel, bigramOnnx as bigramModelGraph, idsTensor, lastRow, TABLE, V } from './bigramModel';
 import { countingOrt } from './nodeOrt';
 
 function setup(navigator: object = {}, store?: DecisionStore, pretendWebGpu = false) {
@@ -33,6 +33,18 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     expect(graphCalls).toEqual(['logits']);
     await rt.run('bigram', 'logits', { ids: idsTensor([2]) }, 'prefill', 'webgpu').catch(() => {});
     expect(creates).toEqual(['wasm', 'webgpu']); // a different key: a new session attempt
+  });
+
+  it("asks for each backend's ORT module only when that backend's first session is created", async () => {
+    const ort = countingOrt();
+    const asked: (string | undefined)[] = [];
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: (backend) => (asked.push(backend), ort.load()), navigator: {} });
+    await rt.load('bigram');
+    expect(asked).toEqual([]); // loading fetches weights, not ORT
+    await rt.run('bigram', 'logits', { ids: idsTensor([1]) });
+    expect(new Set(asked)).toEqual(new Set(['wasm']));
+    await rt.run('bigram', 'logits', { ids: idsTensor([2]) }, 'prefill', 'webgpu').catch(() => {});
+    expect(new Set(asked)).toEqual(new Set(['wasm', 'webgpu']));
   });
 
   it('explains that WebGPU is missing when navigator.gpu is absent', async () => {
@@ -261,5 +273,40 @@ describe('Runtime keepLast: a capped family of derived models (the worker keeps 
     const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: ort.load, navigator: {} });
     for (const id of ['fam:1', 'fam:2', 'fam:3', 'fam:4', 'fam:5']) await rt.load(id);
     expect(rt.loadedModels()).toHaveLength(5);
+  });
+});
+
+describe('Runtime start-up', () => {
+  it('with prepareOrt, starts the WASM engine once while the first model loads, before its real sessions', async () => {
+    const ort = countingOrt();
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: ort.load, navigator: {}, prepareOrt: true });
+    await rt.load('bigram');
+    await rt.load('bigram');
+    const r = await rt.run('bigram', 'logits', { ids: idsTensor([3]) });
+    expect(ort.creates).toEqual(['wasm', 'wasm']); // the throw-away one-node session, then 'logits'
+    expect(Array.from(r.outputs.logits.data as Float32Array, Math.exp)[0]).toBeCloseTo(TABLE[3][0], 6);
+  });
+
+  it('a generation cancelled while it yields between steps runs no further step', async () => {
+    let steps = 0;
+    const provider: ModelProvider = async () => ({
+      info: {},
+      graph: () => bigramModelGraph(),
+      stepper: (run) => ({
+        newCache: () => null,
+        nextLogits: async (ids: readonly number[]) => {
+          steps++;
+          return lastRow((await run('logits', { ids: idsTensor([...ids]) }, 'prefill')).logits);
+        },
+      }),
+    });
+    const rt = new Runtime({ provider, ort: countingOrt().load, navigator: {} });
+    await rt.load('m');
+    const ac = new AbortController();
+    // the abort lands during the yield before step 2 (setImmediate runs in order)
+    const r = await rt.generate('m', { prompt: [1], maxNewTokens: 5 }, () => setImmediate(() => ac.abort()), ac.signal);
+    expect(r.stopReason).toBe('aborted');
+    expect(r.newIds).toHaveLength(1);
+    expect(steps).toBe(1);
   });
 });
