@@ -78,7 +78,7 @@ try {
   check(bad.length === before, `all ${ids.length} embed pages load what they fetch${bad.length > before ? ': ' + bad.slice(before).join('; ') : ''}`);
 
   // offline: the model must be in the cache under its sha256 first
-  await page.waitForFunction(async () => (await (await caches.open('llm-lab-models')).keys()).length > 0, null, { timeout: 60_000 });
+  await page.waitForFunction(async () => (await (await globalThis.caches.open('llm-lab-models')).keys()).length > 0, null, { timeout: 60_000 });
   check(bad.length === 0, `no failed request or page error online${bad.length ? ': ' + bad.join('; ') : ''}`);
   await server.close();
   await ctx.setOffline(true);

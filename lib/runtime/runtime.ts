@@ -46,21 +46,13 @@ export interface RuntimeOptions {
   store?: DecisionStore;
   /** Quiet ms before each background calibration or warm-up run (default IDLE_MS). */
   idleMs?: number;
-  /**
-   * Families of derived models to cap: id prefix → how many of them stay loaded. Loading one
-   * more disposes the least recently loaded or run of that family (its weights, sessions and
-   * decisions); a later load rebuilds it. Default: no cap.
-   */
+  /** id prefix → how many of that family stay loaded; one more disposes the least recently used (default: no cap). */
   keepLast?: Readonly<Record<string, number>>;
   /** Keep state outputs (KV caches) on the GPU between WebGPU runs (default true; false: the old read-back path, for benches). */
   deviceState?: boolean;
   /** WebGPU decode through the model's step decoder (default 'bound'; 'captured' adds ORT graph capture; 'off'). */
   stepDecoder?: StepMode;
-  /**
-   * Start ORT's WASM engine (import, wasm compile, threads) as soon as a model starts loading, in
-   * parallel with its download, instead of at its first session (the model worker does; Node tests
-   * leave it off so their session counts stay exact).
-   */
+  /** Start ORT's WASM engine (import, compile, threads) while a model downloads (the worker does; Node tests do not). */
   prepareOrt?: boolean;
 }
 
