@@ -8,6 +8,7 @@ import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
 import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
+import { stepFeed } from './step-feed';
 import { run, session } from './ort';
 import { maxErr } from './compare';
 
@@ -29,15 +30,7 @@ describe('fixed-capacity step graph', () => {
     });
     let eager = pre.cache;
     for (let p = P; p < seq.length; p++) {
-      const feed: Parameters<typeof run>[1] = {
-        [names.ids()]: { data: BigInt64Array.of(BigInt(seq[p])), shape: [1, 1] },
-        [stepNames.pos]: { data: Float32Array.of(p), shape: [1] },
-        [stepNames.visible]: { data: visibleMask(C, p), shape: [1, C + 1] },
-      };
-      cache.forEach((c, l) => {
-        feed[names.pastKey(l)] = { data: c.k, shape: [1, nkv, C, hs] };
-        feed[names.pastValue(l)] = { data: c.v, shape: [1, nkv, C, hs] };
-      });
+      const feed = stepFeed(seq[p], p, cache, nkv, C, hs);
       const out = await run(s, feed);
       const ref = eagerStep(cfg, w, ids([seq[p]]), eager);
       expect(out[names.logits()].shape).toEqual([1, 1, cfg.vocabSize]);

@@ -10,7 +10,8 @@ import type { StepDecoder } from '@/lib/runtime/model';
 import { kvStepper, randomPresetModel, randomPresetWeights } from '@/lib/runtime/transformer';
 import { buildTransformerModel, stepNames } from '@/lib/model/build';
 import { names } from '@/lib/model/names';
-import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
+import { stepCacheDims, writePrefix, writeSlot } from '@/lib/model/step-cache';
+import { stepFeed } from '../model/step-feed';
 import { run, session } from '../model/ort';
 import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
@@ -49,15 +50,7 @@ async function cpuStepDecoder(): Promise<StepDecoder & { steps: number }> {
       }
     },
     async step(token: number, p: number) {
-      const feed: Parameters<typeof run>[1] = {
-        [names.ids()]: { data: BigInt64Array.of(BigInt(token)), shape: [1, 1] },
-        [stepNames.pos]: { data: Float32Array.of(p), shape: [1] },
-        [stepNames.visible]: { data: visibleMask(C, p), shape: [1, C + 1] },
-      };
-      cache.forEach((c, l) => {
-        feed[names.pastKey(l)] = { data: c.k, shape: [1, nkv, C, hs] };
-        feed[names.pastValue(l)] = { data: c.v, shape: [1, nkv, C, hs] };
-      });
+      const feed = stepFeed(token, p, cache, nkv, C, hs);
       const out = await run(s, feed);
       cache.forEach((c, l) => {
         writeSlot(c.k, out[stepNames.newKey(l)].data, nkv, C, hs, p);
