@@ -36,6 +36,8 @@ export const stepNames = {
 export interface BuildOptions {
   taps?: TapFilter;
   cache?: CacheMode;
+  /** Fused kernels where onnxruntime has them (RMSNorm as SimplifiedLayerNormalization); default: on for cache 'step'. */
+  fused?: boolean;
 }
 
 export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap, opts: BuildOptions = {}): OnnxGraph {
@@ -43,8 +45,8 @@ export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap
   const cache = opts.cache ?? 'none';
   if (cfg.ssm && cache === 'step') throw new Error('cache "step" is for attention KV caches, not SSM state');
   if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache: cache as Exclude<CacheMode, 'step'> }); // state instead of a KV cache (ssm-lm.ts)
-  const g = new GraphOps(weights, { taps: opts.taps ?? false });
   const step = cache === 'step';
+  const g = new GraphOps(weights, { taps: opts.taps ?? false, fused: opts.fused ?? step });
   const C = cfg.contextLength;
   const ids = g.input(names.ids(), 'int64', [1, step ? 1 : 'T']); // [1, T]
   let past: LayerKV<GVal>[] | undefined;
@@ -57,12 +59,12 @@ export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap
       v: g.input(names.pastValue(l), 'float32', kvShape),
     }));
   }
-  const { logits, present } = transformer(g, cfg, ids, past, positions);
+  const { logits, present, fresh } = transformer(g, cfg, ids, past, positions);
   g.output(names.logits(), logits); // [1, T, V]
   if (step) {
-    present.forEach((kv, l) => {
-      g.output(stepNames.newKey(l), g.slice(kv.k, 2, C, C + 1)); // [1, nkv, 1, hs]
-      g.output(stepNames.newValue(l), g.slice(kv.v, 2, C, C + 1));
+    fresh.forEach((kv, l) => {
+      g.output(stepNames.newKey(l), kv.k); // [1, nkv, 1, hs]
+      g.output(stepNames.newValue(l), kv.v);
     });
   } else if (cache !== 'none') {
     present.forEach((kv, l) => {

@@ -22,6 +22,9 @@ export const GRAPH_OPS = [
   'LayerNormalization',
 ] as const;
 
+/** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime's RMSNorm kernel (CPU and native WebGPU EPs). */
+export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization'] as const;
+
 /** The ops only MoE routing and the state-space models add (kept apart so GRAPH_OPS stays exact for the Transformer). */
 export const MOE_SSM_GRAPH_OPS = ['Exp', 'Log', 'Abs', 'Relu', 'CumSum'] as const;
 
@@ -35,6 +38,8 @@ export interface GVal {
 
 export interface GraphOptions {
   taps?: TapFilter;
+  /** RMSNorm as one SimplifiedLayerNormalization node instead of six (fewer WebGPU dispatches). */
+  fused?: boolean;
 }
 
 const GELU_K = Math.sqrt(2 / Math.PI);
@@ -47,10 +52,12 @@ export class GraphOps implements Ops<GVal> {
   private readonly outputs: OnnxValueInfo[] = [];
   private readonly consts = new Map<string, GVal>();
   private readonly taps: TapFilter;
+  private readonly fused: boolean;
   private n = 0;
 
   constructor(private readonly weights: WeightMap, opts: GraphOptions = {}) {
     this.taps = opts.taps ?? false;
+    this.fused = opts.fused ?? false;
   }
 
   // ---- graph plumbing
@@ -160,8 +167,16 @@ export class GraphOps implements Ops<GVal> {
   reshape(x: GVal, shape: number[]): GVal {
     return this.v(this.node('Reshape', [x.name, this.int64(shape).name]), x.dtype, reshapeDims(x.shape, shape));
   }
+  /** A Transpose that only moves dims of size 1 keeps the memory order: it is emitted as a Reshape (no kernel on WebGPU). */
   transpose(x: GVal, perm: number[]): GVal {
-    return this.v(this.node('Transpose', [x.name], { perm: { ints: perm } }), x.dtype, perm.map((p) => x.shape[p]));
+    const shape = perm.map((p) => x.shape[p]);
+    const moved = perm.filter((p) => x.shape[p] !== 1);
+    const symbolic = shape.filter((d) => typeof d === 'string').length;
+    if (moved.every((p, i) => i === 0 || moved[i - 1] < p) && symbolic <= 1) {
+      const r = this.v(this.node('Reshape', [x.name, this.int64(shape.map((d) => (typeof d === 'number' ? d : -1))).name]), x.dtype, shape);
+      return r;
+    }
+    return this.v(this.node('Transpose', [x.name], { perm: { ints: perm } }), x.dtype, shape);
   }
   concat(xs: GVal[], axis: number): GVal {
     const ax = axis < 0 ? axis + xs[0].shape.length : axis;
@@ -229,8 +244,9 @@ export class GraphOps implements Ops<GVal> {
   layerNorm(x: GVal, w: GVal, b: GVal | undefined, eps: number): GVal {
     return this.float('LayerNormalization', b ? [x, w, b] : [x, w], [...x.shape], { axis: { int: -1 }, epsilon: { float: eps } });
   }
-  /** x / sqrt(ReduceMean(x·x) + eps) · w from plain ops (no contrib SimplifiedLayerNormalization). */
+  /** x / sqrt(ReduceMean(x·x) + eps) · w from plain ops, or one SimplifiedLayerNormalization when fused. */
   rmsNorm(x: GVal, w: GVal, eps: number): GVal {
+    if (this.fused) return this.float('SimplifiedLayerNormalization', [x, w], [...x.shape], { axis: { int: -1 }, epsilon: { float: eps } });
     const ms = this.float('ReduceMean', [this.mul(x, x)], [...x.shape.slice(0, -1), 1], { axes: { ints: [-1] }, keepdims: { int: 1 } });
     const rms = this.float('Sqrt', [this.add(ms, this.scalar(eps))], ms.shape);
     return this.mul(this.bin('Div', x, rms), w);
@@ -302,7 +318,11 @@ function reshapeDims(from: readonly Dim[], target: readonly number[]): Dim[] {
   const numIn = from.reduce<number>((p, d) => (typeof d === 'number' ? p * d : p), 1);
   const symOut = out.filter((d, i) => i !== k && typeof d === 'string');
   const numOut = out.reduce<number>((p, d, i) => (i !== k && typeof d === 'number' ? p * d : p), 1);
-  const left = symIn.filter((s) => !symOut.includes(s));
+  const left = [...symIn]; // symbols of the input not matched by one in the output (as a multiset: [T, T] → [T, -1] leaves T)
+  for (const s of symOut) {
+    const i = left.indexOf(s as string);
+    if (i >= 0) left.splice(i, 1);
+  }
   if (left.length === 0) out[k] = numIn / numOut;
   else if (left.length === 1 && numIn === numOut) out[k] = left[0];
   else out[k] = `r${left.join('*')}`;

@@ -34,6 +34,8 @@ export interface ForwardResult<V> {
   logits: V;
   /** Per layer, the cache including this call's tokens: [1, nkv, P + T, hs]. */
   present: LayerKV<V>[];
+  /** Per layer, this call's own keys (after RoPE) and values: [1, nkv, T, hs]. */
+  fresh: LayerKV<V>[];
 }
 
 const optional = <V>(ops: Ops<V>, cfg: TransformerConfig, name: string): V | undefined =>
@@ -66,16 +68,20 @@ function heads<V>(ops: Ops<V>, x: V, n: number, hs: number): V {
   return ops.transpose(ops.reshape(x, [0, 0, n, hs]), [0, 2, 1, 3]);
 }
 
-/** GQA / MQA: repeat each kv head g = nh/nkv times; [1, nkv, S, hs] → [1, nh, S, hs]. */
-function repeatKv<V>(ops: Ops<V>, x: V, nkv: number, g: number, hs: number): V {
-  if (g === 1) return x;
-  const x5 = ops.reshape(x, [0, nkv, 1, -1, hs]); // [1, nkv, 1, S, hs]
-  const rep = ops.expand(x5, [1, 1, g, 1, 1]); // [1, nkv, g, S, hs]
-  return ops.reshape(rep, [0, nkv * g, -1, hs]); // [1, nh, S, hs]  head h ← kv head ⌊h/g⌋
+/**
+ * GQA / MQA without copying the cache: query head h reads kv head ⌊h/g⌋ (g = nh/nkv), and the
+ * heads of one group are adjacent, so q [1, nh, T, hs] viewed as [1, nkv, g·T, hs] lines each
+ * group's rows up against its kv head; scores and outputs are viewed back per query head.
+ */
+function grouped<V>(ops: Ops<V>, x: V, nkv: number, g: number, last: number): V {
+  return g === 1 ? x : ops.reshape(x, [0, nkv, -1, last]); // [1, nh, T, d] → [1, nkv, g·T, d]
+}
+function ungrouped<V>(ops: Ops<V>, x: V, nh: number, g: number, last: number): V {
+  return g === 1 ? x : ops.reshape(x, [0, nh, -1, last]); // [1, nkv, g·T, d] → [1, nh, T, d]
 }
 
 /** Causal self-attention of block l; returns [1, T, C] and this layer's cache. */
-function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { y: V; kv: LayerKV<V> } {
+function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { y: V; kv: LayerKV<V>; fresh: LayerKV<V> } {
   const p = `blocks.${l}.attn`;
   const hs = headSize(cfg);
   const { nHead: nh, nKvHead: nkv } = cfg;
@@ -92,17 +98,17 @@ function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos:
   const kAll = past ? ops.concat([past.k, k], 2) : k; // [1, nkv, S, hs]
   const vAll = past ? ops.concat([past.v, vNew], 2) : vNew; // [1, nkv, S, hs]
   const g = nh / nkv;
-  const kx = repeatKv(ops, kAll, nkv, g, hs); // [1, nh, S, hs]
-  const vx = repeatKv(ops, vAll, nkv, g, hs); // [1, nh, S, hs]
-  const scores = ops.tap(names.attnScores(l), ops.matmul(q, kx, { transB: true })); // [1, nh, T, S]
+  const raw = ops.matmul(grouped(ops, q, nkv, g, hs), kAll, { transB: true }); // [1, nkv, g·T, S]
+  const scores = ops.tap(names.attnScores(l), ungrouped(ops, raw, nh, g, 0)); // [1, nh, T, S]
   let scaled = ops.scale(scores, 1 / Math.sqrt(hs)); // [1, nh, T, S]
   if (pos.alibi) scaled = ops.add(scaled, pos.alibi); // [1, nh, T, S]
   ops.tap(names.attnScaled(l), scaled);
   const masked = ops.tap(names.attnMasked(l), pos.hidden ? ops.where(pos.hidden, -Infinity, scaled) : scaled); // [1, nh, T, S]
   const probs = ops.tap(names.attnProbs(l), ops.softmax(masked)); // [1, nh, T, S]
-  const out = ops.tap(names.attnOut(l), ops.matmul(probs, vx)); // [1, nh, T, hs]
+  const mixed = ops.matmul(grouped(ops, probs, nkv, g, 0), vAll); // [1, nkv, g·T, hs]
+  const out = ops.tap(names.attnOut(l), ungrouped(ops, mixed, nh, g, hs)); // [1, nh, T, hs]
   const merged = ops.reshape(ops.transpose(out, [0, 2, 1, 3]), [0, 0, nh * hs]); // [1, T, nh·hs]
-  return { y: dense(ops, cfg, `${p}.wo`, merged), kv: { k: kAll, v: vAll } }; // y [1, T, C]
+  return { y: dense(ops, cfg, `${p}.wo`, merged), kv: { k: kAll, v: vAll }, fresh: { k, v: vNew } }; // y [1, T, C]
 }
 
 /** MLP of block l: GELU (w2·gelu(w1·x)) or SwiGLU (w2·(silu(w1·x) ⊙ w3·x)); [1, T, C]. */
@@ -119,11 +125,11 @@ function feedForward<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V): V
 }
 
 /** Pre-norm block l. */
-function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; kv: LayerKV<V> } {
-  const { y, kv } = attention(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm1`, x), pos, past); // [1, T, C]
+function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; kv: LayerKV<V>; fresh: LayerKV<V> } {
+  const { y, kv, fresh } = attention(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm1`, x), pos, past); // [1, T, C]
   const mid = ops.tap(names.residMid(l), ops.add(x, y)); // [1, T, C]
   const out = ops.tap(names.residPost(l), ops.add(mid, feedForward(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm2`, mid)))); // [1, T, C]
-  return { x: out, kv };
+  return { x: out, kv, fresh };
 }
 
 /**
@@ -136,15 +142,17 @@ export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past
   const pos = positions ?? positionContext(ops, cfg, ids, past ? past[0].k : null); // given: a fixed-capacity step (build.ts)
   let x = embed(ops, cfg, ids, pos); // [1, T, C]
   const present: LayerKV<V>[] = [];
+  const fresh: LayerKV<V>[] = [];
   for (let l = 0; l < cfg.nLayer; l++) {
     const r = block(ops, cfg, l, x, pos, past?.[l]);
     x = r.x; // [1, T, C]
     present.push(r.kv);
+    fresh.push(r.fresh);
   }
   const h = norm(ops, cfg, 'norm_f', x); // [1, T, C]
   const head = ops.param(cfg.tiedEmbeddings ? 'tok_emb.weight' : 'lm_head.weight'); // [V, C]
   const logits = ops.linear(h, head); // [1, T, V]
-  return { logits, present };
+  return { logits, present, fresh };
 }
 
 /** Shared with the state-space model (lib/model/ssm-lm.ts), which swaps attention for a Mamba-2 mixer. */

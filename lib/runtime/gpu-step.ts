@@ -37,8 +37,10 @@ export class GpuStepDecoder implements StepDecoder {
     private readonly staging: GpuBuffer,
   ) {}
 
-  static async create(ort: OrtModule, bytes: Uint8Array, cfg: TransformerConfig, opts: { capture?: boolean } = {}): Promise<GpuStepDecoder> {
-    const session = await ort.InferenceSession.create(bytes, { executionProviders: ['webgpu'], graphOptimizationLevel: 'all', logSeverityLevel: 3, enableGraphCapture: !!opts.capture, preferredOutputLocation: 'gpu-buffer' });
+  /** opts.validation: the WebGPU EP's validationMode (ORT's default 'basic'; a browser treats 'disabled' as 'wgpuOnly'). */
+  static async create(ort: OrtModule, bytes: Uint8Array, cfg: TransformerConfig, opts: { capture?: boolean; validation?: 'basic' | 'wgpuOnly' } = {}): Promise<GpuStepDecoder> {
+    const ep = opts.validation ? [{ name: 'webgpu', validationMode: opts.validation }] : ['webgpu'];
+    const session = await ort.InferenceSession.create(bytes, { executionProviders: ep as never, graphOptimizationLevel: 'all', logSeverityLevel: 3, enableGraphCapture: !!opts.capture, preferredOutputLocation: 'gpu-buffer' });
     const device = await (ort.env.webgpu as any).device;
     if (!device) {
       await session.release();

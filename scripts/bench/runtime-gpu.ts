@@ -39,7 +39,8 @@
  *     may fix it, not tried); the unchanged kv-decode graph failed in dawn.node's createBindGroup.
  */
 import { Runtime, disposeFeeds, type Feed, type OrtModule, type WireTensor } from '../../lib/runtime';
-import { calibrationPlan, idsTensor, randomPresetModel, stateOutputNames } from '../../lib/runtime/transformer';
+import { calibrationPlan, idsTensor, randomPresetModel, randomPresetWeights, stateOutputNames } from '../../lib/runtime/transformer';
+import { buildTransformerGraph } from '../../lib/model/build';
 import { pastFeeds } from '../../lib/model/kvcache';
 import { names } from '../../lib/model/names';
 import type { TransformerConfig } from '../../lib/model/config';
@@ -160,10 +161,14 @@ for (const w of ['prefill', 'decode'] as const) {
 
 let same = true;
 // ---- the fixed-capacity step decoder (lib/runtime/gpu-step.ts), without and with graph capture ----
-async function stepBench(capture: boolean): Promise<void> {
+type StepVariant = { fused: boolean; validation?: 'basic' | 'wgpuOnly' };
+async function stepBench(capture: boolean, v: StepVariant = { fused: true }): Promise<void> {
   const o = await ort();
-  const model = randomPresetModel(preset);
-  const d = await GpuStepDecoder.create(o, await model.graph('kv-step'), cfg, { capture });
+  const { config: c, weights } = randomPresetWeights(preset);
+  const graph = buildTransformerGraph(c, weights, { cache: 'step', fused: v.fused });
+  const dispatching = graph.nodes.filter((n) => n.opType !== 'Reshape' && n.opType !== 'Shape').length;
+  const d = await GpuStepDecoder.create(o, encodeModel(graph, { opsetVersion: 17, producerName: 'llm-lab' }), cfg, { capture, validation: v.validation });
+  const label = `${v.fused ? 'fused' : 'plain'} graph, ${graph.nodes.length} nodes (${dispatching} not Reshape), validation ${v.validation ?? 'default'}`;
   const P = 64, prompt64 = Array.from({ length: P }, (_, i) => (i * 7 + 3) % cfg.vocabSize);
   const pre = await rts.new.runFeeds(id, 'kv-prefill', { [names.ids()]: idsTensor(prompt64) }, 'prefill', 'webgpu', keep);
   await d.load(pastFeeds(pre.outputs, cfg.nLayer), P);
@@ -179,12 +184,14 @@ async function stepBench(capture: boolean): Promise<void> {
   disposeFeeds(pre.outputs);
   rts.new.setPreference('wasm');
   const ref = await rts.new.generate(id, { prompt: prompt64, maxNewTokens: 32 });
-  console.log(`step decoder (fixed capacity ${cfg.contextLength}${capture ? ', graph capture' : ''}): ${perStep.toFixed(2)} ms per step (${(perStep / floor).toFixed(2)}× floor), in a 31-step greedy loop median ${med(ts).toFixed(2)} ms; max|Δ| vs the kv-decode logits ${err.toExponential(2)}; greedy ids same as WASM generate: ${got.join() === ref.newIds.join()} (${got.slice(0, 8).join(',')} vs ${ref.newIds.slice(0, 8).join(',')})`);
+  console.log(`step decoder (fixed capacity ${cfg.contextLength}${capture ? ', graph capture' : ''}; ${label}): ${perStep.toFixed(2)} ms per step (${(perStep / floor).toFixed(2)}× floor), in a 31-step greedy loop median ${med(ts).toFixed(2)} ms; max|Δ| vs the kv-decode logits ${err.toExponential(2)}; greedy ids same as WASM generate: ${got.join() === ref.newIds.join()} (${got.slice(0, 8).join(',')} vs ${ref.newIds.slice(0, 8).join(',')})`);
   await d.release();
 }
 const within = <T>(p: Promise<T>, s: number) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${s} s`)), s * 1000))]);
-const stepRun = (capture: boolean) => within(stepBench(capture), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} failed:`, e instanceof Error ? e.stack : String(e)));
-if (gpuOn) await stepRun(false);
+const stepRun = (capture: boolean, v?: StepVariant) => within(stepBench(capture, v), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} ${JSON.stringify(v)} failed:`, e instanceof Error ? e.stack : String(e)));
+if (gpuOn) {
+  for (const v of [{ fused: false }, { fused: true }, { fused: true, validation: 'wgpuOnly' }, { fused: false }, { fused: true }, { fused: true, validation: 'wgpuOnly' }] as StepVariant[]) await stepRun(false, v);
+}
 
 // ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----
 const prompt = Array.from({ length: 128 }, (_, i) => (i * 7919 + 13) % cfg.vocabSize);

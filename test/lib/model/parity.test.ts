@@ -2,7 +2,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ids, type AnyTensor } from '@/lib/tensor';
 import { buildTransformerGraph, buildTransformerModel } from '@/lib/model/build';
-import { GRAPH_OPS } from '@/lib/model/graph';
+import { FUSED_GRAPH_OPS, GRAPH_OPS } from '@/lib/model/graph';
 import { EagerOps } from '@/lib/model/eager';
 import { randomWeights } from '@/lib/model/init';
 import { allTapNames, names } from '@/lib/model/names';
@@ -46,7 +46,26 @@ describe('eager ↔ ONNX graph parity', () => {
       for (const cache of ['none', 'decode'] as const) buildTransformerGraph(cfg, w, { taps: true, cache }).nodes.forEach((n) => used.add(n.opType));
     }
     expect([...used].filter((op) => !(GRAPH_OPS as readonly string[]).includes(op))).toEqual([]);
-    expect(used.size).toBe(GRAPH_OPS.length); // the list is not longer than needed (Div comes from RMSNorm)
+    const elsewhere = ['Slice', 'Expand']; // the SSM mixer's split and conv; the train step's backward (zeros, broadcast adjoints)
+    expect(elsewhere.filter((op) => used.has(op))).toEqual([]);
+    expect(used.size + elsewhere.length).toBe(GRAPH_OPS.length); // the list is not longer than needed (Div comes from RMSNorm)
+  });
+
+  it('a fused step graph adds only SimplifiedLayerNormalization, one per norm, and no Transpose but the keys\'', () => {
+    const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
+    const w = randomWeights(cfg, 1);
+    const count = (fused: boolean) => {
+      const by = new Map<string, number>();
+      for (const n of buildTransformerGraph(cfg, w, { cache: 'step', fused }).nodes) by.set(n.opType, (by.get(n.opType) ?? 0) + 1);
+      return by;
+    };
+    const fused = count(true), plain = count(false);
+    const allowed: readonly string[] = [...GRAPH_OPS, ...FUSED_GRAPH_OPS];
+    expect([...fused.keys()].filter((op) => !allowed.includes(op))).toEqual([]);
+    expect(fused.get('SimplifiedLayerNormalization')).toBe(2 * cfg.nLayer + 1);
+    expect(fused.get('ReduceMean')).toBeUndefined();
+    expect(plain.get('ReduceMean')).toBe(2 * cfg.nLayer + 1);
+    expect(fused.get('Transpose')).toBe(cfg.nLayer); // one token: head splits and merges are reshapes; only kᵀ moves data
   });
 
   it('a graph built without taps outputs only the logits', async () => {
