@@ -23,7 +23,7 @@ export const GRAPH_OPS = [
 ] as const;
 
 /** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime's RMSNorm kernel (CPU and native WebGPU EPs). */
-export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization'] as const;
+export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization', 'RotaryEmbedding'] as const;
 
 /** The ops only MoE routing and the state-space models add (kept apart so GRAPH_OPS stays exact for the Transformer). */
 export const MOE_SSM_GRAPH_OPS = ['Exp', 'Log', 'Abs', 'Relu', 'CumSum'] as const;
@@ -38,7 +38,10 @@ export interface GVal {
 
 export interface GraphOptions {
   taps?: TapFilter;
-  /** RMSNorm as one SimplifiedLayerNormalization node instead of six (fewer WebGPU dispatches). */
+  /**
+   * Fewer WebGPU dispatches: RMSNorm as one SimplifiedLayerNormalization node instead of six, and
+   * RoPE on one token as one com.microsoft RotaryEmbedding node instead of four.
+   */
   fused?: boolean;
 }
 
@@ -96,9 +99,9 @@ export class GraphOps implements Ops<GVal> {
   private fresh(hint: string): string {
     return `${hint}_${this.n++}`;
   }
-  private node(op: string, inputs: string[], attributes: OnnxNode['attributes'] = {}, out?: string): string {
+  private node(op: string, inputs: string[], attributes: OnnxNode['attributes'] = {}, out?: string, domain?: string): string {
     const o = out ?? this.fresh(op.toLowerCase());
-    this.nodes.push({ opType: op, inputs, outputs: [o], name: `${op}_${this.nodes.length}`, attributes });
+    this.nodes.push({ opType: op, inputs, outputs: [o], name: `${op}_${this.nodes.length}`, attributes, ...(domain ? { domain } : {}) });
     return o;
   }
   private v(name: string, dtype: OnnxDType, shape: Dim[]): GVal {
@@ -272,6 +275,20 @@ export class GraphOps implements Ops<GVal> {
   }
   where(cond: GVal, value: number, x: GVal): GVal {
     return this.v(this.node('Where', [cond.name, this.scalar(value).name, x.name]), x.dtype, broadcast(cond.shape, x.shape));
+  }
+
+  /**
+   * RoPE on one token as com.microsoft RotaryEmbedding (rotate-half, interleaved = 0): x [1, n, 1, hs]
+   * viewed as [1, 1, n·hs], position_ids = [[0]] and the caches = this token's own cos/sin rows
+   * [1, hs/2] (so no int64 position input is needed). Null (plain ops) unless fused with T = 1.
+   */
+  rotary(x: GVal, cos: GVal, sin: GVal, hs: number): GVal | null {
+    const [b, n, t, d] = x.shape;
+    if (!this.fused || x.shape.length !== 4 || b !== 1 || t !== 1 || d !== hs || typeof n !== 'number' || cos.shape[0] !== 1) return null;
+    const flat = this.reshape(x, [1, 1, n * hs]); // [1, 1, n·hs]
+    const ids = this.reshape(this.int64([0]), [1, 1]); // position_ids [batch, seq] = [[0]]: row 0 of the caches
+    const out = this.node('RotaryEmbedding', [flat.name, ids.name, cos.name, sin.name], { interleaved: { int: 0 }, num_heads: { int: n } }, undefined, 'com.microsoft');
+    return this.reshape(this.v(out, 'float32', [1, 1, n * hs]), [1, n, 1, hs]); // [1, n, 1, hs]
   }
 
   tap(name: string, x: GVal): GVal {

@@ -57,6 +57,12 @@ export interface Ops<V> {
   /** `value` where cond is true, else x (cond broadcasts to x). */
   where(cond: V, value: number, x: V): V;
 
+  /**
+   * Optional fused RoPE (lib/model/positions.ts applyRope): x [1, n, T, hs] rotated by tables
+   * cos/sin [T, hs/2], or null when this Ops has no fused form for x (applyRope then uses plain ops).
+   */
+  rotary?(x: V, cos: V, sin: V, hs: number): V | null;
+
   /** Publishes an intermediate under a name from lib/model/names.ts; returns x unchanged. */
   tap(name: string, x: V): V;
 

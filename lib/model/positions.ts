@@ -136,6 +136,8 @@ function sparseHidden<V>(ops: Ops<V>, m: SparseMask, diff: V, kf: V, future: V):
  * halves: a graph dispatches fewer kernels, and the values are the same bit for bit.
  */
 export function applyRope<V>(ops: Ops<V>, x: V, rope: RopeTables<V>, hs: number): V {
+  const fused = ops.rotary?.(x, rope.cos, rope.sin, hs); // one kernel where the Ops has one (GraphOps fused, one token)
+  if (fused) return fused;
   const full = rope.full ?? {
     cos: ops.concat([rope.cos, rope.cos], -1), // [T, hs]
     sin: ops.concat([rope.sin, rope.sin], -1), // [T, hs]

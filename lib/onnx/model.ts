@@ -191,7 +191,12 @@ export function encodeModel(graph: OnnxGraph, opts: EncodeOptions = {}): Uint8Ar
   w.string(MODEL.producerName, opts.producerName ?? 'llm-lab');
   w.message(MODEL.graph, (g) => writeGraph(g, graph));
   w.message(MODEL.opsetImport, (o) => o.string(OPSET_ID.domain, '').int(OPSET_ID.version, opset));
-  for (const extra of opts.extraOpsets ?? []) {
+  const extras = [...(opts.extraOpsets ?? [])];
+  // a node in another domain (com.microsoft contrib ops) needs that domain imported: version 1 unless given
+  for (const d of new Set(graph.nodes.map((n) => n.domain ?? '').filter((d) => d !== '' && d !== 'ai.onnx'))) {
+    if (!extras.some((e) => e.domain === d)) extras.push({ domain: d, version: 1 });
+  }
+  for (const extra of extras) {
     w.message(MODEL.opsetImport, (o) => o.string(OPSET_ID.domain, extra.domain).int(OPSET_ID.version, extra.version));
   }
   return w.finish();

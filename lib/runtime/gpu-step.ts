@@ -50,9 +50,10 @@ export class GpuStepDecoder implements StepDecoder {
     const buffers: Record<string, GpuBuffer> = {};
     const tensor = (name: string, dtype: 'float32' | 'int64', dims: number[]): OrtTensor => {
       const bytes = dims.reduce((a, b) => a * b, 1) * (dtype === 'int64' ? 8 : 4);
-      // (graph capture on the H200 failed copying a 256-byte ORT bucket into a 16-byte buffer here:
-      // padding these may be the fix; not done, as the bound-in-place path was measured as is)
-      buffers[name] = device.createBuffer({ size: Math.ceil(bytes / 16) * 16, usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
+      // graph capture copies through ORT's buffer buckets (256 bytes at least): a 16-byte input failed
+      // its size check on the H200, so captured sessions get buffers of at least 256 bytes
+      const size = Math.max(opts.capture ? 256 : 16, Math.ceil(bytes / 16) * 16);
+      buffers[name] = device.createBuffer({ size, usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
       return ort.Tensor.fromGpuBuffer(buffers[name], { dataType: dtype, dims });
     };
     const C = cfg.contextLength, hs = headSize(cfg), kv = [1, cfg.nKvHead, C, hs], row = [1, cfg.nKvHead, 1, hs];

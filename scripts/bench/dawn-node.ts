@@ -31,9 +31,25 @@ export async function installDawn(): Promise<boolean> {
   // dawn.node 0.6.2 takes only {buffer} as a bind group entry's resource; ORT's graph capture passes
   // the GPUBuffer itself (the spec's shorthand, which browsers accept): wrap it
   const D = globals.GPUDevice.prototype, createBindGroup = D.createBindGroup;
+  let told = false;
   D.createBindGroup = function (desc: any) {
     const entries = desc.entries.map((e: any) => (e.resource instanceof globals.GPUBuffer ? { ...e, resource: { buffer: e.resource } } : e));
-    return createBindGroup.call(this, { ...desc, entries });
+    try {
+      return createBindGroup.call(this, { ...desc, entries });
+    } catch (err) {
+      if (!told) {
+        told = true; // what ORT passed, once: the shape of each entry's resource
+        const show = (r: any) => (r && typeof r === 'object' ? `${r.constructor?.name}{${Object.keys(r).map((k) => `${k}:${typeof r[k]}${r[k]?.constructor ? '/' + r[k].constructor.name : ''}=${typeof r[k] === 'object' ? '' : String(r[k])}`).join(', ')}}` : `${typeof r}:${String(r)}`);
+        console.log('createBindGroup failed; entries:', desc.entries.map((e: any) => `binding ${e.binding}: ${show(e.resource)}`).join(' | '));
+      }
+      // a {buffer, offset, size} whose numbers came as BigInt or whose buffer is wrapped: normalise and retry
+      const fixed = desc.entries.map((e: any) => {
+        const r = e.resource;
+        if (r && typeof r === 'object' && 'buffer' in r) return { binding: e.binding, resource: { buffer: r.buffer, offset: Number(r.offset ?? 0), ...(r.size !== undefined ? { size: Number(r.size) } : {}) } };
+        return e.resource instanceof globals.GPUBuffer ? { binding: e.binding, resource: { buffer: e.resource } } : e;
+      });
+      return createBindGroup.call(this, { ...desc, entries: fixed });
+    }
   };
   const a = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   console.log('adapter', a?.info?.vendor, a?.info?.architecture, a?.info?.description);

@@ -39,7 +39,9 @@
  *     may fix it, not tried); the unchanged kv-decode graph failed in dawn.node's createBindGroup.
  */
 import { Runtime, disposeFeeds, type Feed, type OrtModule, type WireTensor } from '../../lib/runtime';
-import { calibrationPlan, idsTensor, randomPresetModel, randomPresetWeights, stateOutputNames } from '../../lib/runtime/transformer';
+import { calibrationPlan, idsTensor, randomPresetWeights as presetWeights, stateOutputNames, transformerModel } from '../../lib/runtime/transformer';
+import { randomWeights } from '../../lib/model/init';
+import { readFileSync } from 'node:fs';
 import { buildTransformerGraph } from '../../lib/model/build';
 import { pastFeeds } from '../../lib/model/kvcache';
 import { names } from '../../lib/model/names';
@@ -51,6 +53,13 @@ import { GpuStepDecoder } from '../../lib/runtime/gpu-step';
 const gpuOn = await installDawn();
 const preset = process.argv[2] ?? 'lm-shape';
 const id = `random:${preset}`;
+// 'lm': lm's own architecture (./lm/config.json, 8 layers) with seeded random weights: timing does not depend on the values
+function randomPresetWeights(name: string): ReturnType<typeof presetWeights> {
+  if (name !== 'lm') return presetWeights(name);
+  const config = JSON.parse(readFileSync('lm/config.json', 'utf8')) as TransformerConfig;
+  return { config, weights: randomWeights(config, 1) };
+}
+const randomPresetModel = (name: string) => { const { config, weights } = randomPresetWeights(name); return transformerModel(config, weights, { preset: name, seed: 1 }); };
 let ortMod: OrtModule | null = null;
 const ort = async () => {
   if (ortMod) return ortMod;
@@ -190,7 +199,9 @@ async function stepBench(capture: boolean, v: StepVariant = { fused: true }): Pr
 const within = <T>(p: Promise<T>, s: number) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${s} s`)), s * 1000))]);
 const stepRun = (capture: boolean, v?: StepVariant) => within(stepBench(capture, v), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} ${JSON.stringify(v)} failed:`, e instanceof Error ? e.stack : String(e)));
 if (gpuOn) {
-  for (const v of [{ fused: false }, { fused: true }, { fused: true, validation: 'wgpuOnly' }, { fused: false }, { fused: true }, { fused: true, validation: 'wgpuOnly' }] as StepVariant[]) await stepRun(false, v);
+  const variants: StepVariant[] = [{ fused: false }, { fused: true }, { fused: true, validation: 'wgpuOnly' }];
+  for (const v of [...variants, ...variants]) await stepRun(false, v);
+  if (process.env.CAPTURE !== '0') for (const v of [{ fused: true }, { fused: false }] as StepVariant[]) await stepRun(true, v);
 }
 
 // ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----

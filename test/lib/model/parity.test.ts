@@ -51,7 +51,7 @@ describe('eager ↔ ONNX graph parity', () => {
     expect(used.size + elsewhere.length).toBe(GRAPH_OPS.length); // the list is not longer than needed (Div comes from RMSNorm)
   });
 
-  it('a fused step graph adds only SimplifiedLayerNormalization, one per norm, and no Transpose but the keys\'', () => {
+  it('a fused step graph adds only SimplifiedLayerNormalization (one per norm) and RotaryEmbedding (q and k of each layer), and no Transpose but the keys\'', () => {
     const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
     const w = randomWeights(cfg, 1);
     const count = (fused: boolean) => {
@@ -65,6 +65,8 @@ describe('eager ↔ ONNX graph parity', () => {
     expect(fused.get('SimplifiedLayerNormalization')).toBe(2 * cfg.nLayer + 1);
     expect(fused.get('ReduceMean')).toBeUndefined();
     expect(plain.get('ReduceMean')).toBe(2 * cfg.nLayer + 1);
+    expect(fused.get('RotaryEmbedding')).toBe(2 * cfg.nLayer);
+    expect(plain.get('RotaryEmbedding')).toBeUndefined();
     expect(fused.get('Transpose')).toBe(cfg.nLayer); // one token: head splits and merges are reshapes; only kᵀ moves data
   });
 

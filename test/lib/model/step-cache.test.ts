@@ -17,9 +17,12 @@ const w = randomWeights(cfg, 5);
 const seq = [5, 2, 7, 1, 8, 2, 8, 1, 8, 30];
 
 describe('fixed-capacity step graph', () => {
-  it('a prefill copied into the cache, then one step per token, gives the logits and new K/V of the eager cache (empty slots hold garbage)', async () => {
+  it.each([
+    ['fused (SimplifiedLayerNormalization, RotaryEmbedding: the default)', undefined],
+    ['plain ops', false],
+  ])('%s: a prefill copied into the cache, then one step per token, gives the logits and new K/V of the eager cache (empty slots hold garbage)', async (_, fused) => {
     const [, nkv, C, hs] = stepCacheDims(cfg);
-    const s = await session(buildTransformerModel(cfg, w, { cache: 'step' }));
+    const s = await session(buildTransformerModel(cfg, w, { cache: 'step', fused }));
     const P = 4;
     const pre = eagerStep(cfg, w, ids(seq.slice(0, P)));
     const cache = Array.from({ length: cfg.nLayer }, (_, l) => {
