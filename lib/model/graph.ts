@@ -23,7 +23,7 @@ export const GRAPH_OPS = [
 ] as const;
 
 /** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime's RMSNorm kernel (CPU and native WebGPU EPs). */
-export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization', 'RotaryEmbedding'] as const;
+export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization', 'SkipSimplifiedLayerNormalization', 'RotaryEmbedding', 'QuickGelu'] as const;
 
 /** The ops only MoE routing and the state-space models add (kept apart so GRAPH_OPS stays exact for the Transformer). */
 export const MOE_SSM_GRAPH_OPS = ['Exp', 'Log', 'Abs', 'Relu', 'CumSum'] as const;
@@ -39,8 +39,9 @@ export interface GVal {
 export interface GraphOptions {
   taps?: TapFilter;
   /**
-   * Fewer WebGPU dispatches: RMSNorm as one SimplifiedLayerNormalization node instead of six, and
-   * RoPE on one token as one com.microsoft RotaryEmbedding node instead of four.
+   * Fewer WebGPU dispatches: RMSNorm as one SimplifiedLayerNormalization node instead of six (and
+   * with the residual add before it, one SkipSimplifiedLayerNormalization); RoPE on one token as
+   * one com.microsoft RotaryEmbedding node instead of four; SiLU as QuickGelu (alpha 1) instead of two.
    */
   fused?: boolean;
 }
@@ -261,8 +262,18 @@ export class GraphOps implements Ops<GVal> {
     const t = this.float('Tanh', [inner], [...x.shape]);
     return this.scale(this.mul(x, this.add(t, this.scalar(1))), 0.5);
   }
+  /** x·sigmoid(x); fused: com.microsoft QuickGelu with alpha = 1, which is x·sigmoid(1·x). */
   silu(x: GVal): GVal {
+    if (this.fused) return this.v(this.node('QuickGelu', [x.name], { alpha: { float: 1 } }, undefined, 'com.microsoft'), 'float32', [...x.shape]);
     return this.mul(x, this.float('Sigmoid', [x], [...x.shape]));
+  }
+  /** Fused only: com.microsoft SkipSimplifiedLayerNormalization (outputs 0 = the norm, 3 = input + skip). */
+  addRmsNorm(x: GVal, delta: GVal, w: GVal, eps: number): { sum: GVal; normed: GVal } | null {
+    if (!this.fused) return null;
+    const normed = this.fresh('skipnorm'), sum = this.fresh('resid');
+    this.nodes.push({ opType: 'SkipSimplifiedLayerNormalization', inputs: [x.name, delta.name, w.name], outputs: [normed, '', '', sum], name: `SkipSimplifiedLayerNormalization_${this.nodes.length}`, attributes: { epsilon: { float: eps } }, domain: 'com.microsoft' });
+    const shape = broadcast(x.shape, delta.shape);
+    return { sum: this.v(sum, 'float32', shape), normed: this.v(normed, 'float32', shape) };
   }
   sin(x: GVal): GVal {
     return this.float('Sin', [x], [...x.shape]);

@@ -63,6 +63,12 @@ export interface Ops<V> {
    */
   rotary?(x: V, cos: V, sin: V, hs: number): V | null;
 
+  /**
+   * Optional fused residual add + RMSNorm: sum = x + delta and rmsNorm(sum, w, eps) in one kernel,
+   * or null when this Ops has none (the model then adds and norms with the ops above).
+   */
+  addRmsNorm?(x: V, delta: V, w: V, eps: number): { sum: V; normed: V } | null;
+
   /** Publishes an intermediate under a name from lib/model/names.ts; returns x unchanged. */
   tap(name: string, x: V): V;
 

@@ -124,12 +124,27 @@ function feedForward<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V): V
   return moeInLayer(cfg, l) ? moeFeedForward(ops, cfg, l, x) : mlp(ops, cfg, l, x); // [1, T, C]
 }
 
-/** Pre-norm block l. */
-function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; kv: LayerKV<V>; fresh: LayerKV<V> } {
-  const { y, kv, fresh } = attention(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm1`, x), pos, past); // [1, T, C]
-  const mid = ops.tap(names.residMid(l), ops.add(x, y)); // [1, T, C]
-  const out = ops.tap(names.residPost(l), ops.add(mid, feedForward(ops, cfg, l, norm(ops, cfg, `blocks.${l}.norm2`, mid)))); // [1, T, C]
-  return { x: out, kv, fresh };
+/**
+ * x + delta and its norm (`prefix`): the residual add of one sublayer and the pre-norm of the next.
+ * An Ops with a fused form (GraphOps fused: SkipSimplifiedLayerNormalization) does both at once.
+ */
+function addNorm<V>(ops: Ops<V>, cfg: TransformerConfig, prefix: string, x: V, delta: V): { sum: V; normed: V } {
+  const fused = cfg.norm === 'rmsnorm' ? ops.addRmsNorm?.(x, delta, ops.param(`${prefix}.weight`), cfg.normEps) : null;
+  if (fused) return fused;
+  const sum = ops.add(x, delta); // [1, T, C]
+  return { sum, normed: norm(ops, cfg, prefix, sum) };
+}
+
+/**
+ * Pre-norm block l on the residual stream x and its norm1 n: returns the new stream and its norm
+ * under `nextNorm` (the next block's norm1, or norm_f), so each residual add meets the norm after it.
+ */
+function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, n: V, nextNorm: string, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; n: V; kv: LayerKV<V>; fresh: LayerKV<V> } {
+  const { y, kv, fresh } = attention(ops, cfg, l, n, pos, past); // [1, T, C]
+  const a = addNorm(ops, cfg, `blocks.${l}.norm2`, x, y);
+  const mid = ops.tap(names.residMid(l), a.sum); // [1, T, C]
+  const b = addNorm(ops, cfg, nextNorm, mid, feedForward(ops, cfg, l, a.normed));
+  return { x: ops.tap(names.residPost(l), b.sum), n: b.normed, kv, fresh }; // [1, T, C] each
 }
 
 /**
@@ -141,15 +156,17 @@ export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past
   if (past && past.length !== cfg.nLayer) throw new Error(`past has ${past.length} layers, the model ${cfg.nLayer}`);
   const pos = positions ?? positionContext(ops, cfg, ids, past ? past[0].k : null); // given: a fixed-capacity step (build.ts)
   let x = embed(ops, cfg, ids, pos); // [1, T, C]
+  let n = norm(ops, cfg, 'blocks.0.norm1', x); // [1, T, C]
   const present: LayerKV<V>[] = [];
   const fresh: LayerKV<V>[] = [];
   for (let l = 0; l < cfg.nLayer; l++) {
-    const r = block(ops, cfg, l, x, pos, past?.[l]);
+    const r = block(ops, cfg, l, x, n, l + 1 < cfg.nLayer ? `blocks.${l + 1}.norm1` : 'norm_f', pos, past?.[l]);
     x = r.x; // [1, T, C]
+    n = r.n; // [1, T, C]
     present.push(r.kv);
     fresh.push(r.fresh);
   }
-  const h = norm(ops, cfg, 'norm_f', x); // [1, T, C]
+  const h = n; // norm_f(x) [1, T, C]
   const head = ops.param(cfg.tiedEmbeddings ? 'tok_emb.weight' : 'lm_head.weight'); // [V, C]
   const logits = ops.linear(h, head); // [1, T, V]
   return { logits, present, fresh };

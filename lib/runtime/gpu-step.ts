@@ -37,9 +37,12 @@ export class GpuStepDecoder implements StepDecoder {
     private readonly staging: GpuBuffer,
   ) {}
 
-  /** opts.validation: the WebGPU EP's validationMode (ORT's default 'basic'; a browser treats 'disabled' as 'wgpuOnly'). */
+  /**
+   * opts.validation: the WebGPU EP's validationMode. Default 'wgpuOnly' (WebGPU's own checks, not
+   * ORT's extra per-kernel ones; ORT's default is 'basic'): 3-10 % faster per step on the H200.
+   */
   static async create(ort: OrtModule, bytes: Uint8Array, cfg: TransformerConfig, opts: { capture?: boolean; validation?: 'basic' | 'wgpuOnly' } = {}): Promise<GpuStepDecoder> {
-    const ep = opts.validation ? [{ name: 'webgpu', validationMode: opts.validation }] : ['webgpu'];
+    const ep = [{ name: 'webgpu', validationMode: opts.validation ?? 'wgpuOnly' }];
     const session = await ort.InferenceSession.create(bytes, { executionProviders: ep as never, graphOptimizationLevel: 'all', logSeverityLevel: 3, enableGraphCapture: !!opts.capture, preferredOutputLocation: 'gpu-buffer' });
     const device = await (ort.env.webgpu as any).device;
     if (!device) {

@@ -199,9 +199,9 @@ async function stepBench(capture: boolean, v: StepVariant = { fused: true }): Pr
 const within = <T>(p: Promise<T>, s: number) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${s} s`)), s * 1000))]);
 const stepRun = (capture: boolean, v?: StepVariant) => within(stepBench(capture, v), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} ${JSON.stringify(v)} failed:`, e instanceof Error ? e.stack : String(e)));
 if (gpuOn) {
-  const variants: StepVariant[] = [{ fused: false }, { fused: true }, { fused: true, validation: 'wgpuOnly' }];
-  for (const v of [...variants, ...variants]) await stepRun(false, v);
-  if (process.env.CAPTURE !== '0') for (const v of [{ fused: true }, { fused: false }] as StepVariant[]) await stepRun(true, v);
+  const variants: StepVariant[] = [{ fused: false, validation: 'basic' }, { fused: true, validation: 'basic' }, { fused: true, validation: 'wgpuOnly' }];
+  for (const v of [...variants, ...variants, ...variants]) await stepRun(false, v);
+  if (process.env.CAPTURE === '1') for (const v of [{ fused: true }, { fused: false }] as StepVariant[]) await stepRun(true, v);
 }
 
 // ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----
@@ -236,7 +236,7 @@ for (const which of Object.keys(rts)) {
 same = Object.values(ids).every((x) => x.join() === ids['new wasm'].join());
 console.log(`all generate runs drew the same ${ids['new wasm'].length} tokens: ${same}`);
 // graph capture last: a failed capture can leave ORT's WebGPU state unusable
-if (gpuOn) await stepRun(true);
+if (gpuOn && process.env.CAPTURE === '1') await stepRun(true);
 // ---- probe: ORT graph capture (enableGraphCapture) of the unchanged kv-decode graph at a fixed P = 64 ----
 // every input and output a pre-allocated GPU buffer; replays the captured commands from the 2nd run on
 async function captureProbe(): Promise<void> {
@@ -268,7 +268,7 @@ async function captureProbe(): Promise<void> {
   console.log(`graph capture probe (kv-decode, P = 64): run ${runOnly.toFixed(2)} ms, run + logits read-back ${withRead.toFixed(2)} ms (${(withRead / floor).toFixed(2)}× floor); max|Δ| vs the uncaptured WebGPU logits ${maxDiff(got, logits['decode old webgpu']).toExponential(2)}`);
   await s.release();
 }
-if (gpuOn && process.env.CAPTURE !== '0') {
+if (gpuOn && process.env.CAPTURE === '1') {
   await Promise.race([captureProbe(), new Promise((_, rej) => setTimeout(() => rej(new Error('timed out after 60 s')), 60_000))]).catch((e) => console.log('graph capture probe failed:', e instanceof Error ? e.stack : String(e)));
 }
 process.exit(same ? 0 : 1);

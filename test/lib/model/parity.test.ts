@@ -51,7 +51,7 @@ describe('eager ↔ ONNX graph parity', () => {
     expect(used.size + elsewhere.length).toBe(GRAPH_OPS.length); // the list is not longer than needed (Div comes from RMSNorm)
   });
 
-  it('a fused step graph adds only SimplifiedLayerNormalization (one per norm) and RotaryEmbedding (q and k of each layer), and no Transpose but the keys\'', () => {
+  it('a fused step graph uses contrib kernels for the norms (with their residual adds), RoPE and SiLU, and no Transpose but the keys\'', () => {
     const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
     const w = randomWeights(cfg, 1);
     const count = (fused: boolean) => {
@@ -62,7 +62,10 @@ describe('eager ↔ ONNX graph parity', () => {
     const fused = count(true), plain = count(false);
     const allowed: readonly string[] = [...GRAPH_OPS, ...FUSED_GRAPH_OPS];
     expect([...fused.keys()].filter((op) => !allowed.includes(op))).toEqual([]);
-    expect(fused.get('SimplifiedLayerNormalization')).toBe(2 * cfg.nLayer + 1);
+    expect(fused.get('SimplifiedLayerNormalization')).toBe(1); // blocks.0.norm1; every later norm takes the residual add before it
+    expect(fused.get('SkipSimplifiedLayerNormalization')).toBe(2 * cfg.nLayer);
+    expect(fused.get('QuickGelu')).toBe(cfg.nLayer);
+    expect(fused.get('Sigmoid')).toBeUndefined();
     expect(fused.get('ReduceMean')).toBeUndefined();
     expect(plain.get('ReduceMean')).toBe(2 * cfg.nLayer + 1);
     expect(fused.get('RotaryEmbedding')).toBe(2 * cfg.nLayer);
