@@ -36,7 +36,7 @@ export async function installDawn(): Promise<boolean> {
     const entries = desc.entries.map((e: any) => (e.resource instanceof globals.GPUBuffer ? { ...e, resource: { buffer: e.resource } } : e));
     try {
       return createBindGroup.call(this, { ...desc, entries });
-    } catch (err) {
+    } catch {
       if (!told) {
         told = true; // what ORT passed, once: the shape of each entry's resource
         const show = (r: any) => (r && typeof r === 'object' ? `${r.constructor?.name}{${Object.keys(r).map((k) => `${k}:${typeof r[k]}${r[k]?.constructor ? '/' + r[k].constructor.name : ''}=${typeof r[k] === 'object' ? '' : String(r[k])}`).join(', ')}}` : `${typeof r}:${String(r)}`);

@@ -21,7 +21,7 @@
  *   there: the README's steps (dpkg -x the .deb, VK_DRIVER_FILES=…nvidia_icd.json), then
  *          ../node gpubench.mjs lm-shape
  *
- * Measured 2026-12-01 on one H200 (ORT 1.30, dawn.node 0.6.2; three runs, noisy shared host), ms:
+ * Measured 2026-12-01 (session 1) on one H200 (ORT 1.30, dawn.node 0.6.2; three runs, noisy shared host), ms:
  *   floor (tiny MLP on WebGPU, read back)      3.48 / 2.61 / 2.56; a chain of 500 one-row Add/Mul
  *                                              nodes 38.9 / 21.6 / 22.0 on WebGPU (0.9-1.6 on WASM):
  *                                              ~0.04-0.08 ms per node; the decode graph has ~500
@@ -34,9 +34,25 @@
  *   picks: prefill WebGPU, decode WASM, pick ÷ fastest 1.00 per workload; generate auto ÷ the
  *     fastest single backend 1.01-1.05 (ms per decode token); WebGPU vs WASM logits within 1.5e-6;
  *     all generate runs drew the same 64 tokens.
- *   graph capture: the step graph failed in ORT ("BufferManager::MemCpy … src_size=256,
- *     dst_size=16": a 256-byte bucket copied into a 16-byte input; padding ./gpu-step.ts's buffers
- *     may fix it, not tried); the unchanged kv-decode graph failed in dawn.node's createBindGroup.
+ *
+ * Measured 2026-12-01 (session 2), fewer kernels per step. The model now applies RoPE as
+ * x·cos + (x·R)·sin, reads GQA's kv heads through grouped queries instead of copying the cache,
+ * and a one-token head split/merge is a Reshape; the step graph (build.ts `fused`) adds
+ * SimplifiedLayerNormalization, SkipSimplifiedLayerNormalization (residual add + RMSNorm),
+ * com.microsoft RotaryEmbedding and QuickGelu (SiLU). Nodes that are not Reshape, step graph
+ * for lm (8 layers): 477 before → 335 plain → 178 fused (lm-shape: 255 plain → 136 fused).
+ * Step decoder, ms per step (median of 30), floor = tiny MLP measured in the same run:
+ *   lm        floor 2.61-3.48   plain 15.7-30.0   fused 9.8-11.8 (3.1-3.8× floor; a few 17-19 outliers)
+ *   lm-shape  floor 2.53-4.73   plain 11.4-17.3   fused 6.9-9.2 (1.9-3.3× floor)
+ *   generate, step decoder (prompt 128 + 64): lm 9.96-13.19 ms per decode token (3.16-3.96× floor),
+ *     lm-shape 7.76-12.50 (2.52-4.59×); before this session 16.5-20.4 (6.5-7.8×). Logits within
+ *     6e-7 of kv-decode's, greedy ids equal to WASM generate's in every run.
+ *   prefill 128 tokens, lm: WASM 37.8-53.7, WebGPU (cache on the GPU) 23.6-28.7 (still faster);
+ *     generate auto ÷ fastest backend 0.96-1.08; all generate runs drew the same 64 tokens.
+ *   validationMode 'wgpuOnly' vs ORT's default 'basic': no difference beyond the noise.
+ *   graph capture (CAPTURE=1): still fails; ORT passes a bind-group entry whose buffer is
+ *     undefined (seen by wrapping dawn.node's createBindGroup), for the step graph with 256-byte
+ *     padded buffers as well as for the kv-decode graph.
  */
 import { Runtime, disposeFeeds, type Feed, type OrtModule, type WireTensor } from '../../lib/runtime';
 import { calibrationPlan, idsTensor, randomPresetWeights as presetWeights, stateOutputNames, transformerModel } from '../../lib/runtime/transformer';
