@@ -1,11 +1,12 @@
 /**
  * generate over a model's step function (lib/sample's loop), for the Runtime: the stepper gets
  * the runtime's three ways to run (plain run, run keeping state on the device, a lent WebGPU
- * step decoder), and whatever it holds on the GPU is freed when the generation ends or fails.
+ * step decoder) and its current backend per workload; whatever it holds on the GPU is freed when
+ * the generation ends or fails.
  */
 import { mulberry32 } from '@/lib/tensor';
 import { generate, type GenerateResult, type SamplerOptions, type TokenEvent } from '@/lib/sample';
-import type { LoadedModel, RunFn, StateRunFn, StepLender } from './model';
+import type { BackendFor, LoadedModel, RunFn, StateRunFn, StepLender } from './model';
 import { yieldToEventLoop } from './yield';
 
 export interface GenerateRequest {
@@ -16,9 +17,9 @@ export interface GenerateRequest {
   stopIds?: number[];
 }
 
-export async function generateWith(modelId: string, model: LoadedModel, ways: { run: RunFn; keepRun: StateRunFn; lendStep: StepLender }, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult> {
+export async function generateWith(modelId: string, model: LoadedModel, ways: { run: RunFn; keepRun: StateRunFn; lendStep: StepLender; backendFor?: BackendFor }, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult> {
   if (!model.stepper) throw new Error(`model "${modelId}" cannot generate (no step function)`);
-  const stepper = model.stepper(ways.run, ways.keepRun, ways.lendStep);
+  const stepper = model.stepper(ways.run, ways.keepRun, ways.lendStep, ways.backendFor);
   const cache = stepper.newCache();
   try {
     return await generate(

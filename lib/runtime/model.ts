@@ -7,7 +7,7 @@
 import type { NextLogits } from '@/lib/sample';
 import type { Feed } from './device-tensor';
 import type { OrtModule } from './ort';
-import type { Progress, WireTensor, Workload } from './protocol';
+import type { Backend, Progress, WireTensor, Workload } from './protocol';
 
 /** Runs one graph variant through the runtime (backend chosen per workload). */
 export type RunFn = (variant: string, feeds: Record<string, WireTensor>, workload: Workload) => Promise<Record<string, WireTensor>>;
@@ -16,7 +16,10 @@ export type RunFn = (variant: string, feeds: Record<string, WireTensor>, workloa
  * Runs one graph variant and leaves the outputs named in `keep` where the backend made them (GPU
  * buffers on WebGPU, see ./device-tensor.ts); feeds may be such DeviceTensors from earlier runs.
  */
-export type StateRunFn = (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => Promise<Record<string, Feed>>;
+export type StateRunFn = (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[], backend?: Backend) => Promise<Record<string, Feed>>;
+
+/** The backend the runtime would run a workload on now (its choice, before any warm-up detour). */
+export type BackendFor = (workload: Workload) => Promise<Backend>;
 
 /** One-token decode over a cache it holds (lib/runtime/gpu-step.ts on WebGPU). */
 export interface StepDecoder {
@@ -57,7 +60,7 @@ export interface LoadedModel {
    * A generate step over `run`; without it, generate is refused. With `keepRun` the step may keep
    * its state (a KV cache) on the device between calls.
    */
-  stepper?(run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender): Stepper;
+  stepper?(run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender, backendFor?: BackendFor): Stepper;
   /** A WebGPU decoder over a fixed-capacity cache (static shapes), for decode steps on WebGPU. */
   stepDecoder?(ort: OrtModule, opts: { capture: boolean }): Promise<StepDecoder>;
   /** The outputs of a variant that the next call takes back as inputs (a KV cache's present.*). */

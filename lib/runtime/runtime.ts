@@ -351,8 +351,7 @@ export class Runtime {
     await this.sessions.dispose((k) => k.endsWith('|webgpu'));
   }
 
-  /** The note of a WebGPU → WASM switch, once one happened. */
-  fallbackNote: string | null = null;
+  fallbackNote: string | null = null; // the note of a WebGPU → WASM switch, once one happened
 
   /** Autoregressive generation through the model's step function. */
   generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
@@ -363,8 +362,8 @@ export class Runtime {
     const model = await this.model(modelId);
     const used = new Set<Backend>();
     let fallback: string | undefined;
-    const keepRun = async (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[]) => {
-      const r = await this.runFeeds(modelId, variant, feeds, workload, undefined, keep);
+    const keepRun = async (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[], backend?: Backend) => {
+      const r = await this.runFeeds(modelId, variant, feeds, workload, backend, keep);
       used.add(r.backend);
       fallback ??= r.fallback;
       return r.outputs;
@@ -378,6 +377,7 @@ export class Runtime {
         if (lease) used.add('webgpu');
         return lease;
       },
+      backendFor: (workload) => this.current(modelId, workload, model),
     }, req, onToken, signal);
     return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}) };
   }

@@ -43,7 +43,7 @@ import { familyManifest } from './family-manifest';
 import { timed } from './marks';
 import { fetchWithProgress } from './fetch';
 import { disposeFeeds, onDevice, type Feed } from './device-tensor';
-import type { CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
+import type { BackendFor, CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
 import { GpuStepDecoder } from './gpu-step';
 import type { OrtModule } from './ort';
 import type { Progress, WireTensor } from './protocol';
@@ -112,9 +112,11 @@ function isCachedVariant(variant: string): boolean {
  * prefill on the first call, then one decode step per call, carrying present → past. With
  * `keepRun` the present.* outputs stay on the device (disposed when replaced or by dispose). With
  * `lendStep` the first decode step asks for a WebGPU step decoder; if lent, the cache moves into
- * it and every later step of this sequence runs there.
+ * it and every later step of this sequence runs there. With `backendFor` saying the prompt runs on
+ * WASM, the prompt goes through 'kv-decode' on an empty cache (the same logits as 'kv-prefill'):
+ * one WASM session serves the whole sequence, so no session is made between tokens 1 and 2.
  */
-export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender): Stepper<KvState> {
+export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRunFn, lendStep?: StepLender, backendFor?: BackendFor): Stepper<KvState> {
   const keep = stateOutputNames(cfg);
   const call = (variant: string, feeds: Record<string, Feed>, workload: 'prefill' | 'decode'): Promise<Record<string, Feed>> =>
     keepRun ? keepRun(variant, feeds, workload, keep) : run(variant, feeds as Record<string, WireTensor>, workload);
@@ -172,15 +174,25 @@ export function kvStepper(cfg: TransformerConfig, run: RunFn, keepRun?: StateRun
       for (let i = c.seen; i < ids.length; i++) last = await step(ids.slice(0, i + 1), c);
       return last!;
     }
+    const workload = fresh.length > 1 ? 'prefill' : 'decode';
+    const oneSession = !c.past && !cfg.ssm && !c.recovered && keepRun && backendFor && (await backendFor(workload)) === 'wasm';
     const out = c.past
       ? await callNow('kv-decode', { [names.ids()]: idsTensor(fresh), ...c.past }, 'decode')
-      : await callNow('kv-prefill', { [names.ids()]: idsTensor(fresh) }, fresh.length > 1 ? 'prefill' : 'decode');
+      : oneSession
+        ? await keepRun('kv-decode', { [names.ids()]: idsTensor(fresh), ...emptyPast(cfg) }, workload, keep, 'wasm')
+        : await callNow('kv-prefill', { [names.ids()]: idsTensor(fresh) }, workload);
     disposeFeeds(c.past); // the old past.* were inputs only: present.* replace them
     c.past = cfg.ssm ? ssmPastFeeds(out, cfg.nLayer) : pastFeeds(out, cfg.nLayer); // SSM: conv + SSM states, not K/V
     c.seen = ids.length;
     return lastLogits(out[names.logits()] as WireTensor);
   }
   return stepper;
+}
+
+/** past.{l}.key/value [1, nkv, 0, hs]: an empty cache, so 'kv-decode' runs a prompt as 'kv-prefill' does. */
+export function emptyPast(cfg: TransformerConfig): Record<string, WireTensor> {
+  const e = (): WireTensor => ({ dtype: 'float32', dims: [1, cfg.nKvHead, 0, headSize(cfg)], data: new Float32Array(0) });
+  return Object.fromEntries(Array.from({ length: cfg.nLayer }, (_, l) => [[names.pastKey(l), e()], [names.pastValue(l), e()]]).flat());
 }
 
 /** True while the cache holds GPU buffers or a lent step decoder (state a lost device takes with it). */
@@ -244,7 +256,7 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
       return bytes;
     },
     calibration: () => calibrationPlan(cfg),
-    stepper: (run, keepRun, lendStep) => kvStepper(cfg, run, keepRun, lendStep) as Stepper,
+    stepper: (run, keepRun, lendStep, backendFor) => kvStepper(cfg, run, keepRun, lendStep, backendFor) as Stepper,
     stateOutputs: (variant) => (isCachedVariant(variant) ? stateOutputNames(cfg) : []),
     ...(canStep(cfg) ? { stepDecoder: async (ort: OrtModule, o: { capture: boolean }) => GpuStepDecoder.create(ort, await model.graph('kv-step'), cfg, o) } : {}),
   };

@@ -33,7 +33,7 @@ describe('transformer models in the Runtime (ORT WASM vs the eager TS forward)',
     expect(maxErr).toBeLessThan(1e-4);
   });
 
-  it('seeded sampling through kv-prefill/kv-decode draws the same ids as the eager KV-cache loop', async () => {
+  it('seeded sampling through the KV cache (on WASM the prompt runs through kv-decode on an empty cache) draws the same ids as the eager KV-cache loop', async () => {
     const rt = runtime();
     await rt.load('random:tiny-random');
     const prompt = [1, 2, 3, 4];
@@ -51,6 +51,18 @@ describe('transformer models in the Runtime (ORT WASM vs the eager TS forward)',
     });
     expect(ort.newIds).toEqual(eager.newIds);
     expect(new Set(ort.newIds).size).toBeGreaterThan(1); // not a degenerate constant stream
+  });
+
+  it('a WASM generate creates one session (kv-decode serves the prompt too); kv-prefill is made only when asked for', async () => {
+    const counting = countingOrt();
+    const rt = new Runtime({ provider: async (id) => randomPresetModel(id.replace('random:', '')), ort: counting.load, navigator: {} });
+    await rt.load('random:tiny-random');
+    const before = counting.creates.length;
+    const g = await rt.generate('random:tiny-random', { prompt: [7, 3, 9, 1, 4], maxNewTokens: 6 });
+    expect(g.backends).toEqual(['wasm']);
+    expect(counting.creates.length - before).toBe(1); // no kv-prefill session between the prompt and token 2
+    await rt.run('random:tiny-random', 'kv-prefill', { ids: idsTensor([7, 3, 9, 1, 4]) });
+    expect(counting.creates.length - before).toBe(2); // now it exists: it was not made before
   });
 });
 
