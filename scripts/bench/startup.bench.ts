@@ -53,6 +53,19 @@
  * 1.74 / 1.44 / 0.10 / 0.10 and 1.59 / 1.51 / 0.13 / 0.11 (one build 2.29 / 2.00 / 0.24 / 0.38 and
  * 2.72 / 2.15 / 0.42 / 0.27); page ÷ engine 0.48–1.59 after reading, 0.18–0.75 at ready.
  *
+ * Measured 2026-12-01, session 2 (quiet machine, per backend only, STARTUP_BUILDS=per), the build
+ * at this session's start → with generate's prompt on WASM through kv-decode (one session for the
+ * whole run) and the fused graphs → plus prefetch at once for a panel on screen as the page opens:
+ *   first token, click at ready, s:  no adapter cold 1.15 → 1.03 → 1.10, warm 0.75 → 0.97 → 1.16;
+ *                                    SwiftShader cold 1.05 → 1.33 → 1.23, warm 0.96 → 1.18 → 0.50
+ *   after 3 s of reading: 0.05-0.08 s in every run. (At ready the click races prefetch's start: when
+ *   the worker started before the click the first token came 0.2-0.5 s sooner; the runs differ in
+ *   that more than in anything measured here.)
+ *   session create before the first token: kv-prefill 0.28-0.42 s → kv-decode (fused) 0.18-0.26 s
+ *   page ÷ engine decode, click at ready: 0.28-0.53 → 0.42-0.70 → 0.41-0.68 (no session is made
+ *   between tokens 1 and 2 any more; the rest is V8's baseline wasm tier on a first run); after
+ *   reading 0.59-1.14 → 0.76-1.80 → 0.59-1.75.
+ *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build;
  *                                                    STARTUP_BUILDS=per: the per-backend builds only)
  */

@@ -1,7 +1,8 @@
 'use client';
 /**
- * Calls `prefetch` while the student reads: once the panel has been on screen for VISIBLE_MS and
- * the browser is idle (requestIdleCallback, at most IDLE_TIMEOUT_MS later). Not inside an iframe
+ * Calls `prefetch` while the student reads: once the panel has been on screen for VISIBLE_MS (at
+ * once when it is on screen as the page opens: the student may click straight away) and the
+ * browser is idle (requestIdleCallback, at most IDLE_TIMEOUT_MS later). Not inside an iframe
  * (a course page may embed many widgets) and not when the browser asks to save data; there, the
  * panel's hover and focus handlers still prefetch.
  */
@@ -9,6 +10,11 @@ import { useEffect, type RefObject } from 'react';
 
 export const VISIBLE_MS = 300;
 export const IDLE_TIMEOUT_MS = 2000;
+
+/** How long the panel must stay on screen first: none when it is already there as the page opens. */
+export function dwellMs(onScreenAtOpen: boolean): number {
+  return onScreenAtOpen ? 0 : VISIBLE_MS;
+}
 
 /** Whether idle-time prefetching suits this page (top-level, no Save-Data). */
 export function mayPrefetchWhenIdle(w: { self?: unknown; top?: unknown; navigator?: { connection?: { saveData?: boolean } } }): boolean {
@@ -22,7 +28,10 @@ export function usePrefetch(root: RefObject<HTMLElement | null>, prefetch: () =>
     let timer: ReturnType<typeof setTimeout> | undefined;
     let idle: number | undefined;
     const ric = window.requestIdleCallback?.bind(window);
+    let first = true; // the observer's first report describes the page as it opened
     const io = new IntersectionObserver((entries) => {
+      const atOpen = first;
+      first = false;
       if (!entries.some((e) => e.isIntersecting)) {
         clearTimeout(timer);
         return;
@@ -31,7 +40,7 @@ export function usePrefetch(root: RefObject<HTMLElement | null>, prefetch: () =>
         io.disconnect();
         if (ric) idle = ric(() => prefetch(), { timeout: IDLE_TIMEOUT_MS });
         else prefetch();
-      }, VISIBLE_MS);
+      }, dwellMs(atOpen));
     });
     io.observe(el);
     return () => {

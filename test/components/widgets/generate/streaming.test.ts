@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameBatcher } from '@/components/widgets/generate/useGenerator';
-import { mayPrefetchWhenIdle } from '@/components/widgets/generate/usePrefetch';
+import { dwellMs, mayPrefetchWhenIdle, VISIBLE_MS } from '@/components/widgets/generate/usePrefetch';
 
 describe('frameBatcher: tokens are drawn once per frame, however many arrive', () => {
   it('flushes once for many schedules in one frame, again in the next frame, and now() flushes what is pending', () => {
@@ -25,5 +25,13 @@ describe('mayPrefetchWhenIdle', () => {
     expect(mayPrefetchWhenIdle({ self: top, top, navigator: {} })).toBe(true);
     expect(mayPrefetchWhenIdle({ self: {}, top, navigator: {} })).toBe(false);
     expect(mayPrefetchWhenIdle({ self: top, top, navigator: { connection: { saveData: true } } })).toBe(false);
+  });
+});
+
+describe('dwellMs', () => {
+  it('prefetches at once for a panel on screen as the page opens, after VISIBLE_MS for one scrolled to', () => {
+    expect(dwellMs(true)).toBe(0);
+    expect(dwellMs(false)).toBe(VISIBLE_MS);
+    expect(VISIBLE_MS).toBeGreaterThan(0);
   });
 });
