@@ -9,6 +9,9 @@
  * Opset 17, default domain. Ops used: GRAPH_OPS below, every one listed for opset 17 in
  * onnxruntime-web's docs/webgpu-operators.md (and all run on the WASM CPU EP). Shape runs on
  * the CPU under WebGPU (tiny int64 tensors); taps and outputs are renamed with a no-op Reshape.
+ * With `fused`, FUSED_GRAPH_OPS too: onnxruntime contrib kernels (SimplifiedLayerNormalization in
+ * the default domain; the others com.microsoft), which both the WASM CPU EP and the native WebGPU
+ * EP run (checked on an H200 through Dawn: scripts/bench/runtime-gpu.ts).
  */
 import type { OnnxDType, OnnxGraph, OnnxNode, OnnxTensor, OnnxValueInfo } from '@/lib/onnx';
 import type { Tensor } from '@/lib/tensor';
