@@ -36,7 +36,7 @@ export const stepNames = {
 export interface BuildOptions {
   taps?: TapFilter;
   cache?: CacheMode;
-  /** Fused kernels where onnxruntime has them (RMSNorm as SimplifiedLayerNormalization); default: on for cache 'step'. */
+  /** onnxruntime's fused contrib kernels (GraphOptions.fused in ./graph.ts); default off. */
   fused?: boolean;
 }
 
@@ -46,7 +46,7 @@ export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap
   if (cfg.ssm && cache === 'step') throw new Error('cache "step" is for attention KV caches, not SSM state');
   if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache: cache as Exclude<CacheMode, 'step'> }); // state instead of a KV cache (ssm-lm.ts)
   const step = cache === 'step';
-  const g = new GraphOps(weights, { taps: opts.taps ?? false, fused: opts.fused ?? step });
+  const g = new GraphOps(weights, { taps: opts.taps ?? false, fused: opts.fused ?? false });
   const C = cfg.contextLength;
   const ids = g.input(names.ids(), 'int64', [1, step ? 1 : 'T']); // [1, T]
   let past: LayerKV<GVal>[] | undefined;

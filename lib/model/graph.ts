@@ -25,7 +25,7 @@ export const GRAPH_OPS = [
   'LayerNormalization',
 ] as const;
 
-/** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime's RMSNorm kernel (CPU and native WebGPU EPs). */
+/** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime kernels for RMSNorm (with its residual add), one-token RoPE and SiLU. */
 export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization', 'SkipSimplifiedLayerNormalization', 'RotaryEmbedding', 'QuickGelu'] as const;
 
 /** The ops only MoE routing and the state-space models add (kept apart so GRAPH_OPS stays exact for the Transformer). */
@@ -105,8 +105,12 @@ export class GraphOps implements Ops<GVal> {
   }
   private node(op: string, inputs: string[], attributes: OnnxNode['attributes'] = {}, out?: string, domain?: string): string {
     const o = out ?? this.fresh(op.toLowerCase());
-    this.nodes.push({ opType: op, inputs, outputs: [o], name: `${op}_${this.nodes.length}`, attributes, ...(domain ? { domain } : {}) });
+    this.nodeOut(op, inputs, [o], attributes, domain);
     return o;
+  }
+  /** A node with any outputs ('' skips an optional one). */
+  private nodeOut(op: string, inputs: string[], outputs: string[], attributes: OnnxNode['attributes'] = {}, domain?: string): void {
+    this.nodes.push({ opType: op, inputs, outputs, name: `${op}_${this.nodes.length}`, attributes, ...(domain ? { domain } : {}) });
   }
   private v(name: string, dtype: OnnxDType, shape: Dim[]): GVal {
     return { name, dtype, shape };
@@ -180,8 +184,7 @@ export class GraphOps implements Ops<GVal> {
     const moved = perm.filter((p) => x.shape[p] !== 1);
     const symbolic = shape.filter((d) => typeof d === 'string').length;
     if (moved.every((p, i) => i === 0 || moved[i - 1] < p) && symbolic <= 1) {
-      const r = this.v(this.node('Reshape', [x.name, this.int64(shape.map((d) => (typeof d === 'number' ? d : -1))).name]), x.dtype, shape);
-      return r;
+      return this.v(this.node('Reshape', [x.name, this.int64(shape.map((d) => (typeof d === 'number' ? d : -1))).name]), x.dtype, shape);
     }
     return this.v(this.node('Transpose', [x.name], { perm: { ints: perm } }), x.dtype, shape);
   }
@@ -274,7 +277,7 @@ export class GraphOps implements Ops<GVal> {
   addRmsNorm(x: GVal, delta: GVal, w: GVal, eps: number): { sum: GVal; normed: GVal } | null {
     if (!this.fused) return null;
     const normed = this.fresh('skipnorm'), sum = this.fresh('resid');
-    this.nodes.push({ opType: 'SkipSimplifiedLayerNormalization', inputs: [x.name, delta.name, w.name], outputs: [normed, '', '', sum], name: `SkipSimplifiedLayerNormalization_${this.nodes.length}`, attributes: { epsilon: { float: eps } }, domain: 'com.microsoft' });
+    this.nodeOut('SkipSimplifiedLayerNormalization', [x.name, delta.name, w.name], [normed, '', '', sum], { epsilon: { float: eps } }, 'com.microsoft');
     const shape = broadcast(x.shape, delta.shape);
     return { sum: this.v(sum, 'float32', shape), normed: this.v(normed, 'float32', shape) };
   }

@@ -30,14 +30,26 @@ export interface PositionContext<V> {
   alibi?: V;
 }
 
+/** RoPE's plain-ops form: cos and sin twice over [T, hs] and the rotate-half matrix R [hs, hs]. */
+export interface FullRope<V> {
+  cos: V;
+  sin: V;
+  rot: V;
+}
+
 /**
- * cos, sin [T, hs/2] of each query position; full: the same tables twice over [T, hs] and the
- * rotate-half matrix [hs, hs] (ropeTables builds them once per forward pass, shared by every layer).
+ * cos, sin [T, hs/2] of each query position; full(): their FullRope, built on first use and then
+ * shared by every layer (a graph whose RoPE runs as one fused kernel never builds it).
  */
 export interface RopeTables<V> {
   cos: V;
   sin: V;
-  full?: { cos: V; sin: V; rot: V };
+  full?: () => FullRope<V>;
+}
+
+function fullRope<V>(ops: Ops<V>, cos: V, sin: V, hs: number): FullRope<V> {
+  const rot = ops.constant({ data: rotateHalfMatrix(hs), shape: [hs, hs] });
+  return { cos: ops.concat([cos, cos], -1), sin: ops.concat([sin, sin], -1), rot }; // [T, hs], [T, hs], [hs, hs]
 }
 
 /** The rotate-half matrix R [hs, hs]: x·R = [-x2, x1] for x = [x1, x2] (exact: one ±1 per column). */
@@ -56,8 +68,8 @@ function ropeTables<V>(ops: Ops<V>, angles: V, attentionScale: number, hs: numbe
   const c = ops.cos(angles), s = ops.sin(angles); // [T, hs/2]
   const cos = attentionScale === 1 ? c : ops.scale(c, attentionScale);
   const sin = attentionScale === 1 ? s : ops.scale(s, attentionScale);
-  const rot = ops.constant({ data: rotateHalfMatrix(hs), shape: [hs, hs] });
-  return { cos, sin, full: { cos: ops.concat([cos, cos], -1), sin: ops.concat([sin, sin], -1), rot } }; // full: [T, hs]
+  let full: FullRope<V> | undefined;
+  return { cos, sin, full: () => (full ??= fullRope(ops, cos, sin, hs)) };
 }
 
 export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, pastKey: V | null): PositionContext<V> {
@@ -138,11 +150,7 @@ function sparseHidden<V>(ops: Ops<V>, m: SparseMask, diff: V, kf: V, future: V):
 export function applyRope<V>(ops: Ops<V>, x: V, rope: RopeTables<V>, hs: number): V {
   const fused = ops.rotary?.(x, rope.cos, rope.sin, hs); // one kernel where the Ops has one (GraphOps fused, one token)
   if (fused) return fused;
-  const full = rope.full ?? {
-    cos: ops.concat([rope.cos, rope.cos], -1), // [T, hs]
-    sin: ops.concat([rope.sin, rope.sin], -1), // [T, hs]
-    rot: ops.constant({ data: rotateHalfMatrix(hs), shape: [hs, hs] }),
-  };
+  const full = rope.full?.() ?? fullRope(ops, rope.cos, rope.sin, hs);
   return ops.add(ops.mul(x, full.cos), ops.mul(ops.matmul(x, full.rot), full.sin)); // [1, n, T, hs]
 }
 

@@ -54,7 +54,8 @@ export class GpuStepDecoder implements StepDecoder {
     const tensor = (name: string, dtype: 'float32' | 'int64', dims: number[]): OrtTensor => {
       const bytes = dims.reduce((a, b) => a * b, 1) * (dtype === 'int64' ? 8 : 4);
       // graph capture copies through ORT's buffer buckets (256 bytes at least): a 16-byte input failed
-      // its size check on the H200, so captured sessions get buffers of at least 256 bytes
+      // its size check on the H200, so captured sessions get buffers of at least 256 bytes (capture
+      // still fails there for another reason: scripts/bench/runtime-gpu.ts)
       const size = Math.max(opts.capture ? 256 : 16, Math.ceil(bytes / 16) * 16);
       buffers[name] = device.createBuffer({ size, usage: U.STORAGE | U.COPY_SRC | U.COPY_DST });
       return ort.Tensor.fromGpuBuffer(buffers[name], { dataType: dtype, dims });

@@ -18,7 +18,7 @@ const seq = [5, 2, 7, 1, 8, 2, 8, 1, 8, 30];
 
 describe('fixed-capacity step graph', () => {
   it.each([
-    ['fused (contrib norm, RoPE and SiLU kernels: the default)', undefined],
+    ['fused (contrib norm, RoPE and SiLU kernels, as the runtime builds it)', true],
     ['plain ops', false],
   ])('%s: a prefill copied into the cache, then one step per token, gives the logits and new K/V of the eager cache (empty slots hold garbage)', async (_, fused) => {
     const [, nkv, C, hs] = stepCacheDims(cfg);

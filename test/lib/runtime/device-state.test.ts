@@ -38,7 +38,7 @@ async function wasmIds(): Promise<number[]> {
 /** The step decoder's contract on the CPU: the 'kv-step' graph on ORT WASM over Float32Array caches. */
 async function cpuStepDecoder(): Promise<StepDecoder & { steps: number }> {
   const { config, weights } = randomPresetWeights('tiny-random');
-  const s = await session(buildTransformerModel(config, weights, { cache: 'step' }));
+  const s = await session(buildTransformerModel(config, weights, { cache: 'step', fused: true }));
   const [, nkv, C, hs] = stepCacheDims(config);
   const cache = Array.from({ length: config.nLayer }, () => ({ k: new Float32Array(nkv * C * hs), v: new Float32Array(nkv * C * hs) }));
   const d = {
