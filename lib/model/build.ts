@@ -11,6 +11,12 @@
  *                    (1 for cache slots 0..p-1 and the last key, the token itself), past.{l}.key/value
  *                    [1, nkv, C, hs] (slots ≥ p hold anything); outputs logits [1, 1, V] and
  *                    new.{l}.key/value [1, nkv, 1, hs], which the caller writes into slot p.
+ *   cache 'inplace'  the same fixed capacity with one fused attention node per layer (fused only;
+ *                    com.microsoft GroupQueryAttention, RoPE inside): inputs ids [1, 1],
+ *                    seqlens_k int32 [1] (= p), total_sequence_length int32 [] (= p + 1),
+ *                    past.{l}.key/value [1, nkv, C, hs]; outputs logits [1, 1, V] and
+ *                    present.{l}.key/value [1, nkv, C, hs]: the past with slot p written. Bound to
+ *                    the past's own GPU buffers, they update the cache in place (no copies).
  * Names: lib/model/names.ts. Weights become initializers under their safetensors names.
  */
 import { encodeModel, type OnnxGraph } from '@/lib/onnx';
@@ -21,14 +27,16 @@ import { names } from './names';
 import { buildSsmGraph } from './ssm-lm';
 import type { TapFilter } from './ops';
 import { transformer, type LayerKV } from './transformer';
-import { stepPositionContext, type PositionContext } from './positions';
+import { slotPositionContext, stepPositionContext, type PositionContext } from './positions';
 
-export type CacheMode = 'none' | 'prefill' | 'decode' | 'step';
+export type CacheMode = 'none' | 'prefill' | 'decode' | 'step' | 'inplace';
 
-/** Extra inputs and outputs of cache 'step'. */
+/** Extra inputs and outputs of cache 'step' (and the two inputs of cache 'inplace'). */
 export const stepNames = {
   pos: 'pos',
   visible: 'visible',
+  seqlensK: 'seqlens_k',
+  total: 'total_sequence_length',
   newKey: (l: number): string => `new.${l}.key`,
   newValue: (l: number): string => `new.${l}.value`,
 };
@@ -43,15 +51,18 @@ export interface BuildOptions {
 export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap, opts: BuildOptions = {}): OnnxGraph {
   validateConfig(cfg);
   const cache = opts.cache ?? 'none';
-  if (cfg.ssm && cache === 'step') throw new Error('cache "step" is for attention KV caches, not SSM state');
-  if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache: cache as Exclude<CacheMode, 'step'> }); // state instead of a KV cache (ssm-lm.ts)
-  const step = cache === 'step';
+  const inplace = cache === 'inplace';
+  if (cfg.ssm && (cache === 'step' || inplace)) throw new Error(`cache "${cache}" is for attention KV caches, not SSM state`);
+  if (cfg.ssm) return buildSsmGraph(cfg, weights, { taps: opts.taps, cache: cache as Exclude<CacheMode, 'step' | 'inplace'> }); // state instead of a KV cache (ssm-lm.ts)
+  if (inplace && !opts.fused) throw new Error('cache "inplace" runs attention as a fused contrib kernel: build it with fused');
+  const step = cache === 'step' || inplace;
   const g = new GraphOps(weights, { taps: opts.taps ?? false, fused: opts.fused ?? false });
   const C = cfg.contextLength;
   const ids = g.input(names.ids(), 'int64', [1, step ? 1 : 'T']); // [1, T]
   let past: LayerKV<GVal>[] | undefined;
   let positions: PositionContext<GVal> | undefined;
-  if (step) positions = stepPositionContext(g, cfg, g.input(stepNames.pos, 'float32', [1]), g.input(stepNames.visible, 'float32', [1, C + 1]));
+  if (cache === 'step') positions = stepPositionContext(g, cfg, g.input(stepNames.pos, 'float32', [1]), g.input(stepNames.visible, 'float32', [1, C + 1]));
+  if (inplace) positions = slotPositionContext(g, cfg, g.input(stepNames.seqlensK, 'int32', [1]), g.input(stepNames.total, 'int32', []));
   if (cache === 'decode' || step) {
     const kvShape = [1, cfg.nKvHead, step ? C : 'P', headSize(cfg)]; // [1, nkv, P, hs]
     past = Array.from({ length: cfg.nLayer }, (_, l) => ({
@@ -61,15 +72,15 @@ export function buildTransformerGraph(cfg: TransformerConfig, weights: WeightMap
   }
   const { logits, present, fresh } = transformer(g, cfg, ids, past, positions);
   g.output(names.logits(), logits); // [1, T, V]
-  if (step) {
+  if (cache === 'step') {
     fresh.forEach((kv, l) => {
-      g.output(stepNames.newKey(l), kv.k); // [1, nkv, 1, hs]
-      g.output(stepNames.newValue(l), kv.v);
+      g.output(stepNames.newKey(l), kv!.k); // [1, nkv, 1, hs]
+      g.output(stepNames.newValue(l), kv!.v);
     });
   } else if (cache !== 'none') {
     present.forEach((kv, l) => {
-      g.output(names.presentKey(l), kv.k); // [1, nkv, S, hs]
-      g.output(names.presentValue(l), kv.v);
+      g.output(names.presentKey(l), kv.k, { rename: inplace }); // [1, nkv, S, hs]; 'inplace': the attention node's own output
+      g.output(names.presentValue(l), kv.v, { rename: inplace });
     });
   }
   return g.graph(`transformer-${cache}`);

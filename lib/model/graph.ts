@@ -16,7 +16,7 @@
 import type { OnnxDType, OnnxGraph, OnnxNode, OnnxTensor, OnnxValueInfo } from '@/lib/onnx';
 import type { Tensor } from '@/lib/tensor';
 import type { WeightMap } from './eager';
-import { wantsTap, type Ops, type TapFilter } from './ops';
+import { wantsTap, type Ops, type SlotInputs, type TapFilter } from './ops';
 
 /** Every ONNX op GraphOps can emit (a test checks built graphs against this list). */
 export const GRAPH_OPS = [
@@ -25,8 +25,8 @@ export const GRAPH_OPS = [
   'LayerNormalization',
 ] as const;
 
-/** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime kernels for RMSNorm (with its residual add), one-token RoPE and SiLU. */
-export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization', 'SkipSimplifiedLayerNormalization', 'RotaryEmbedding', 'QuickGelu'] as const;
+/** Contrib ops a fused graph (GraphOptions.fused) adds: onnxruntime kernels for RMSNorm (with its residual add), one-token RoPE, SiLU and (cache 'inplace') attention. */
+export const FUSED_GRAPH_OPS = ['SimplifiedLayerNormalization', 'SkipSimplifiedLayerNormalization', 'RotaryEmbedding', 'QuickGelu', 'GroupQueryAttention'] as const;
 
 /** The ops only MoE routing and the state-space models add (kept apart so GRAPH_OPS stays exact for the Transformer). */
 export const MOE_SSM_GRAPH_OPS = ['Exp', 'Log', 'Abs', 'Relu', 'CumSum'] as const;
@@ -73,15 +73,22 @@ export class GraphOps implements Ops<GVal> {
     this.inputs.push({ name, dtype, dims: shape });
     return { name, dtype, shape };
   }
-  /** Declares `v` as a graph output named `name` (an Identity node when the names differ). */
-  output(name: string, v: GVal): void {
+  /**
+   * Declares `v` as a graph output named `name`: a Reshape that keeps every dim renames it (WebGPU
+   * has no Identity kernel). With `rename`, the node that made v is renamed instead (v must be
+   * unread and is not used after): the output is that node's own buffer, e.g. a cache a kernel updates in place.
+   */
+  output(name: string, v: GVal, opts: { rename?: boolean } = {}): void {
     if (this.outputs.some((o) => o.name === name)) throw new Error(`graph output "${name}" declared twice`);
-    // A Reshape that keeps every dim (0 = copy) renames without a copy; WebGPU has no Identity kernel.
-    if (v.name !== name) this.node('Reshape', [v.name, this.int64(v.shape.map(() => 0)).name], {}, name);
+    const maker = opts.rename ? this.nodes.find((n) => n.outputs.includes(v.name)) : undefined;
+    if (maker && !this.nodes.some((n) => n.inputs.includes(v.name))) maker.outputs = maker.outputs.map((o) => (o === v.name ? name : o));
+    else if (v.name !== name) this.node('Reshape', [v.name, this.int64(v.shape.map(() => 0)).name], {}, name);
     this.outputs.push({ name, dtype: v.dtype, dims: v.shape });
   }
+  /** The recorded graph; initializers no node reads (e.g. weights folded into a packed one) are left out. */
   graph(name = 'model'): OnnxGraph {
-    return { name, nodes: this.nodes, initializers: [...this.inits.values()], inputs: this.inputs, outputs: this.outputs };
+    const read = new Set([...this.nodes.flatMap((n) => n.inputs), ...this.outputs.map((o) => o.name)]);
+    return { name, nodes: this.nodes, initializers: [...this.inits.values()].filter((t) => read.has(t.name)), inputs: this.inputs, outputs: this.outputs };
   }
 
   /**
@@ -188,10 +195,17 @@ export class GraphOps implements Ops<GVal> {
     }
     return this.v(this.node('Transpose', [x.name], { perm: { ints: perm } }), x.dtype, shape);
   }
+  /** Float initializers joined on axis 0 (a packed weight) fold into one initializer: no node. */
   concat(xs: GVal[], axis: number): GVal {
     const ax = axis < 0 ? axis + xs[0].shape.length : axis;
     const shape = [...xs[0].shape];
     shape[ax] = xs.map((x) => x.shape[ax]).reduce((a, b) => sumDim(a, b));
+    const held = xs.map((x) => this.inits.get(x.name));
+    if (ax === 0 && held.every((t) => t?.data instanceof Float32Array)) {
+      const data = new Float32Array(held.reduce((n, t) => n + t!.data.length, 0));
+      held.reduce((at, t) => (data.set(t!.data as Float32Array, at), at + t!.data.length), 0);
+      return this.constant({ data, shape: shape as number[] } as Tensor);
+    }
     return this.v(this.node('Concat', xs.map((x) => x.name), { axis: { int: axis } }), xs[0].dtype, shape);
   }
   slice(x: GVal, axis: number, start: number, end: number): GVal {
@@ -306,6 +320,22 @@ export class GraphOps implements Ops<GVal> {
     const ids = this.reshape(this.int64([0]), [1, 1]); // position_ids [batch, seq] = [[0]]: row 0 of the caches
     const out = this.node('RotaryEmbedding', [flat.name, ids.name, cos.name, sin.name], { interleaved: { int: 0 }, num_heads: { int: n } }, undefined, 'com.microsoft');
     return this.reshape(this.v(out, 'float32', [1, 1, n * hs]), [1, n, 1, hs]); // [1, n, 1, hs]
+  }
+
+  /**
+   * Fused only: com.microsoft GroupQueryAttention on packed qkv [1, 1, (nh + 2·nkv)·hs] with
+   * past k/v [1, nkv, C, hs] (BNSH, valid up to slot p = seqlens_k), RoPE inside when slots.cos
+   * (rotate-half: rotary_interleaved 0), scale 1/√hs. Its present k/v are the past with slot p
+   * written, [1, nkv, C, hs]; bound to the past's buffers they update the cache in place.
+   */
+  slotAttention(qkv: GVal, past: { k: GVal; v: GVal }, slots: SlotInputs<GVal>, heads: { nh: number; nkv: number }): { y: GVal; k: GVal; v: GVal } | null {
+    if (!this.fused) return null;
+    const hs = (qkv.shape[2] as number) / (heads.nh + 2 * heads.nkv);
+    const y = this.fresh('gqa'), k = this.fresh('present_k'), v = this.fresh('present_v');
+    const rope = slots.cos && slots.sin ? [slots.cos.name, slots.sin.name] : [];
+    const attrs = { num_heads: { int: heads.nh }, kv_num_heads: { int: heads.nkv }, scale: { float: 1 / Math.sqrt(hs) }, do_rotary: { int: rope.length ? 1 : 0 }, rotary_interleaved: { int: 0 } };
+    this.nodeOut('GroupQueryAttention', [qkv.name, '', '', past.k.name, past.v.name, slots.seqlensK.name, slots.total.name, ...rope], [y, k, v], attrs, 'com.microsoft');
+    return { y: this.v(y, 'float32', [1, 1, heads.nh * hs]), k: this.v(k, 'float32', [...past.k.shape]), v: this.v(v, 'float32', [...past.v.shape]) };
   }
 
   tap(name: string, x: GVal): GVal {

@@ -69,6 +69,15 @@ export interface Ops<V> {
    */
   addRmsNorm?(x: V, delta: V, w: V, eps: number): { sum: V; normed: V } | null;
 
+  /**
+   * Optional fused attention of one token over a fixed-capacity cache (lib/model/build.ts cache
+   * 'inplace'): qkv [1, 1, (nh + 2·nkv)·hs] straight from the packed projection (no RoPE yet),
+   * past k/v [1, nkv, C, hs] valid in slots 0..p-1. RoPE (when slots.cos is given), the write of
+   * the new k/v into slot p and causal attention over slots 0..p happen in one node. Returns
+   * y [1, 1, nh·hs] and the cache with slot p written, or null when this Ops has no such kernel.
+   */
+  slotAttention?(qkv: V, past: { k: V; v: V }, slots: SlotInputs<V>, heads: { nh: number; nkv: number }): { y: V; k: V; v: V } | null;
+
   /** Publishes an intermediate under a name from lib/model/names.ts; returns x unchanged. */
   tap(name: string, x: V): V;
 
@@ -78,6 +87,18 @@ export interface Ops<V> {
   softplus(x: V): V;
   /** Inclusive cumulative sum along `axis` (ONNX CumSum, exclusive = reverse = 0). */
   cumsum(x: V, axis: number): V;
+}
+
+/**
+ * The inputs of a one-token step over a fixed-capacity cache (Ops.slotAttention): the token's
+ * position p (int32 [1], onnxruntime's seqlens_k = keys seen - 1), p + 1 (int32 scalar, its
+ * total_sequence_length) and, for RoPE, cos/sin tables [C, hs/2] of every position.
+ */
+export interface SlotInputs<V> {
+  seqlensK: V;
+  total: V;
+  cos?: V;
+  sin?: V;
 }
 
 /** Which taps to record: all, none, or those a predicate accepts. */

@@ -17,17 +17,20 @@
  */
 import type { SparseMask, TransformerConfig } from './config';
 import { headSize } from './config';
-import type { Ops } from './ops';
+import type { Ops, SlotInputs } from './ops';
 import { ropeFrequencies } from './rope';
 import { alibiSlopes } from './alibi';
 
 export interface PositionContext<V> {
   qpos: V;
-  future: V;
+  /** Keys after each query (the causal mask); absent for a step through Ops.slotAttention. */
+  future?: V;
   /** Keys hidden from each query by cfg.attnMask; null = none (bidirectional). */
   hidden: V | null;
   rope?: RopeTables<V>;
   alibi?: V;
+  /** A one-token step whose attention runs as Ops.slotAttention (build.ts cache 'inplace'). */
+  slots?: SlotInputs<V>;
 }
 
 /** RoPE's plain-ops form: cos and sin twice over [T, hs] and the rotate-half matrix R [hs, hs]. */
@@ -72,13 +75,13 @@ function ropeTables<V>(ops: Ops<V>, angles: V, attentionScale: number, hs: numbe
   return { cos, sin, full: () => (full ??= fullRope(ops, cos, sin, hs)) };
 }
 
-export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, pastKey: V | null): PositionContext<V> {
+export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, pastKey: V | null): PositionContext<V> & { future: V } {
   const { query, key } = ops.positions(ids, pastKey); // [T], [S]
   const qf = ops.reshape(ops.toFloat(query), [-1, 1]); // [T, 1]
   const kf = ops.reshape(ops.toFloat(key), [1, -1]); // [1, S]
   const diff = ops.sub(kf, qf); // [T, S]
   const future = ops.greater(diff, 0); // [T, S]
-  const ctx: PositionContext<V> = { qpos: query, future, hidden: hiddenKeys(ops, cfg, diff, kf, future) };
+  const ctx: PositionContext<V> & { future: V } = { qpos: query, future, hidden: hiddenKeys(ops, cfg, diff, kf, future) };
   if (cfg.position === 'rope') {
     if (!cfg.rope) throw new Error('position "rope" needs cfg.rope');
     const { invFreq, attentionScale } = ropeFrequencies(headSize(cfg), cfg.rope);
@@ -98,9 +101,7 @@ export function positionContext<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, 
  * 0..p-1 and itself, the last key) and 0 for empty slots. Causal masks with RoPE or no positions only.
  */
 export function stepPositionContext<V>(ops: Ops<V>, cfg: TransformerConfig, pos: V, visible: V): PositionContext<V> {
-  if ((cfg.attnMask?.kind ?? 'causal') !== 'causal' || (cfg.position !== 'rope' && cfg.position !== 'none')) {
-    throw new Error('a fixed-capacity step graph needs a causal mask and RoPE (or no positions)');
-  }
+  fixedCapacityOnly(cfg);
   const hidden = ops.greater(ops.scale(visible, -1), -0.5); // [1, C + 1]  true where visible = 0
   const ctx: PositionContext<V> = { qpos: pos, future: hidden, hidden };
   if (cfg.position === 'rope') {
@@ -109,6 +110,38 @@ export function stepPositionContext<V>(ops: Ops<V>, cfg: TransformerConfig, pos:
     ctx.rope = ropeTables(ops, angles, attentionScale, headSize(cfg));
   }
   return ctx;
+}
+
+function fixedCapacityOnly(cfg: TransformerConfig): void {
+  if ((cfg.attnMask?.kind ?? 'causal') !== 'causal' || (cfg.position !== 'rope' && cfg.position !== 'none')) {
+    throw new Error('a fixed-capacity step graph needs a causal mask and RoPE (or no positions)');
+  }
+}
+
+/**
+ * Positions of one new token over a fixed-capacity cache written in place (build.ts cache
+ * 'inplace'): seqlensK int32 [1] holds its position p, total int32 [] holds p + 1. With RoPE,
+ * cos/sin [C, hs/2] of every slot (times the attention scale) become constants, each entry
+ * rounded as the float32 graph computes it: cos(fround(p·θ_j)), then the scale.
+ */
+export function slotPositionContext<V>(ops: Ops<V>, cfg: TransformerConfig, seqlensK: V, total: V): PositionContext<V> {
+  fixedCapacityOnly(cfg);
+  const slots: SlotInputs<V> = { seqlensK, total };
+  if (cfg.position === 'rope') {
+    const { invFreq, attentionScale } = ropeFrequencies(headSize(cfg), cfg.rope!);
+    const C = cfg.contextLength, h = invFreq.length;
+    const cos = new Float32Array(C * h), sin = new Float32Array(C * h); // [C, hs/2]
+    for (let p = 0; p < C; p++) {
+      for (let j = 0; j < h; j++) {
+        const a = Math.fround(p * invFreq[j]);
+        cos[p * h + j] = Math.fround(Math.cos(a)) * attentionScale;
+        sin[p * h + j] = Math.fround(Math.sin(a)) * attentionScale;
+      }
+    }
+    slots.cos = ops.constant({ data: cos, shape: [C, h] });
+    slots.sin = ops.constant({ data: sin, shape: [C, h] });
+  }
+  return { qpos: seqlensK, hidden: null, slots };
 }
 
 /** Bool [T, S] of keys the mask hides (see the header); null when every key is visible. */

@@ -33,3 +33,12 @@ export function writePrefix(cache: Float32Array, present: Float32Array, nkv: num
 export function stepCacheDims(cfg: TransformerConfig): [number, number, number, number] {
   return [1, cfg.nKvHead, cfg.contextLength, headSize(cfg)];
 }
+
+/**
+ * Can cache 'inplace' (build.ts; onnxruntime's GroupQueryAttention) hold this model? Its checks:
+ * head size a multiple of 8, and of 16 with RoPE (the cos/sin tables' width, hs/2, a multiple of 8).
+ */
+export function fitsInplace(cfg: TransformerConfig): boolean {
+  const hs = headSize(cfg);
+  return hs % (cfg.position === 'rope' ? 16 : 8) === 0;
+}

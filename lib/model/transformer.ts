@@ -20,7 +20,7 @@
 import { headSize, type TransformerConfig } from './config';
 import { moeFeedForward, moeInLayer } from './moe';
 import { names } from './names';
-import type { Ops } from './ops';
+import type { Ops, SlotInputs } from './ops';
 import { applyRope, positionContext, sinusoidal, type PositionContext } from './positions';
 
 /** One layer's cache: keys (after RoPE) and values of every token so far, [1, nkv, S, hs]. */
@@ -34,8 +34,8 @@ export interface ForwardResult<V> {
   logits: V;
   /** Per layer, the cache including this call's tokens: [1, nkv, P + T, hs]. */
   present: LayerKV<V>[];
-  /** Per layer, this call's own keys (after RoPE) and values: [1, nkv, T, hs]. */
-  fresh: LayerKV<V>[];
+  /** Per layer, this call's own keys (after RoPE) and values: [1, nkv, T, hs] (none for a slot step, whose present holds them). */
+  fresh: (LayerKV<V> | undefined)[];
 }
 
 const optional = <V>(ops: Ops<V>, cfg: TransformerConfig, name: string): V | undefined =>
@@ -80,8 +80,23 @@ function ungrouped<V>(ops: Ops<V>, x: V, nh: number, g: number, last: number): V
   return g === 1 ? x : ops.reshape(x, [0, nh, -1, last]); // [1, nkv, g·T, d] → [1, nh, T, d]
 }
 
-/** Causal self-attention of block l; returns [1, T, C] and this layer's cache. */
-function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { y: V; kv: LayerKV<V>; fresh: LayerKV<V> } {
+/**
+ * One token's attention over a fixed-capacity cache as one fused node (build.ts cache 'inplace'):
+ * q, k and v from one packed projection, then Ops.slotAttention (RoPE, the cache write at slot p,
+ * attention). Returns y [1, 1, C] and the cache with slot p written.
+ */
+function slotAttention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, slots: SlotInputs<V>, past?: LayerKV<V>): { y: V; kv: LayerKV<V> } {
+  const p = `blocks.${l}.attn`;
+  const part = (kind: 'weight' | 'bias') => ops.concat(['wq', 'wk', 'wv'].map((w) => ops.param(`${p}.${w}.${kind}`)), 0); // [(nh + 2·nkv)·hs, ...]
+  const qkv = ops.linear(x, part('weight'), cfg.bias ? part('bias') : undefined); // [1, 1, (nh + 2·nkv)·hs]
+  const r = past ? ops.slotAttention?.(qkv, past, slots, { nh: cfg.nHead, nkv: cfg.nKvHead }) : null;
+  if (!r) throw new Error('a step over a cache written in place needs Ops.slotAttention and a past cache');
+  return { y: dense(ops, cfg, `${p}.wo`, r.y), kv: { k: r.k, v: r.v } };
+}
+
+/** Causal self-attention of block l; returns [1, T, C], this layer's cache and (not for a slot step) this call's own k/v. */
+function attention<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, pos: PositionContext<V>, past?: LayerKV<V>): { y: V; kv: LayerKV<V>; fresh?: LayerKV<V> } {
+  if (pos.slots) return slotAttention(ops, cfg, l, x, pos.slots, past);
   const p = `blocks.${l}.attn`;
   const hs = headSize(cfg);
   const { nHead: nh, nKvHead: nkv } = cfg;
@@ -139,7 +154,7 @@ function addNorm<V>(ops: Ops<V>, cfg: TransformerConfig, prefix: string, x: V, d
  * Pre-norm block l on the residual stream x and its norm1 n: returns the new stream and its norm
  * under `nextNorm` (the next block's norm1, or norm_f), so each residual add meets the norm after it.
  */
-function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, n: V, nextNorm: string, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; n: V; kv: LayerKV<V>; fresh: LayerKV<V> } {
+function block<V>(ops: Ops<V>, cfg: TransformerConfig, l: number, x: V, n: V, nextNorm: string, pos: PositionContext<V>, past?: LayerKV<V>): { x: V; n: V; kv: LayerKV<V>; fresh?: LayerKV<V> } {
   const { y, kv, fresh } = attention(ops, cfg, l, n, pos, past); // [1, T, C]
   const a = addNorm(ops, cfg, `blocks.${l}.norm2`, x, y);
   const mid = ops.tap(names.residMid(l), a.sum); // [1, T, C]
@@ -158,7 +173,7 @@ export function transformer<V>(ops: Ops<V>, cfg: TransformerConfig, ids: V, past
   let x = embed(ops, cfg, ids, pos); // [1, T, C]
   let n = norm(ops, cfg, 'blocks.0.norm1', x); // [1, T, C]
   const present: LayerKV<V>[] = [];
-  const fresh: LayerKV<V>[] = [];
+  const fresh: (LayerKV<V> | undefined)[] = [];
   for (let l = 0; l < cfg.nLayer; l++) {
     const r = block(ops, cfg, l, x, n, l + 1 < cfg.nLayer ? `blocks.${l + 1}.norm1` : 'norm_f', pos, past?.[l]);
     x = r.x; // [1, T, C]

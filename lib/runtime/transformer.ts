@@ -36,6 +36,7 @@ import { ssmDims } from '@/lib/model/ssm-shapes';
 import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import { loadWeights } from '@/lib/model/weights';
+import { fitsInplace } from '@/lib/model/step-cache';
 import { parseScaledVariant, withRule } from '@/lib/longctx/scaling';
 import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
@@ -71,7 +72,7 @@ const VARIANTS: Record<string, { cache: CacheMode; taps: boolean; fused?: boolea
   taps: { cache: 'none', taps: true },
   'kv-prefill': { cache: 'prefill', taps: false, fused: true },
   'kv-decode': { cache: 'decode', taps: false, fused: true },
-  'kv-step': { cache: 'step', taps: false, fused: true },
+  'kv-step': { cache: 'step', taps: false, fused: true }, // built as cache 'inplace' where the head size fits (fitsInplace)
 };
 
 export const idsTensor = (ids: readonly number[]): WireTensor => ({
@@ -251,7 +252,8 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
       let bytes = built.get(variant);
       if (!bytes) {
         const c = scaled ? withRule(cfg, scaled.kind, scaled.factor) : windowed ? withWindow(cfg, windowed.size, windowed.sinks) : cfg;
-        bytes = buildTransformerModel(c, weights, { cache: v.cache, taps: v.taps, fused: v.fused });
+        const cache = v.cache === 'step' && fitsInplace(c) ? 'inplace' : v.cache;
+        bytes = buildTransformerModel(c, weights, { cache, taps: v.taps, fused: v.fused });
         if (!scaled && !windowed) built.set(variant, bytes); // scaled / windowed graphs: the session keeps what it needs
       }
       return bytes;

@@ -186,14 +186,14 @@ for (const w of ['prefill', 'decode'] as const) {
 
 let same = true;
 // ---- the fixed-capacity step decoder (lib/runtime/gpu-step.ts), without and with graph capture ----
-type StepVariant = { fused: boolean; validation?: 'basic' | 'wgpuOnly' };
-async function stepBench(capture: boolean, v: StepVariant = { fused: true }): Promise<void> {
+type StepVariant = { fused: boolean; inplace?: boolean; share?: boolean; validation?: 'basic' | 'wgpuOnly' };
+async function stepBench(capture: boolean, v: StepVariant = { fused: true, inplace: true }): Promise<void> {
   const o = await ort();
   const { config: c, weights } = randomPresetWeights(preset);
-  const graph = buildTransformerGraph(c, weights, { cache: 'step', fused: v.fused });
+  const graph = buildTransformerGraph(c, weights, { cache: v.inplace ? 'inplace' : 'step', fused: v.fused });
   const dispatching = graph.nodes.filter((n) => n.opType !== 'Reshape' && n.opType !== 'Shape').length;
-  const d = await GpuStepDecoder.create(o, encodeModel(graph, { opsetVersion: 17, producerName: 'llm-lab' }), cfg, { capture, validation: v.validation });
-  const label = `${v.fused ? 'fused' : 'plain'} graph, ${graph.nodes.length} nodes (${dispatching} not Reshape), validation ${v.validation ?? 'default'}`;
+  const d = await GpuStepDecoder.create(o, encodeModel(graph, { opsetVersion: 17, producerName: 'llm-lab' }), cfg, { capture, validation: v.validation, share: v.share });
+  const label = `${v.inplace ? `inplace (GroupQueryAttention, ${v.share === false ? 'ping-pong buffers' : 'present bound to past'})` : v.fused ? 'fused step' : 'plain step'} graph, ${graph.nodes.length} nodes (${dispatching} not Reshape), validation ${v.validation ?? 'default'}`;
   const P = 64, prompt64 = Array.from({ length: P }, (_, i) => (i * 7 + 3) % cfg.vocabSize);
   const pre = await rts.new.runFeeds(id, 'kv-prefill', { [names.ids()]: idsTensor(prompt64) }, 'prefill', 'webgpu', keep);
   await d.load(pastFeeds(pre.outputs, cfg.nLayer), P);
@@ -215,9 +215,9 @@ async function stepBench(capture: boolean, v: StepVariant = { fused: true }): Pr
 const within = <T>(p: Promise<T>, s: number) => Promise.race([p, new Promise<T>((_, rej) => setTimeout(() => rej(new Error(`timed out after ${s} s`)), s * 1000))]);
 const stepRun = (capture: boolean, v?: StepVariant) => within(stepBench(capture, v), 60).catch((e) => console.log(`step decoder${capture ? ' (graph capture)' : ''} ${JSON.stringify(v)} failed:`, e instanceof Error ? e.stack : String(e)));
 if (gpuOn) {
-  const variants: StepVariant[] = [{ fused: false, validation: 'basic' }, { fused: true, validation: 'basic' }, { fused: true, validation: 'wgpuOnly' }];
+  const variants: StepVariant[] = [{ fused: true }, { fused: true, inplace: true }, { fused: true, inplace: true, share: false }];
   for (const v of [...variants, ...variants, ...variants]) await stepRun(false, v);
-  if (process.env.CAPTURE === '1') for (const v of [{ fused: true }, { fused: false }] as StepVariant[]) await stepRun(true, v);
+  if (process.env.CAPTURE === '1') for (const v of [{ fused: true, inplace: true }, { fused: true }] as StepVariant[]) await stepRun(true, v);
 }
 
 // ---- generate: auto (per-workload picks) / wasm / webgpu, old vs new ----

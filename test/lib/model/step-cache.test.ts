@@ -9,7 +9,7 @@ import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
 import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
 import { stepFeed } from './step-feed';
-import { run, session } from './ort';
+import { run, session, type Feed } from './ort';
 import { maxErr } from './compare';
 
 const cfg = { ...presets['tiny-random'] } as TransformerConfig;
@@ -50,6 +50,44 @@ describe('fixed-capacity step graph', () => {
       });
       eager = ref.cache;
     }
+  });
+
+  it('cache "inplace" (one GroupQueryAttention node per layer, RoPE inside): each step gives the eager logits and returns the cache with only slot p written', async () => {
+    const [, nkv, C, hs] = stepCacheDims(cfg);
+    const s = await session(buildTransformerModel(cfg, w, { cache: 'inplace', fused: true }));
+    const P = 3;
+    const pre = eagerStep(cfg, w, ids(seq.slice(0, P)));
+    let cache: { k: Float32Array; v: Float32Array }[] = Array.from({ length: cfg.nLayer }, (_, l) => {
+      const k = new Float32Array(nkv * C * hs).fill(7), v = new Float32Array(nkv * C * hs).fill(-3); // garbage in empty slots
+      writePrefix(k, pre.cache[l].k.data as Float32Array, nkv, C, hs, P);
+      writePrefix(v, pre.cache[l].v.data as Float32Array, nkv, C, hs, P);
+      return { k, v };
+    });
+    let eager = pre.cache;
+    for (let p = P; p < seq.length; p++) {
+      const feed: Feed = { [names.ids()]: { data: BigInt64Array.of(BigInt(seq[p])), shape: [1, 1] }, [stepNames.seqlensK]: { data: Int32Array.of(p), shape: [1] }, [stepNames.total]: { data: Int32Array.of(p + 1), shape: [] } };
+      cache.forEach((c, l) => {
+        feed[names.pastKey(l)] = { data: c.k, shape: [1, nkv, C, hs] };
+        feed[names.pastValue(l)] = { data: c.v, shape: [1, nkv, C, hs] };
+      });
+      const out = await run(s, feed);
+      const ref = eagerStep(cfg, w, ids([seq[p]]), eager);
+      expect(maxErr(out[names.logits()].data, ref.logits.data as Float32Array)).toBeLessThan(1e-4);
+      cache = cache.map((c, l) => {
+        const k = out[names.presentKey(l)], v = out[names.presentValue(l)];
+        expect(k.shape).toEqual([1, nkv, C, hs]);
+        const rk = ref.cache[l].k.data as Float32Array, rv = ref.cache[l].v.data as Float32Array; // [1, nkv, p + 1, hs]
+        const upTo = (t: Float32Array) => Float32Array.from({ length: nkv * (p + 1) * hs }, (_, i) => t[(Math.floor(i / ((p + 1) * hs)) * C) * hs + (i % ((p + 1) * hs))]);
+        expect(maxErr(upTo(k.data), rk)).toBeLessThan(1e-5); // slots 0..p: the old ones unchanged, slot p the new k
+        expect(maxErr(upTo(v.data), rv)).toBeLessThan(1e-5);
+        return { k: k.data, v: v.data };
+      });
+      eager = ref.cache;
+    }
+  });
+
+  it('cache "inplace" is built only as a fused graph', () => {
+    expect(() => buildTransformerModel(cfg, w, { cache: 'inplace' })).toThrow(/fused/);
   });
 
   it('visibleMask shows slots 0..p-1 and the new token only, and refuses a position past the capacity', () => {

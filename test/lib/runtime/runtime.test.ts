@@ -120,7 +120,8 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
       };
       return { ...o, InferenceSession: { create } } as unknown as typeof o;
     };
-    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: load, navigator: fakeAdapterNav, calibrationRepeats: 2, idleMs: 0 });
+    let clock = 0; // every timed run takes 1 ms: no early stop (a WebGPU run 3× slower than WASM's) on a loaded machine
+    const rt = new Runtime({ provider: (_id, p) => bigramModel([])(p), ort: load, navigator: fakeAdapterNav, calibrationRepeats: 2, idleMs: 0, now: () => clock++ });
     await rt.load('bigram');
     await Promise.all([rt.choose('bigram', 'prefill'), rt.choose('bigram', 'decode')]); // both start in the background
     await Promise.all([rt.choose('bigram', 'prefill', { measured: true }), rt.choose('bigram', 'decode', { measured: true })]);
