@@ -27,6 +27,8 @@ interface GenCheck {
   backends: string[];
   /** The same generation forced onto WebGPU (KV cache on the GPU, step decoder), where available. */
   webgpu?: number[];
+  /** Of those, the decode steps the WebGPU step decoder ran (0: it fell back to session runs). */
+  stepped?: number;
 }
 
 type RowState = 'waiting' | 'running' | 'ok' | 'mismatch' | 'unavailable' | 'error';
@@ -95,13 +97,14 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = SITE_BASE }:
           return lastLogits({ dtype: 'float32', dims: l.shape, data: l.data as Float32Array });
         },
       });
-      let webgpu: number[] | undefined;
+      let webgpu: number[] | undefined, stepped: number | undefined;
       if (loaded.backends.includes('webgpu')) {
         await c.setBackend('webgpu');
-        webgpu = (await c.generate(modelId, { prompt: PROMPT, ...GEN })).newIds;
+        const g = await c.generate(modelId, { prompt: PROMPT, ...GEN });
+        [webgpu, stepped] = [g.newIds, g.stepped ?? 0];
         await c.setBackend('auto');
       }
-      setGen({ worker: w.newIds, eager: e.newIds, streamed, backends: w.backends, webgpu });
+      setGen({ worker: w.newIds, eager: e.newIds, streamed, backends: w.backends, webgpu, stepped });
       const picked = [await c.choose(modelId, 'prefill', { measured: true }), await c.choose(modelId, 'decode', { measured: true })];
       setChoices(picked);
       setBackendStatus({ backend: picked[1].backend, reason: picked[1].reason });
@@ -163,8 +166,8 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = SITE_BASE }:
           <code>{gen.worker.join(' ')}</code>, eager <code>{gen.eager.join(' ')}</code> —{' '}
           {gen.worker.join() === gen.eager.join() ? 'same tokens' : 'DIFFERENT tokens'}, {gen.streamed} streamed
           {gen.webgpu && (
-            <span className="runtime-gen-webgpu" data-same={String(gen.webgpu.join() === gen.eager.join())}>
-              ; forced onto WebGPU (cache kept on the GPU): {gen.webgpu.join() === gen.eager.join() ? 'same tokens' : <>DIFFERENT tokens <code>{gen.webgpu.join(' ')}</code></>}
+            <span className="runtime-gen-webgpu" data-same={String(gen.webgpu.join() === gen.eager.join())} data-stepped={gen.stepped}>
+              ; forced onto WebGPU (cache kept on the GPU, {gen.stepped} decode steps on the step decoder): {gen.webgpu.join() === gen.eager.join() ? 'same tokens' : <>DIFFERENT tokens <code>{gen.webgpu.join(' ')}</code></>}
             </span>
           )}
         </p>

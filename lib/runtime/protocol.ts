@@ -90,12 +90,14 @@ export type RequestType = Request['type'];
 /** The request fields a caller supplies (the client adds the id). */
 export type RequestBody<K extends RequestType> = Omit<Extract<Request, { type: K }>, 'id' | 'type'>;
 
+/** backends: which ran the steps (prefill and decode may differ); stepped: decode steps run by a WebGPU step decoder. */
+export type GenerateOutcome = GenerateResult & { backends: Backend[]; fallback?: string; stepped?: number };
+
 /** The result type of each request. */
 export interface Results {
   load: LoadResult;
   run: RunResult;
-  /** backends: which ran the steps (prefill and decode may differ). */
-  generate: GenerateResult & { backends: Backend[]; fallback?: string };
+  generate: GenerateOutcome;
   choose: BackendChoice;
   setBackend: { preference: BackendPreference };
   cancel: { cancelled: boolean };

@@ -8,22 +8,21 @@
  * background and answers WASM for now (a provisional choice). Each calibration run waits until
  * the runtime has been idle for `idleMs` (no load, run or generate in flight), so it fills the
  * gaps between the student's runs; once measured (or remembered from an earlier visit) the faster
- * backend is used from the next run on. A WebGPU choice takes effect per graph variant only once
- * that variant's WebGPU session has run once (shader compilation happens in idle time, on a
- * background warm-up run); until then that variant runs on WASM.
+ * backend is used from the next run on. A WebGPU choice takes effect per graph variant once its
+ * WebGPU session has run once (shaders compile in an idle-time warm-up run); until then, WASM.
  *
  * On WebGPU a model's state outputs (KV cache present.*) stay on the GPU: generate feeds them back
  * (runFeeds `keep`); a model's step decoder (./step-pool.ts) takes WebGPU decode, calibrated so.
  */
 
-import type { GenerateResult, TokenEvent } from '@/lib/sample';
+import type { TokenEvent } from '@/lib/sample';
 import { applyPreference, probeWebGpu, type GpuNavigator, type WebGpuProbe } from './backend';
 import { calibrateWorkload } from './calibrate';
 import { decisionKey, memoryStore, type DecisionStore } from './decisions';
 import type { LoadedModel, ModelProvider } from './model';
 import { disposeFeeds, wireFeeds, type Feed } from './device-tensor';
 import { loadOrtFor, type OrtModule } from './ort';
-import type { Backend, BackendChoice, BackendPreference, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
+import type { Backend, BackendChoice, BackendPreference, GenerateOutcome, LoadResult, Progress, RunResult, WireTensor, Workload } from './protocol';
 import { createQueue } from './queue';
 import { SessionCache } from './sessions';
 import { StepPool, type StepMode } from './step-pool';
@@ -354,14 +353,14 @@ export class Runtime {
   fallbackNote: string | null = null; // the note of a WebGPU → WASM switch, once one happened
 
   /** Autoregressive generation through the model's step function. */
-  generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
+  generate(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateOutcome> {
     return this.busyWhile(() => this.generateNow(modelId, req, onToken, signal));
   }
 
-  private async generateNow(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateResult & { backends: Backend[]; fallback?: string }> {
+  private async generateNow(modelId: string, req: GenerateRequest, onToken?: (e: TokenEvent) => void, signal?: AbortSignal): Promise<GenerateOutcome> {
     const model = await this.model(modelId);
     const used = new Set<Backend>();
-    let fallback: string | undefined;
+    let fallback: string | undefined, stepped = 0;
     const keepRun = async (variant: string, feeds: Record<string, Feed>, workload: Workload, keep: readonly string[], backend?: Backend) => {
       const r = await this.runFeeds(modelId, variant, feeds, workload, backend, keep);
       used.add(r.backend);
@@ -373,13 +372,14 @@ export class Runtime {
       keepRun,
       lendStep: async () => {
         if ((await this.current(modelId, 'decode', model)) !== 'webgpu' || (this.preference === 'auto' && !this.steps.has(modelId))) return null; // made by calibration, or WebGPU forced
-        const lease = await this.steps.lend(modelId, model);
-        if (lease) used.add('webgpu');
-        return lease;
+        const lease = await this.steps.lend(modelId, model), d = lease?.decoder;
+        if (!lease || !d) return null;
+        used.add('webgpu');
+        return { done: lease.done, decoder: { load: (p, T) => d.load(p, T), stepFeeds: (f) => d.stepFeeds(f), release: () => d.release(), step: (t, p) => (stepped++, d.step(t, p)) } };
       },
       backendFor: (workload) => this.current(modelId, workload, model),
     }, req, onToken, signal);
-    return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}) };
+    return { ...result, backends: [...used].sort(), ...(fallback ? { fallback } : {}), ...(stepped ? { stepped } : {}) };
   }
 
   /** Releases the sessions of one graph variant of a model (every backend); the model stays loaded. */

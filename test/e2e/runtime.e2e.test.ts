@@ -53,7 +53,11 @@ describeBrowser('model runtime in Chromium', () => {
     console.log('generate:', gen.text);
     expect(gen).toMatchObject({ same: 'true', streamed: '8' });
     // the same generation forced onto WebGPU (KV cache kept on the GPU, fixed-capacity step decoder) draws the same tokens
-    if (webgpu.state !== 'unavailable') expect(await page.getAttribute('.runtime-gen-webgpu', 'data-same')).toBe('true');
+    if (webgpu.state !== 'unavailable') {
+      expect(await page.getAttribute('.runtime-gen-webgpu', 'data-same')).toBe('true');
+      // and the decode steps ran on the step decoder (cache 'inplace': GroupQueryAttention on WebGPU), not on session runs
+      expect(Number(await page.getAttribute('.runtime-gen-webgpu', 'data-stepped'))).toBe(7);
+    }
     // the runtime's pick for each workload comes with a measured reason
     expect(picks).toHaveLength(2);
     const measured = /(WASM|WebGPU) chosen: faster for .+ \(measured [\d.]+ ms vs [\d.]+ ms\)/;

@@ -8,8 +8,8 @@ import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
 import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
-import { stepFeed } from './step-feed';
-import { run, session, type Feed } from './ort';
+import { inplaceFeed, stepFeed } from './step-feed';
+import { run, session } from './ort';
 import { maxErr } from './compare';
 
 const cfg = { ...presets['tiny-random'] } as TransformerConfig;
@@ -65,12 +65,7 @@ describe('fixed-capacity step graph', () => {
     });
     let eager = pre.cache;
     for (let p = P; p < seq.length; p++) {
-      const feed: Feed = { [names.ids()]: { data: BigInt64Array.of(BigInt(seq[p])), shape: [1, 1] }, [stepNames.seqlensK]: { data: Int32Array.of(p), shape: [1] }, [stepNames.total]: { data: Int32Array.of(p + 1), shape: [] } };
-      cache.forEach((c, l) => {
-        feed[names.pastKey(l)] = { data: c.k, shape: [1, nkv, C, hs] };
-        feed[names.pastValue(l)] = { data: c.v, shape: [1, nkv, C, hs] };
-      });
-      const out = await run(s, feed);
+      const out = await run(s, inplaceFeed(seq[p], p, cache, nkv, C, hs));
       const ref = eagerStep(cfg, w, ids([seq[p]]), eager);
       expect(maxErr(out[names.logits()].data, ref.logits.data as Float32Array)).toBeLessThan(1e-4);
       cache = cache.map((c, l) => {

@@ -10,8 +10,8 @@ import type { StepDecoder } from '@/lib/runtime/model';
 import { kvStepper, randomPresetModel, randomPresetWeights } from '@/lib/runtime/transformer';
 import { buildTransformerModel, stepNames } from '@/lib/model/build';
 import { names } from '@/lib/model/names';
-import { stepCacheDims, writePrefix, writeSlot } from '@/lib/model/step-cache';
-import { stepFeed } from '../model/step-feed';
+import { stepCacheDims, writePrefix } from '@/lib/model/step-cache';
+import { inplaceFeed } from '../model/step-feed';
 import { run, session } from '../model/ort';
 import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
@@ -35,12 +35,13 @@ async function wasmIds(): Promise<number[]> {
   return (await rt.generate(ID, req)).newIds;
 }
 
-/** The step decoder's contract on the CPU: the 'kv-step' graph on ORT WASM over Float32Array caches. */
+/** The step decoder's contract on the CPU: the model's own 'kv-step' graph (cache 'inplace' here) on ORT WASM over Float32Array caches. */
 async function cpuStepDecoder(): Promise<StepDecoder & { steps: number }> {
-  const { config, weights } = randomPresetWeights('tiny-random');
-  const s = await session(buildTransformerModel(config, weights, { cache: 'step', fused: true }));
+  const { config } = randomPresetWeights('tiny-random');
+  const s = await session(await randomPresetModel('tiny-random').graph('kv-step'));
+  expect(s.inputNames).toContain(stepNames.seqlensK);
   const [, nkv, C, hs] = stepCacheDims(config);
-  const cache = Array.from({ length: config.nLayer }, () => ({ k: new Float32Array(nkv * C * hs), v: new Float32Array(nkv * C * hs) }));
+  let cache: { k: Float32Array; v: Float32Array }[] = Array.from({ length: config.nLayer }, () => ({ k: new Float32Array(nkv * C * hs), v: new Float32Array(nkv * C * hs) }));
   const d = {
     steps: 0,
     async load(past: Record<string, Feed>, T: number) {
@@ -50,12 +51,8 @@ async function cpuStepDecoder(): Promise<StepDecoder & { steps: number }> {
       }
     },
     async step(token: number, p: number) {
-      const feed = stepFeed(token, p, cache, nkv, C, hs);
-      const out = await run(s, feed);
-      cache.forEach((c, l) => {
-        writeSlot(c.k, out[stepNames.newKey(l)].data, nkv, C, hs, p);
-        writeSlot(c.v, out[stepNames.newValue(l)].data, nkv, C, hs, p);
-      });
+      const out = await run(s, inplaceFeed(token, p, cache, nkv, C, hs));
+      cache = cache.map((_, l) => ({ k: out[names.presentKey(l)].data, v: out[names.presentValue(l)].data })); // the cache with slot p written
       d.steps++;
       return out[names.logits()].data;
     },
@@ -78,6 +75,7 @@ describe('KV cache kept on the GPU between WebGPU decode steps', () => {
     expect(g.newIds).toEqual(await wasmIds());
     expect(g.backends).toEqual(['webgpu']);
     expect(dec.steps).toBe(7); // every decode step after the prefill
+    expect(g.stepped).toBe(7); // and the result says so
     expect(fake.stats.made).toBe(2 * cfg.nLayer); // only the prefill's present.*, moved into the decoder and freed
     expect(fake.stats.disposed).toBe(fake.stats.made);
     // a second generation borrows the same decoder again

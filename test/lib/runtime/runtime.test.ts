@@ -78,7 +78,8 @@ describe('Runtime on onnxruntime-web WASM (Node)', () => {
     await second.rt.load('bigram');
     const c2 = await second.rt.choose('bigram', 'prefill');
     expect(second.creates).toEqual([]); // no session was created to measure
-    expect(c2).toEqual({ ...c1, reason: c1.reason + REMEMBERED });
+    // which backend won depends on this machine's timings; a remembered WebGPU win also says WASM runs until it has warmed up
+    expect(c2).toEqual({ ...c1, reason: c1.reason + REMEMBERED + (c1.backend === 'webgpu' ? WARMING : '') });
   });
 
   it('does not remember a choice made because WebGPU failed', async () => {
