@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { Runtime, toWire, type Feed, type WireTensor } from '@/lib/runtime';
 import type { StepDecoder } from '@/lib/runtime/model';
 import { kvStepper, randomPresetModel, randomPresetWeights } from '@/lib/runtime/transformer';
-import { buildTransformerModel, stepNames } from '@/lib/model/build';
+import { stepNames } from '@/lib/model/build';
 import { names } from '@/lib/model/names';
 import { stepCacheDims, writePrefix } from '@/lib/model/step-cache';
 import { inplaceFeed } from '../model/step-feed';
