@@ -10,8 +10,11 @@
  * onnxruntime-web's docs/webgpu-operators.md (and all run on the WASM CPU EP). Shape runs on
  * the CPU under WebGPU (tiny int64 tensors); taps and outputs are renamed with a no-op Reshape.
  * With `fused`, FUSED_GRAPH_OPS too: onnxruntime contrib kernels (SimplifiedLayerNormalization in
- * the default domain; the others com.microsoft), which both the WASM CPU EP and the native WebGPU
- * EP run (checked on an H200 through Dawn: scripts/bench/runtime-gpu.ts).
+ * the default domain; the others com.microsoft, GroupQueryAttention only in build.ts cache
+ * 'inplace'), which both the WASM CPU EP and the native WebGPU EP run (checked on an H200 through
+ * Dawn, scripts/bench/runtime-gpu.ts, and on SwiftShader in the e2e). A Concat of float
+ * initializers on axis 0 (a packed weight) is folded at build time, and initializers no node
+ * reads are left out of the graph.
  */
 import type { OnnxDType, OnnxGraph, OnnxNode, OnnxTensor, OnnxValueInfo } from '@/lib/onnx';
 import type { Tensor } from '@/lib/tensor';

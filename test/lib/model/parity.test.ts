@@ -73,6 +73,21 @@ describe('eager ↔ ONNX graph parity', () => {
     expect(fused.get('Transpose')).toBe(cfg.nLayer); // one token: head splits and merges are reshapes; only kᵀ moves data
   });
 
+  it('an inplace graph runs each layer\'s attention as one GroupQueryAttention on one packed QKV projection, and writes present.* from that node itself', () => {
+    const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
+    const g = buildTransformerGraph(cfg, randomWeights(cfg, 1), { cache: 'inplace', fused: true });
+    const count = (op: string) => g.nodes.filter((n) => n.opType === op).length;
+    expect(count('GroupQueryAttention')).toBe(cfg.nLayer);
+    for (const op of ['Softmax', 'Transpose', 'Concat', 'RotaryEmbedding', 'Where', 'MatMul']) expect(count(op)).toBe(0);
+    expect(count('Gemm')).toBe(cfg.nLayer * 5 + 1); // qkv, o, w1, w3, w2 per layer, and the head
+    const gqa = g.nodes.filter((n) => n.opType === 'GroupQueryAttention');
+    gqa.forEach((n, l) => expect(n.outputs.slice(1)).toEqual([names.presentKey(l), names.presentValue(l)])); // no renaming copy after it
+    const inits = new Set(g.initializers.map((t) => t.name));
+    expect(inits.has('blocks.0.attn.wq.weight')).toBe(false); // folded into the packed initializer, not shipped twice
+    const packed = g.initializers.find((t) => t.name === g.nodes.find((n) => n.opType === 'Gemm')!.inputs[1])!;
+    expect(packed.dims).toEqual([(cfg.nHead + 2 * cfg.nKvHead) * (cfg.dModel / cfg.nHead), cfg.dModel]);
+  });
+
   it('a graph built without taps outputs only the logits', async () => {
     const cfg = variants['GQA rmsnorm rope swiglu untied no-bias'];
     const s = await session(buildTransformerModel(cfg, randomWeights(cfg, 1)));

@@ -7,7 +7,7 @@ import { eagerStep } from '@/lib/model/kvcache';
 import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
 import type { TransformerConfig } from '@/lib/model/config';
-import { stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
+import { fitsInplace, stepCacheDims, visibleMask, writePrefix, writeSlot } from '@/lib/model/step-cache';
 import { inplaceFeed, stepFeed } from './step-feed';
 import { run, session } from './ort';
 import { maxErr } from './compare';
@@ -18,7 +18,7 @@ const seq = [5, 2, 7, 1, 8, 2, 8, 1, 8, 30];
 
 describe('fixed-capacity step graph', () => {
   it.each([
-    ['fused (contrib norm, RoPE and SiLU kernels, as the runtime builds it)', true],
+    ['fused (contrib norm, RoPE and SiLU kernels: the runtime\'s kv-step where cache "inplace" does not fit)', true],
     ['plain ops', false],
   ])('%s: a prefill copied into the cache, then one step per token, gives the logits and new K/V of the eager cache (empty slots hold garbage)', async (_, fused) => {
     const [, nkv, C, hs] = stepCacheDims(cfg);
@@ -52,7 +52,12 @@ describe('fixed-capacity step graph', () => {
     }
   });
 
-  it('cache "inplace" (one GroupQueryAttention node per layer, RoPE inside): each step gives the eager logits and returns the cache with only slot p written', async () => {
+  // MHA with biases, LayerNorm and GELU too: the packed projection carries the three biases
+  const mha = { ...cfg, nKvHead: cfg.nHead, norm: 'layernorm', mlp: 'gelu', bias: true, tiedEmbeddings: false } as TransformerConfig;
+  it.each([
+    ['GQA, RMSNorm, SwiGLU (tiny-random)', cfg, w],
+    ['MHA with biases, LayerNorm, GELU, untied head', mha, randomWeights(mha, 6)],
+  ])('cache "inplace" (one GroupQueryAttention node per layer, RoPE inside), %s: each step gives the eager logits and returns the cache with only slot p written', async (_, cfg, w) => {
     const [, nkv, C, hs] = stepCacheDims(cfg);
     const s = await session(buildTransformerModel(cfg, w, { cache: 'inplace', fused: true }));
     const P = 3;
@@ -79,6 +84,13 @@ describe('fixed-capacity step graph', () => {
       });
       eager = ref.cache;
     }
+  });
+
+  it('fitsInplace follows GroupQueryAttention\'s head-size checks: a multiple of 16 with RoPE, of 8 without', () => {
+    expect(fitsInplace(cfg)).toBe(true); // hs 16
+    expect(fitsInplace({ ...cfg, nHead: 8, nKvHead: 8 })).toBe(false); // hs 8 with RoPE
+    expect(fitsInplace({ ...cfg, nHead: 8, nKvHead: 8, position: 'none' })).toBe(true);
+    expect(fitsInplace({ ...cfg, dModel: 96, nHead: 4, nKvHead: 2 })).toBe(false); // hs 24
   });
 
   it('cache "inplace" is built only as a fused graph', () => {
