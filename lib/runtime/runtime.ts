@@ -64,7 +64,6 @@ export const WARMING = '; WASM runs until WebGPU has warmed up';
 /** Default quiet time before each background run: a click's follow-up requests arrive well within it. */
 export const IDLE_MS = 300;
 
-
 /** Models without a calibration plan: WebGPU for prefill, WASM for decode (the usual outcome). */
 function defaultChoice(workload: Workload): BackendChoice {
   return workload === 'prefill'
@@ -215,6 +214,7 @@ export class Runtime {
     this.remembered.set(key, earlier);
     const deciding = (async () => {
       const e = await earlier;
+      if (e?.backend === 'webgpu' && workload === 'decode') void this.inBackground(async () => (await this.idle(), (await this.steps.lend(modelId, model))?.done())); // remembered: make its step decoder in idle time (no calibration will)
       if (e) return e;
       const keep = model.stateOutputs?.(model.calibration!()[workload].variant) ?? []; // as generate: state stays on the device
       const run = async (backend: Backend, variant: string, feeds: Record<string, WireTensor>) => {

@@ -4,8 +4,8 @@
  * read without a counted download and cannot be fed to a WASM session), generate must draw the
  * same ids as on WASM, read no cache back, and free every buffer it was handed.
  */
-import { describe, expect, it } from 'vitest';
-import { Runtime, toWire, type Feed, type WireTensor } from '@/lib/runtime';
+import { describe, expect, it, vi } from 'vitest';
+import { decisionKey, memoryStore, REMEMBERED, Runtime, toWire, type Feed, type WireTensor } from '@/lib/runtime';
 import type { StepDecoder } from '@/lib/runtime/model';
 import { kvStepper, randomPresetModel, randomPresetWeights } from '@/lib/runtime/transformer';
 import { stepNames } from '@/lib/model/build';
@@ -81,6 +81,21 @@ describe('KV cache kept on the GPU between WebGPU decode steps', () => {
     // a second generation borrows the same decoder again
     await rt.generate(ID, req);
     expect(dec.steps).toBe(14);
+  });
+
+  it('a WebGPU decode choice remembered from an earlier visit makes the step decoder in idle time, and later generations decode on it', async () => {
+    const dec = await cpuStepDecoder();
+    let made = 0;
+    const store = memoryStore();
+    const rt = new Runtime({ provider: async () => ({ ...randomPresetModel('tiny-random'), stepDecoder: async () => (made++, dec) }), ort: fakeGpuOrt().load, navigator: gpuNav, store, idleMs: 0 });
+    await rt.load(ID);
+    const remembered = { backend: 'webgpu' as const, workload: 'decode' as const, reason: 'WebGPU chosen: faster for one-token decode (measured 1 ms vs 2 ms)', timings: { wasm: 2, webgpu: 1 } };
+    await store.set(decisionKey(ID, 'decode', (await rt.probe()).reason), remembered);
+    expect((await rt.choose(ID, 'decode')).reason).toContain(REMEMBERED); // answered from the store: no calibration runs
+    await vi.waitFor(() => expect(made).toBe(1), { timeout: 20_000 }); // the background job made it
+    const g = await rt.generate(ID, req);
+    expect(g.stepped).toBe(7);
+    expect(g.newIds).toEqual(await wasmIds());
   });
 
   it('a step decoder that fails to start leaves decode on the session path, with the same ids', async () => {
