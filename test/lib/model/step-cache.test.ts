@@ -16,6 +16,17 @@ const cfg = { ...presets['tiny-random'] } as TransformerConfig;
 const w = randomWeights(cfg, 5);
 const seq = [5, 2, 7, 1, 8, 2, 8, 1, 8, 30];
 
+/** Fixed-capacity caches holding an eager prefill's P tokens in slots 0..P-1 and garbage in the empty slots. */
+function prefilled(cfg: TransformerConfig, eager: ReturnType<typeof eagerStep>['cache'], P: number): { k: Float32Array; v: Float32Array }[] {
+  const [, nkv, C, hs] = stepCacheDims(cfg);
+  return eager.map((kv) => {
+    const k = new Float32Array(nkv * C * hs).fill(7), v = new Float32Array(nkv * C * hs).fill(-3);
+    writePrefix(k, kv.k.data as Float32Array, nkv, C, hs, P);
+    writePrefix(v, kv.v.data as Float32Array, nkv, C, hs, P);
+    return { k, v };
+  });
+}
+
 describe('fixed-capacity step graph', () => {
   it.each([
     ['fused (contrib norm, RoPE and SiLU kernels: the runtime\'s kv-step where cache "inplace" does not fit)', true],
@@ -25,12 +36,7 @@ describe('fixed-capacity step graph', () => {
     const s = await session(buildTransformerModel(cfg, w, { cache: 'step', fused }));
     const P = 4;
     const pre = eagerStep(cfg, w, ids(seq.slice(0, P)));
-    const cache = Array.from({ length: cfg.nLayer }, (_, l) => {
-      const k = new Float32Array(nkv * C * hs).fill(7), v = new Float32Array(nkv * C * hs).fill(-3); // garbage in empty slots
-      writePrefix(k, pre.cache[l].k.data as Float32Array, nkv, C, hs, P);
-      writePrefix(v, pre.cache[l].v.data as Float32Array, nkv, C, hs, P);
-      return { k, v };
-    });
+    const cache = prefilled(cfg, pre.cache, P);
     let eager = pre.cache;
     for (let p = P; p < seq.length; p++) {
       const feed = stepFeed(seq[p], p, cache, nkv, C, hs);
@@ -62,12 +68,7 @@ describe('fixed-capacity step graph', () => {
     const s = await session(buildTransformerModel(cfg, w, { cache: 'inplace', fused: true }));
     const P = 3;
     const pre = eagerStep(cfg, w, ids(seq.slice(0, P)));
-    let cache: { k: Float32Array; v: Float32Array }[] = Array.from({ length: cfg.nLayer }, (_, l) => {
-      const k = new Float32Array(nkv * C * hs).fill(7), v = new Float32Array(nkv * C * hs).fill(-3); // garbage in empty slots
-      writePrefix(k, pre.cache[l].k.data as Float32Array, nkv, C, hs, P);
-      writePrefix(v, pre.cache[l].v.data as Float32Array, nkv, C, hs, P);
-      return { k, v };
-    });
+    let cache = prefilled(cfg, pre.cache, P);
     let eager = pre.cache;
     for (let p = P; p < seq.length; p++) {
       const out = await run(s, inplaceFeed(seq[p], p, cache, nkv, C, hs));
