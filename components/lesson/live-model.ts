@@ -7,6 +7,7 @@
  */
 import type { ModelClient } from '@/lib/runtime/client';
 import { SITE_BASE } from '@/components/site-base';
+import { reportToServiceWorker } from '@/components/ui/cache-report';
 
 export interface TokenizerLike {
   encode(text: string): number[];
@@ -31,7 +32,7 @@ let tokenizer: Promise<TokenizerLike> | null = null;
 /** One model worker per page, started on the first call (the client code loads only then). */
 export function sharedClient(base = SITE_BASE): Promise<ModelClient> {
   client ??= Promise.all([import('@/lib/runtime/client'), import('@/components/ui/backend-status')]).then(([m, status]) =>
-    m.createModelClient({ base, onFallback: (note) => status.setBackendStatus({ backend: 'wasm', reason: note, note }) }));
+    m.createModelClient({ base, onFallback: (note) => status.setBackendStatus({ backend: 'wasm', reason: note, note }), onResources: reportToServiceWorker }));
   client.catch(() => (client = null));
   return client;
 }

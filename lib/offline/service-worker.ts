@@ -207,10 +207,20 @@ async function precacheCore(): Promise<void> {
   }
 }
 
-/** The page's own files, fetched before this worker controlled it (first visit). */
-async function cacheReported(urls: string[]): Promise<void> {
+/**
+ * The page's own files, and its model worker's, fetched before this worker controlled them (first
+ * visit). Model files take the model route (kept once they hash to the manifest's sha256).
+ */
+async function cacheReported(urls: string[], e: ExtendableEvent): Promise<void> {
   await Promise.all(urls.map(async (u) => {
     const url = new URL(u);
+    const route = routeOf(url, ROOT);
+    if (route === 'model' || route === 'manifest') {
+      const req = new Request(u);
+      const res = await (route === 'model' ? modelResponse(req, url, e) : manifestResponse(req, e)).catch(() => null);
+      await res?.arrayBuffer().catch(() => {}); // read it through: a tee'd download stores its second copy meanwhile
+      return;
+    }
     const name = routeOf(url, ROOT) === 'ort' ? NAMES.ort : NAMES.shell;
     const key = routeOf(url, ROOT) === 'page-data' ? pageKey(url) : url.href;
     const cache = await open(name);
@@ -238,7 +248,7 @@ sw.addEventListener('activate', (e) => {
 
 sw.addEventListener('message', (e) => {
   const msg = e.data as { type?: string; urls?: unknown } | null;
-  if (msg?.type === 'llm-lab:cache-urls') e.waitUntil(cacheReported(urlsWorthCaching(msg.urls, ROOT)));
+  if (msg?.type === 'llm-lab:cache-urls') e.waitUntil(cacheReported(urlsWorthCaching(msg.urls, ROOT), e));
 });
 
 sw.addEventListener('fetch', (e) => {

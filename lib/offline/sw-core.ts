@@ -155,7 +155,10 @@ export function assetUrlsInHtml(html: string, basePath = '/'): string[] {
   return [...out];
 }
 
-/** URLs a page reports it loaded before the worker controlled it, reduced to ours worth caching (`root` as in routeOf). */
+/**
+ * URLs a page reports it (or its model worker) loaded before the service worker controlled it,
+ * reduced to ours worth caching (`root` as in routeOf); model files are then kept by their sha256.
+ */
 export function urlsWorthCaching(urls: unknown, root: string): string[] {
   if (!Array.isArray(urls)) return [];
   const out = new Set<string>();
@@ -168,7 +171,7 @@ export function urlsWorthCaching(urls: unknown, root: string): string[] {
       continue;
     }
     const r = routeOf(url, root);
-    if (r === 'static' || r === 'page-data' || r === 'ort') out.add(url.href);
+    if (r === 'static' || r === 'page-data' || r === 'ort' || r === 'model' || r === 'manifest') out.add(url.href);
   }
   return [...out];
 }

@@ -65,6 +65,8 @@ export interface ModelClientOptions {
   base?: string;
   /** Called once when a run or generation reports that WebGPU failed and WASM took over. */
   onFallback?: (note: string) => void;
+  /** Called with each load's LoadResult.resources (the page hands them to its service worker). */
+  onResources?: (urls: string[]) => void;
 }
 
 export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
@@ -112,7 +114,7 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
   }
 
   return {
-    load: (modelId, o = {}) => request('load', { modelId }, { onProgress: o.onProgress }).done,
+    load: (modelId, o = {}) => request('load', { modelId }, { onProgress: o.onProgress }).done.then((r) => (r.resources && opts.onResources?.(r.resources), r)),
     run: (modelId, variant, feeds, o = {}) => request('run', { modelId, variant, feeds, workload: o.workload, backend: o.backend }, {}, o.transfer ? transferables(feeds) : undefined).done,
     generate(modelId, req, onToken, o = {}) {
       const { id, done } = request('generate', { ...req, modelId }, { onToken });

@@ -64,6 +64,12 @@ export interface LoadResult {
   backends: Backend[];
   /** Why WebGPU is missing, when it is. */
   webgpuReason?: string;
+  /**
+   * URLs the model worker has fetched so far (its resource timing), for the page to hand to the
+   * service worker: a worker started before the service worker controlled the page (a panel that
+   * prefetches as the page opens) fetches outside it, and those files would not be kept offline.
+   */
+  resources?: string[];
 }
 
 export interface RunResult {

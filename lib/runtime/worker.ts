@@ -30,7 +30,10 @@ registerQuantModels(`${base}models/`); // before the catch-all family below
 registerPruneModels(`${base}models/`);
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
-const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 }, prepareOrt: true }), (msg, transfer) => scope.postMessage(msg, transfer ?? []));
+/** A load's result also lists what this worker has fetched (LoadResult.resources). */
+const withResources = (msg: Response): Response =>
+  msg.type === 'result' && msg.request === 'load' ? { ...msg, result: { ...msg.result, resources: performance.getEntriesByType('resource').map((r) => r.name) } } : msg;
+const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 }, prepareOrt: true }), (msg, transfer) => scope.postMessage(withResources(msg), transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);
 });

@@ -103,10 +103,12 @@ describe('what a page is cached with', () => {
     expect(assetUrlsInHtml(html)).toEqual(['/_next/static/css/a.css', '/_next/static/chunks/b.js']);
   });
 
-  it('keeps only same-origin static, ORT and page URLs of what the page reports', () => {
-    expect(urlsWorthCaching([`${O}/_next/static/x.js`, 'https://cdn.example/y.js', `${O}/ort/ort.webgpu.min.mjs`, `${O}/models/lm/model.safetensors`, 'not a url', 42], O)).toEqual([
+  it('keeps only same-origin static, ORT, model and page URLs of what the page (or its model worker) reports', () => {
+    expect(urlsWorthCaching([`${O}/_next/static/x.js`, 'https://cdn.example/y.js', `${O}/ort/ort.webgpu.min.mjs`, `${O}/models/lm/model.safetensors`, `${O}/models/manifest.json`, 'not a url', 42], O)).toEqual([
       `${O}/_next/static/x.js`,
       `${O}/ort/ort.webgpu.min.mjs`,
+      `${O}/models/lm/model.safetensors`,
+      `${O}/models/manifest.json`,
     ]);
     expect(urlsWorthCaching('nope', O)).toEqual([]);
   });

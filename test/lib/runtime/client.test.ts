@@ -32,6 +32,20 @@ describe('createModelClient ↔ worker host (structured-clone channel)', () => {
     expect(kinds).toEqual(['token', 'token', 'token', 'result']);
   });
 
+  it('hands a load result\'s resources (what the worker fetched) to onResources', async () => {
+    const urls = ['https://lab.example/ort/ort-wasm-simd-threaded.wasm', 'https://lab.example/models/lm/model.safetensors'];
+    const listeners: ((e: { data: unknown }) => void)[] = [];
+    const worker: WorkerLike = {
+      postMessage: (m) => queueMicrotask(() => listeners.forEach((f) => f({ data: { id: m.id, type: 'result', request: 'load', result: { modelId: 'lm', info: {}, backends: ['wasm'], resources: urls } } }))),
+      addEventListener: (type: string, fn: (e: never) => void) => void (type === 'message' && listeners.push(fn as (e: { data: unknown }) => void)),
+    };
+    const reported: string[][] = [];
+    const client = createModelClient({ worker, onResources: (u) => reported.push(u) });
+    expect((await client.load('lm')).resources).toEqual(urls);
+    expect(reported).toEqual([urls]);
+    await expect(createModelClient({ worker: inProcessWorker(provider) }).load('bigram')).resolves.not.toHaveProperty('resources'); // Node's host adds none
+  });
+
   it('rejects with the worker\'s error message', async () => {
     const client = createModelClient({ worker: inProcessWorker(provider) });
     await expect(client.load('missing')).rejects.toThrow('unknown model "missing"');
