@@ -2,9 +2,9 @@
 /**
  * Registers the lab's service worker (public/sw.js, built from lib/offline/) on site pages, in
  * production builds only (`next dev` chunks change on every edit; a cache-first worker would serve
- * stale code). The page tells the worker which files it loaded before the worker controlled it,
- * as each finishes (./cache-report.ts; the model worker's files follow with each model load,
- * components/lesson/live-model.ts), so the first page visited also works offline. Where the host sent no
+ * stale code). On a first visit the page tells the worker which files it loaded, as each finishes
+ * (./cache-report.ts; the model worker's files follow with its results, lib/runtime/resources.ts),
+ * so the first page visited also works offline. Where the host sent no
  * isolation headers the page reloads once the worker controls it (lib/offline/isolation.ts).
  * No service worker support, storage disabled, registration refused: nothing happens, no error.
  */
@@ -22,24 +22,24 @@ function reloadedBefore(): boolean {
 }
 
 /**
- * Reports every file the page fetched before the service worker controlled it (those went past
- * it), as they finish: a panel that prefetches as the page opens may still be downloading when
- * the worker takes over. Fetches started after that went through the worker, which kept them.
+ * Reports every file the page fetches to the worker, as each finishes, when the page opened
+ * without a controlling worker (first visit). Files fetched before the worker took over went past
+ * it, and so can some started just after: a model worker created within ~0.1 s after
+ * 'controllerchange' may still fetch its script from the network (seen in Chromium), so the report
+ * does not stop at control. The worker fetches only what its caches lack (a lookup per URL).
  */
-function reportUncontrolled(sw: ServiceWorkerContainer): void {
-  let controlledAt = sw.controller ? 0 : Infinity;
-  if (controlledAt === 0) return;
+function reportFetched(sw: ServiceWorkerContainer): void {
+  if (sw.controller) return; // controlled from navigation: every fetch went through the worker
   reportToServiceWorker([location.href]);
-  sw.addEventListener('controllerchange', () => (controlledAt = Math.min(controlledAt, performance.now())), { once: true });
   try {
-    new PerformanceObserver((list) => reportToServiceWorker(list.getEntries().filter((e) => e.startTime < controlledAt).map((e) => e.name))).observe({ type: 'resource', buffered: true });
+    new PerformanceObserver((list) => reportToServiceWorker(list.getEntries().map((e) => e.name))).observe({ type: 'resource', buffered: true });
   } catch {
     reportToServiceWorker(performance.getEntriesByType('resource').map((e) => e.name)); // no PerformanceObserver: what has finished so far
   }
 }
 
 function register(sw: ServiceWorkerContainer): void {
-  reportUncontrolled(sw);
+  reportFetched(sw);
   sw.register(sitePath('sw.js'), { scope: SITE_BASE }).catch(() => {});
   const reload = shouldReloadForIsolation({ isolated: self.crossOriginIsolated === true, topLevel: window.top === window, secure: window.isSecureContext, tried: reloadedBefore() });
   if (!reload) return;

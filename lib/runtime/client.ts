@@ -15,6 +15,7 @@ import {
   type Progress, type Request, type RequestBody, type RequestType, type Response, type Results, type RunResult,
   type WireTensor, type Workload,
 } from './protocol';
+import { resourcesOf } from './resources';
 
 /** The part of a Worker the client uses (a MessagePort or a fake in tests fits too). */
 export interface WorkerLike {
@@ -65,7 +66,7 @@ export interface ModelClientOptions {
   base?: string;
   /** Called once when a run or generation reports that WebGPU failed and WASM took over. */
   onFallback?: (note: string) => void;
-  /** Called with each load's LoadResult.resources (the page hands them to its service worker). */
+  /** Called with the URLs a result says the worker fetched since its last report (./resources.ts; the page hands them to its service worker). */
   onResources?: (urls: string[]) => void;
 }
 
@@ -81,8 +82,10 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
     pending.clear();
   };
 
+  let answered = false;
   worker.addEventListener('message', (e) => {
     if (!isResponse(e.data)) return;
+    answered = true;
     const msg: Response = e.data;
     const p = pending.get(msg.id);
     if (!p) return;
@@ -92,6 +95,8 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
       pending.delete(msg.id);
       if (msg.type === 'error') p.reject(fromWireError(msg.error));
       else {
+        const fetched = resourcesOf(msg.result);
+        if (fetched.length > 0) opts.onResources?.(fetched);
         const note = (msg.result as { fallback?: unknown } | null)?.fallback;
         if (typeof note === 'string' && !fellBack) {
           fellBack = true;
@@ -101,7 +106,11 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
       }
     }
   });
-  worker.addEventListener('error', (e) => failAll(new Error(`model worker crashed: ${e.message ?? 'unknown error'}`)));
+  worker.addEventListener('error', (e) => {
+    const err = new Error(`model worker crashed: ${e.message ?? (answered ? 'unknown error' : 'it did not start (its script could not be loaded: offline, or the site changed since this page opened)')}`);
+    if (!answered) closed = err; // it never ran: every later request would wait forever
+    failAll(err);
+  });
 
   function request<K extends RequestType>(type: K, body: RequestBody<K>, hooks: Omit<Pending, 'resolve' | 'reject'> = {}, transfer?: ArrayBuffer[]): { id: number; done: Promise<Results[K]> } {
     const id = nextId++;
@@ -114,7 +123,7 @@ export function createModelClient(opts: ModelClientOptions = {}): ModelClient {
   }
 
   return {
-    load: (modelId, o = {}) => request('load', { modelId }, { onProgress: o.onProgress }).done.then((r) => (r.resources && opts.onResources?.(r.resources), r)),
+    load: (modelId, o = {}) => request('load', { modelId }, { onProgress: o.onProgress }).done,
     run: (modelId, variant, feeds, o = {}) => request('run', { modelId, variant, feeds, workload: o.workload, backend: o.backend }, {}, o.transfer ? transferables(feeds) : undefined).done,
     generate(modelId, req, onToken, o = {}) {
       const { id, done } = request('generate', { ...req, modelId }, { onToken });

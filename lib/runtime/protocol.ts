@@ -65,9 +65,10 @@ export interface LoadResult {
   /** Why WebGPU is missing, when it is. */
   webgpuReason?: string;
   /**
-   * URLs the model worker has fetched so far (its resource timing), for the page to hand to the
-   * service worker: a worker started before the service worker controlled the page (a panel that
-   * prefetches as the page opens) fetches outside it, and those files would not be kept offline.
+   * URLs the model worker has finished fetching since its last result (its resource timing), for
+   * the page to hand to the service worker: a worker started before the service worker controlled
+   * the page (a panel that prefetches as the page opens) fetches outside it, and those files would
+   * not be kept offline. Any result may carry it (./resources.ts); the client reads it from all.
    */
   resources?: string[];
 }

@@ -15,6 +15,7 @@ import { Runtime } from './runtime';
 import { registerTransformerModels } from './transformer';
 import { registerQuantModels } from './quant';
 import { PRUNE_PREFIX, registerPruneModels } from './prune';
+import { withNewResources } from './resources';
 
 interface WorkerScope {
   postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
@@ -30,9 +31,10 @@ registerQuantModels(`${base}models/`); // before the catch-all family below
 registerPruneModels(`${base}models/`);
 registerTransformerModels(`${base}models/`);
 const store = indexedDbStore() ?? undefined;
-/** A load's result also lists what this worker has fetched (LoadResult.resources). */
-const withResources = (msg: Response): Response =>
-  msg.type === 'result' && msg.request === 'load' ? { ...msg, result: { ...msg.result, resources: performance.getEntriesByType('resource').map((r) => r.name) } } : msg;
+/** Each result also lists what this worker has fetched since the last one, its own script first (./resources.ts). */
+const reported = new Set<string>();
+const fetched = () => [(globalThis as { location?: { href: string } }).location?.href ?? '', ...performance.getEntriesByType('resource').map((r) => r.name)].filter(Boolean);
+const withResources = (msg: Response): Response => (msg.type === 'result' ? withNewResources(msg, reported, fetched()) : msg);
 const host = createHost(new Runtime({ provider: defaultProvider, store, keepLast: { [PRUNE_PREFIX]: 4 }, prepareOrt: true }), (msg, transfer) => scope.postMessage(withResources(msg), transfer ?? []));
 scope.addEventListener('message', (e) => {
   void host.handle(e.data);

@@ -57,10 +57,15 @@ describeBrowser('offline after the first visit', () => {
       const keys = async (n: string) => ((await caches.has(n)) ? (await (await caches.open(n)).keys()).map((r) => new URL(r.url).pathname) : []);
       const names = await caches.keys();
       const ort = (await Promise.all(names.filter((n) => n.startsWith('llm-lab-ort-')).map(keys))).flat();
-      return { models: await keys('llm-lab-models'), ort };
+      const shell = new Set((await Promise.all(names.filter((n) => n.startsWith('llm-lab-shell-')).map(keys))).flat());
+      // every script and style the page fetched, the model worker's script among them (it may start
+      // just after the service worker took over, yet fetch past it)
+      const fetched = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname).filter((p) => p.startsWith('/_next/static/'));
+      return { models: await keys('llm-lab-models'), ort, staticMissing: [...new Set(fetched)].filter((p) => !shell.has(p)) };
     });
     await expect.poll(async () => (await cached()).models, { timeout: 30_000 }).toContain(`/__llm-lab-model__/${sha}`);
     await expect.poll(async () => (await cached()).ort, { timeout: 30_000 }).toContain('/ort/ort-wasm-simd-threaded.wasm'); // WASM sessions run ORT's plain build
+    await expect.poll(async () => (await cached()).staticMissing, { timeout: 30_000 }).toEqual([]);
 
     mark('cached');
     await server.close(); // nothing answers any more…

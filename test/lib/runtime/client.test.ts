@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createModelClient, type WorkerLike } from '@/lib/runtime/client';
 import type { ModelProvider, Progress } from '@/lib/runtime';
+import type { Request } from '@/lib/runtime/protocol';
 import { bigramModel, idsTensor, TABLE } from './bigramModel';
 import { inProcessWorker } from './channel';
 
@@ -32,18 +33,37 @@ describe('createModelClient ↔ worker host (structured-clone channel)', () => {
     expect(kinds).toEqual(['token', 'token', 'token', 'result']);
   });
 
-  it('hands a load result\'s resources (what the worker fetched) to onResources', async () => {
-    const urls = ['https://lab.example/ort/ort-wasm-simd-threaded.wasm', 'https://lab.example/models/lm/model.safetensors'];
+  it('hands any result\'s resources (what the worker fetched since its last result) to onResources', async () => {
+    const urls = ['https://lab.example/ort/ort-wasm-simd-threaded.mjs', 'https://lab.example/models/lm/model.safetensors'];
+    const wasm = 'https://lab.example/ort/ort-wasm-simd-threaded.wasm';
     const listeners: ((e: { data: unknown }) => void)[] = [];
+    const answer = (m: Request) => m.type === 'load'
+      ? { id: m.id, type: 'result', request: 'load', result: { modelId: 'lm', info: {}, backends: ['wasm'], resources: urls } }
+      : { id: m.id, type: 'result', request: 'run', result: { outputs: {}, backend: 'wasm', ms: 1, resources: [wasm] } };
     const worker: WorkerLike = {
-      postMessage: (m) => queueMicrotask(() => listeners.forEach((f) => f({ data: { id: m.id, type: 'result', request: 'load', result: { modelId: 'lm', info: {}, backends: ['wasm'], resources: urls } } }))),
+      postMessage: (m) => queueMicrotask(() => listeners.forEach((f) => f({ data: answer(m) }))),
       addEventListener: (type: string, fn: (e: never) => void) => void (type === 'message' && listeners.push(fn as (e: { data: unknown }) => void)),
     };
     const reported: string[][] = [];
     const client = createModelClient({ worker, onResources: (u) => reported.push(u) });
     expect((await client.load('lm')).resources).toEqual(urls);
     expect(reported).toEqual([urls]);
+    await client.run('lm', 'logits', {});
+    expect(reported).toEqual([urls, [wasm]]);
     await expect(createModelClient({ worker: inProcessWorker(provider) }).load('bigram')).resolves.not.toHaveProperty('resources'); // Node's host adds none
+  });
+
+  it('rejects this and every later request when the worker never started (its script failed to load)', async () => {
+    const listeners: ((e: { message?: string }) => void)[] = [];
+    const worker: WorkerLike = {
+      postMessage: () => {}, // a worker whose script never loaded answers nothing
+      addEventListener: (type: string, fn: (e: never) => void) => void (type === 'error' && listeners.push(fn as (e: { message?: string }) => void)),
+    };
+    const client = createModelClient({ worker });
+    const first = client.load('lm');
+    listeners.forEach((f) => f({})); // the load failure's plain Event: no message
+    await expect(first).rejects.toThrow(/model worker crashed: it did not start/);
+    await expect(client.load('lm')).rejects.toThrow(/did not start/); // not queued to a dead worker
   });
 
   it('rejects with the worker\'s error message', async () => {
