@@ -54,6 +54,20 @@ async function put(cache: Cache | null, key: string, res: Response): Promise<voi
   }
 }
 
+/**
+ * Cache writes in progress, by cache key: a report of a file that is being kept right now (the
+ * page's fetch went through this worker and its copy is still being written) waits for that write
+ * instead of downloading the file a second time.
+ */
+const keeping = new Map<string, Promise<void>>();
+function keep(key: string, write: Promise<void>): Promise<void> {
+  const p: Promise<void> = write.finally(() => {
+    if (keeping.get(key) === p) keeping.delete(key);
+  });
+  keeping.set(key, p);
+  return p;
+}
+
 /** Responses worth keeping: complete, same-origin, not an error. */
 const keepable = (res: Response) => res.ok && res.status === 200 && res.type === 'basic';
 
@@ -61,7 +75,7 @@ async function networkFirst(req: Request, cacheName: string, key: string, e: Ext
   const cache = await open(cacheName);
   try {
     const res = await fetch(req);
-    if (keepable(res)) e.waitUntil(put(cache, key, res.clone()));
+    if (keepable(res)) e.waitUntil(keep(key, put(cache, key, res.clone())));
     return res;
   } catch (err) {
     const hit = await match(cache, key);
@@ -75,7 +89,7 @@ async function cacheFirst(req: Request | string, cacheName: string, key: string,
   const hit = await match(cache, key);
   if (hit) return hit;
   const res = await fetch(req);
-  if (keepable(res)) e.waitUntil(put(cache, key, res.clone()));
+  if (keepable(res)) e.waitUntil(keep(key, put(cache, key, res.clone())));
   return res;
 }
 
@@ -139,18 +153,23 @@ async function storeVerified(stream: ReadableStream<Uint8Array>, sha: string, pa
   if (index) await pruneModels(index.map);
 }
 
-async function modelResponse(req: Request, url: URL, e: ExtendableEvent): Promise<Response> {
+/** The manifest's sha256 for a model file URL, or undefined (config.json etc.: no hash to key by). */
+async function shaOf(url: URL, e: ExtendableEvent): Promise<string | undefined> {
   const map = await currentIndex(e);
   const path = sitePathOf(url, ROOT);
-  const sha = path === null ? undefined : map?.get(path);
-  if (!sha) return networkFirst(req, NAMES.shell, pageKey(url), e); // config.json etc.: no hash to key by
+  return path === null ? undefined : map?.get(path);
+}
+
+async function modelResponse(req: Request, url: URL, e: ExtendableEvent): Promise<Response> {
+  const sha = await shaOf(url, e);
+  if (!sha) return networkFirst(req, NAMES.shell, pageKey(url), e);
   const cache = await open(MODEL_CACHE);
   const hit = await match(cache, modelCacheKey(ROOT, sha));
   if (hit) return hit;
   const res = await fetch(req);
   if (!cache || !keepable(res) || !res.body) return res;
   const [forPage, forCache] = res.body.tee();
-  e.waitUntil(storeVerified(forCache, sha, path ?? url.pathname, res.headers).catch(() => {}));
+  e.waitUntil(keep(modelCacheKey(ROOT, sha), storeVerified(forCache, sha, sitePathOf(url, ROOT) ?? url.pathname, res.headers).catch(() => {})));
   return new Response(forPage, { status: res.status, statusText: res.statusText, headers: res.headers });
 }
 
@@ -208,21 +227,29 @@ async function precacheCore(): Promise<void> {
 }
 
 /**
- * The page's own files, and its model worker's, fetched before this worker controlled them (first
- * visit). Model files take the model route (kept once they hash to the manifest's sha256).
+ * Files the page and its model worker report having fetched on a first visit: those that went
+ * past this worker are fetched again and kept; those it kept already (or is keeping) are not.
+ * Model files take the model route (kept once they hash to the manifest's sha256).
  */
 async function cacheReported(urls: string[], e: ExtendableEvent): Promise<void> {
   await Promise.all(urls.map(async (u) => {
     const url = new URL(u);
     const route = routeOf(url, ROOT);
+    const sha = route === 'model' ? await shaOf(url, e) : undefined;
+    if (sha) {
+      const key = modelCacheKey(ROOT, sha);
+      await keeping.get(key);
+      if (await match(await open(MODEL_CACHE), key)) return;
+    }
     if (route === 'model' || route === 'manifest') {
       const req = new Request(u);
       const res = await (route === 'model' ? modelResponse(req, url, e) : manifestResponse(req, e)).catch(() => null);
       await res?.arrayBuffer().catch(() => {}); // read it through: a tee'd download stores its second copy meanwhile
       return;
     }
-    const name = routeOf(url, ROOT) === 'ort' ? NAMES.ort : NAMES.shell;
-    const key = routeOf(url, ROOT) === 'page-data' ? pageKey(url) : url.href;
+    const name = route === 'ort' ? NAMES.ort : NAMES.shell;
+    const key = route === 'page-data' ? pageKey(url) : url.href;
+    await keeping.get(key);
     const cache = await open(name);
     if (!cache || (await match(cache, key))) return;
     const r = await fetch(u).catch(() => null);

@@ -86,6 +86,13 @@ async function get(path: string, mode = 'cors'): Promise<Response> {
   return new Response(body, { status: res.status, headers: res.headers });
 }
 
+/** Dispatches the page's 'llm-lab:cache-urls' report and waits until the worker has done with it. */
+async function report(paths: string[]): Promise<void> {
+  const waits: Promise<unknown>[] = [];
+  handlers.message({ data: { type: 'llm-lab:cache-urls', urls: paths.map((p) => O + p) }, waitUntil: (p: Promise<unknown>) => waits.push(p) });
+  for (let i = 0; i < waits.length; i++) await waits[i];
+}
+
 function manifest(weightsSha: string) {
   return JSON.stringify({ models: { lm: { files: { weights: 'models/lm/model.safetensors', config: 'models/lm/config.json' }, sha256: weightsSha } } });
 }
@@ -175,6 +182,44 @@ describe('the service worker', () => {
     const res = await get('/lessons/x/', 'navigate');
     expect(res.headers.get('cross-origin-opener-policy')).toBe('same-origin');
     expect(res.headers.get('cross-origin-embedder-policy')).toBe('require-corp');
+  });
+
+  it('keeps the files a page reports it fetched past the worker, the model under its sha256', async () => {
+    await loadWorker();
+    const w = new Uint8Array([3, 1, 4]);
+    network.set('/models/manifest.json', resp(manifest(sha(w)), 'application/json'));
+    network.set('/models/lm/model.safetensors', resp(w));
+    network.set('/_next/static/chunks/worker.js', resp('self.x = 1', 'text/javascript'));
+    network.set('/ort/ort-wasm-simd-threaded.wasm', resp(new Uint8Array([0, 97, 115, 109])));
+    await report(['/models/lm/model.safetensors', '/_next/static/chunks/worker.js', '/ort/ort-wasm-simd-threaded.wasm', '/not-ours/../x']);
+    expect([...caches.get('llm-lab-models')!.store.keys()]).toEqual([`${O}/__llm-lab-model__/${sha(w)}`]);
+    expect(caches.get('llm-lab-shell-b1')!.store.has(`${O}/_next/static/chunks/worker.js`)).toBe(true);
+    expect(caches.get('llm-lab-ort-1.30.0')!.store.has(`${O}/ort/ort-wasm-simd-threaded.wasm`)).toBe(true);
+    netCalls = [];
+    await report(['/models/lm/model.safetensors', '/_next/static/chunks/worker.js', '/ort/ort-wasm-simd-threaded.wasm']);
+    expect(netCalls.filter((p) => p !== '/models/manifest.json')).toEqual([]); // kept already: nothing fetched again
+  });
+
+  it('a file reported while the worker is still keeping its download is not fetched a second time', async () => {
+    await loadWorker();
+    const w = new Uint8Array([2, 7, 1, 8]);
+    network.set('/models/manifest.json', resp(manifest(sha(w)), 'application/json'));
+    network.set('/models/lm/model.safetensors', resp(w));
+    network.set('/ort/ort-wasm-simd-threaded.wasm', resp(new Uint8Array([0, 97, 115, 109])));
+    await get('/models/manifest.json');
+    const waits: Promise<unknown>[] = [];
+    const fetchNoWait = async (path: string) => {
+      let responded: Promise<Response> | undefined;
+      handlers.fetch({ request: { url: O + path, method: 'GET', mode: 'cors', headers: new Headers() }, respondWith: (p: Promise<Response>) => (responded = p), waitUntil: (p: Promise<unknown>) => waits.push(p) });
+      await (await responded!).arrayBuffer(); // the page has its bytes; the worker's copy may still be on its way
+    };
+    await fetchNoWait('/models/lm/model.safetensors');
+    await fetchNoWait('/ort/ort-wasm-simd-threaded.wasm');
+    await report(['/models/lm/model.safetensors', '/ort/ort-wasm-simd-threaded.wasm']); // before those copies are written
+    for (let i = 0; i < waits.length; i++) await waits[i];
+    expect(netCalls.filter((p) => p === '/models/lm/model.safetensors')).toHaveLength(1);
+    expect(netCalls.filter((p) => p === '/ort/ort-wasm-simd-threaded.wasm')).toHaveLength(1);
+    expect(caches.get('llm-lab-models')!.store.size).toBe(1);
   });
 
   it('a page visited online is served from the cache offline', async () => {
