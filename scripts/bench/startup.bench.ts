@@ -66,6 +66,18 @@
  *   between tokens 1 and 2 any more; the rest is V8's baseline wasm tier on a first run); after
  *   reading 0.59-1.14 → 0.76-1.80 → 0.59-1.75.
  *
+ * Session 4 (2026-12-01), a probe of the first generation's decode at ready (no adapter, 100-240
+ * tokens, in-page timestamps per token): it is slow for its WHOLE length (16-28 ms/token in every
+ * eighth of a 240-token run, vs 7-14 in the second run), so it is not a start-up transient. Ruled
+ * out, each by one probe: main-thread work (no long tasks in either run), eager wasm tier-up
+ * (--js-flags=--no-wasm-dynamic-tiering: run 1 still 16-17 ms), ORT's pool spinning
+ * (allow_spinning 0: ratio 0.56-0.72), new KV shapes (a second run longer than the first is slow
+ * only mildly past the first's length). A 4-16-token generation just before does not remove it; the
+ * 96-token warm-up with idle time after it does. A CPU trace shows ORT's pool thread in different
+ * wasm functions in run 1 than in run 2. With ORT on one thread (no isolation) run 1 speeds up
+ * during the run (18 → 10 ms/token). With the service worker serving ORT's wasm from Cache Storage,
+ * warm visits decode like cold ones at ready (no V8 code cache gain); without it, warm run 1 ≈ run 2.
+ *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build;
  *                                                    STARTUP_BUILDS=per: the per-backend builds only)
  */
