@@ -3,7 +3,8 @@
  * components/ui/ServiceWorker.tsx on site pages, in production builds only). Two jobs:
  *
  * 1. Offline after the first visit. Pages and their data network-first (fresh online, cached
- *    offline), /_next/static and /ort cache-first, each model file listed in models/manifest.json
+ *    offline), /_next/static and /ort cache-first (ORT's .wasm only kept, never answered: the
+ *    browser's own fetch keeps V8's code cache, see routeOf), each model file listed in models/manifest.json
  *    cache-first under its sha256 (./sw-core.ts), stored only once its bytes hash to that sha256.
  *    The manifest itself is network-first, so online the worker always knows the current hashes
  *    and never serves a model whose sha256 differs from the manifest; offline it uses the last
@@ -247,7 +248,7 @@ async function cacheReported(urls: string[], e: ExtendableEvent): Promise<void> 
       await res?.arrayBuffer().catch(() => {}); // read it through: a tee'd download stores its second copy meanwhile
       return;
     }
-    const name = route === 'ort' ? NAMES.ort : NAMES.shell;
+    const name = route === 'ort' || route === 'ort-wasm' ? NAMES.ort : NAMES.shell;
     const key = route === 'page-data' ? pageKey(url) : url.href;
     await keeping.get(key);
     const cache = await open(name);
@@ -282,6 +283,6 @@ sw.addEventListener('fetch', (e) => {
   const req = e.request;
   const url = new URL(req.url);
   const route = routeOf(url, ROOT, { method: req.method, mode: req.mode, range: req.headers.has('range') });
-  if (route === 'bypass') return;
+  if (route === 'bypass' || route === 'ort-wasm') return; // ORT's wasm: the browser's fetch, so V8 reuses its compiled code
   e.respondWith(handle(route, req, url, e).then(isolate));
 });

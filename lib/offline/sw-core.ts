@@ -6,7 +6,8 @@
  * Caches (names carry a version so a new deploy or ORT release starts clean):
  *   llm-lab-shell-<build>   pages (HTML, RSC payloads) network-first; /_next/static/* cache-first
  *                           (content-hashed names never change)
- *   llm-lab-ort-<version>   /ort/* (the ORT module + 26 MB wasm) cache-first, per ORT version
+ *   llm-lab-ort-<version>   /ort/* (ORT's modules cache-first; its .wasm files are kept here but the
+ *                           worker never answers for them: see 'ort-wasm'), per ORT version
  *   llm-lab-models          one entry per model file listed with a sha256 in models/manifest.json,
  *                           keyed by that sha256 (modelCacheKey), stored only after its bytes hash
  *                           to it; an entry whose sha256 the manifest no longer lists is deleted
@@ -15,7 +16,7 @@
  *          routeOf(new URL('https://x.io/repo/models/lm/model.safetensors'), 'https://x.io/repo') → 'model'
  */
 
-export type Route = 'navigate' | 'static' | 'ort' | 'manifest' | 'model' | 'page-data' | 'bypass';
+export type Route = 'navigate' | 'static' | 'ort' | 'ort-wasm' | 'manifest' | 'model' | 'page-data' | 'bypass';
 
 export const MANIFEST_PATH = '/models/manifest.json';
 export const SHELL_PREFIX = 'llm-lab-shell-';
@@ -49,6 +50,13 @@ export function sitePathOf(url: URL, root: string): string | null {
 /**
  * Which strategy a GET request gets; `root` is the site's origin plus its base path, without a
  * trailing slash. Other origins, paths outside the site, non-GET and range requests pass through.
+ * 'ort-wasm' (ORT's .wasm binaries) also passes through, yet is kept for offline use when reported:
+ * V8 keeps a page's compiled WebAssembly (its code cache) only for a response the browser fetched
+ * itself. One a service worker answered, even straight from Cache Storage, is compiled again on
+ * every visit (measured in Chromium: ~3,800 lazy compiles and ~225 optimising ones in every first
+ * generation, against none and ~80 when it passes through), and a page's first generation then
+ * decodes at about half speed. Offline, the model worker reads the kept copy itself
+ * (lib/runtime/cache-fallback.ts).
  */
 export function routeOf(url: URL, root: string, opts: { method?: string; mode?: string; range?: boolean } = {}): Route {
   const p = sitePathOf(url, root);
@@ -56,7 +64,7 @@ export function routeOf(url: URL, root: string, opts: { method?: string; mode?: 
   if (p === '/sw.js') return 'bypass';
   if (opts.mode === 'navigate') return 'navigate';
   if (p.startsWith('/_next/static/')) return 'static';
-  if (p.startsWith('/ort/')) return 'ort';
+  if (p.startsWith('/ort/')) return p.endsWith('.wasm') ? 'ort-wasm' : 'ort';
   if (p === MANIFEST_PATH) return 'manifest';
   if (p.startsWith('/models/')) return 'model';
   return 'page-data';
@@ -171,7 +179,7 @@ export function urlsWorthCaching(urls: unknown, root: string): string[] {
       continue;
     }
     const r = routeOf(url, root);
-    if (r === 'static' || r === 'page-data' || r === 'ort' || r === 'model' || r === 'manifest') out.add(url.href);
+    if (r === 'static' || r === 'page-data' || r === 'ort' || r === 'ort-wasm' || r === 'model' || r === 'manifest') out.add(url.href);
   }
   return [...out];
 }

@@ -2,7 +2,8 @@
  * Offline after the first visit (lib/offline/service-worker.ts): the home page generates with
  * `lm` on WASM while online, then its server is shut down and the browser set offline, the page
  * reloads and generates the same tokens again from the service worker's caches (app shell, ORT,
- * the model keyed by its sha256). Its own server and browser context: the shared ones block
+ * the model keyed by its sha256; ORT's wasm, which passes the service worker, read from its kept
+ * copy by the model worker itself). Its own server and browser context: the shared ones block
  * service workers (test/e2e/browser.ts) and must keep the network for the other files.
  */
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -10,6 +11,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 // @ts-expect-error plain ESM script without types
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, describeBrowser } from './browser';
+import { KEPT_WASM_MARK } from '@/lib/runtime/cache-fallback';
 
 const RUN = 120_000;
 const PAGE = '/?generate.maxTokens=4&generate.seed=11&generate.backend=wasm';
@@ -67,6 +69,12 @@ describeBrowser('offline after the first visit', () => {
     await expect.poll(async () => (await cached()).ort, { timeout: 30_000 }).toContain('/ort/ort-wasm-simd-threaded.wasm'); // WASM sessions run ORT's plain build
     await expect.poll(async () => (await cached()).staticMissing, { timeout: 30_000 }).toEqual([]);
 
+    // ORT's wasm passes the service worker (V8 keeps its compiled code only then): online it came
+    // from the network, offline the model worker reads the copy the service worker kept
+    // (ORT's own thread workers, started from /ort/, are left alone: one blocked in a wait never answers)
+    const fromKeptCopy = async () => (await Promise.all(page.workers().filter((w) => !w.url().includes('/ort/'))
+      .map((w) => w.evaluate((n) => performance.getEntriesByName(n).length, KEPT_WASM_MARK).catch(() => 0)))).reduce((a, b) => a + b, 0);
+    expect(await fromKeptCopy()).toBe(0);
     mark('cached');
     await server.close(); // nothing answers any more…
     await ctx.setOffline(true); // …and the browser knows it
@@ -76,6 +84,7 @@ describeBrowser('offline after the first visit', () => {
     const offline = await generate(page);
     mark('generated offline');
     expect(offline).toBe(online);
+    expect(await fromKeptCopy()).toBe(1);
     expect(errors).toEqual([]);
     await ctx.close();
   }, RUN * 2);

@@ -205,7 +205,7 @@ describe('the service worker', () => {
     const w = new Uint8Array([2, 7, 1, 8]);
     network.set('/models/manifest.json', resp(manifest(sha(w)), 'application/json'));
     network.set('/models/lm/model.safetensors', resp(w));
-    network.set('/ort/ort-wasm-simd-threaded.wasm', resp(new Uint8Array([0, 97, 115, 109])));
+    network.set('/ort/ort-wasm-simd-threaded.mjs', resp('export default 1', 'text/javascript'));
     await get('/models/manifest.json');
     const waits: Promise<unknown>[] = [];
     const fetchNoWait = async (path: string) => {
@@ -214,12 +214,24 @@ describe('the service worker', () => {
       await (await responded!).arrayBuffer(); // the page has its bytes; the worker's copy may still be on its way
     };
     await fetchNoWait('/models/lm/model.safetensors');
-    await fetchNoWait('/ort/ort-wasm-simd-threaded.wasm');
-    await report(['/models/lm/model.safetensors', '/ort/ort-wasm-simd-threaded.wasm']); // before those copies are written
+    await fetchNoWait('/ort/ort-wasm-simd-threaded.mjs');
+    await report(['/models/lm/model.safetensors', '/ort/ort-wasm-simd-threaded.mjs']); // before those copies are written
     for (let i = 0; i < waits.length; i++) await waits[i];
     expect(netCalls.filter((p) => p === '/models/lm/model.safetensors')).toHaveLength(1);
-    expect(netCalls.filter((p) => p === '/ort/ort-wasm-simd-threaded.wasm')).toHaveLength(1);
+    expect(netCalls.filter((p) => p === '/ort/ort-wasm-simd-threaded.mjs')).toHaveLength(1);
     expect(caches.get('llm-lab-models')!.store.size).toBe(1);
+  });
+
+  it("leaves ORT's wasm to the browser (V8 keeps its compiled code only then), yet keeps it when the model worker reports it", async () => {
+    await loadWorker();
+    network.set('/ort/ort-wasm-simd-threaded.wasm', resp(new Uint8Array([0, 97, 115, 109])));
+    let answered = false;
+    handlers.fetch({ request: { url: `${O}/ort/ort-wasm-simd-threaded.wasm`, method: 'GET', mode: 'cors', headers: new Headers() }, respondWith: () => (answered = true), waitUntil: () => {} });
+    expect(answered).toBe(false);
+    expect(netCalls).toEqual([]);
+    await report(['/ort/ort-wasm-simd-threaded.wasm']);
+    const kept = caches.get('llm-lab-ort-1.30.0')!.store.get(`${O}/ort/ort-wasm-simd-threaded.wasm`)!.body;
+    expect([...new Uint8Array(kept)]).toEqual([0, 97, 115, 109]);
   });
 
   it('a page visited online is served from the cache offline', async () => {

@@ -18,7 +18,10 @@ describe('service worker routes', () => {
     const r = (p: string, o = {}) => routeOf(new URL(p, O), O, o);
     expect(r('/lessons/sampling/', { mode: 'navigate' })).toBe('navigate');
     expect(r('/_next/static/chunks/app.js')).toBe('static');
-    expect(r('/ort/ort-wasm-simd-threaded.asyncify.wasm')).toBe('ort');
+    expect(r('/ort/ort.wasm.min.mjs')).toBe('ort');
+    expect(r('/ort/ort-wasm-simd-threaded.mjs')).toBe('ort');
+    expect(r('/ort/ort-wasm-simd-threaded.asyncify.wasm')).toBe('ort-wasm');
+    expect(r('/ort/ort-wasm-simd-threaded.wasm')).toBe('ort-wasm');
     expect(r('/models/manifest.json')).toBe('manifest');
     expect(r('/models/lm/model.safetensors')).toBe('model');
     expect(r('/lessons/sampling/index.txt?_rsc=x1')).toBe('page-data');
@@ -104,9 +107,10 @@ describe('what a page is cached with', () => {
   });
 
   it('keeps only same-origin static, ORT, model and page URLs of what the page (or its model worker) reports', () => {
-    expect(urlsWorthCaching([`${O}/_next/static/x.js`, 'https://cdn.example/y.js', `${O}/ort/ort.webgpu.min.mjs`, `${O}/models/lm/model.safetensors`, `${O}/models/manifest.json`, 'not a url', 42], O)).toEqual([
+    expect(urlsWorthCaching([`${O}/_next/static/x.js`, 'https://cdn.example/y.js', `${O}/ort/ort.webgpu.min.mjs`, `${O}/ort/ort-wasm-simd-threaded.wasm`, `${O}/models/lm/model.safetensors`, `${O}/models/manifest.json`, 'not a url', 42], O)).toEqual([
       `${O}/_next/static/x.js`,
       `${O}/ort/ort.webgpu.min.mjs`,
+      `${O}/ort/ort-wasm-simd-threaded.wasm`,
       `${O}/models/lm/model.safetensors`,
       `${O}/models/manifest.json`,
     ]);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { isOrtWasm, withCacheFallback } from '@/lib/runtime/cache-fallback';
+
+const WASM = 'https://lab.example/ort/ort-wasm-simd-threaded.wasm';
+const kept = () => new Response(new Uint8Array([0, 97, 115, 109]), { status: 200, headers: { 'content-type': 'application/wasm' } });
+const store = (entries: Record<string, () => Response>) => ({ match: async (u: string) => entries[u]?.() });
+const offline = async (): Promise<Response> => {
+  throw new TypeError('Failed to fetch');
+};
+const bytes = async (r: Response) => [...new Uint8Array(await r.arrayBuffer())];
+
+describe("the model worker's fetch for ORT's wasm", () => {
+  it("recognises ORT's self-hosted .wasm files and nothing else", () => {
+    expect(isOrtWasm(WASM)).toBe(true);
+    expect(isOrtWasm('/repo/ort/ort-wasm-simd-threaded.asyncify.wasm?v=2')).toBe(true);
+    expect(isOrtWasm('/ort/ort.wasm.min.mjs')).toBe(false);
+    expect(isOrtWasm('/models/lm/model.safetensors')).toBe(false);
+    expect(isOrtWasm('/ort/sub/x.wasm')).toBe(false);
+  });
+
+  it('answers from the network when it can, without looking in Cache Storage', async () => {
+    let looked = false;
+    const f = withCacheFallback(async () => new Response('net', { status: 200 }), () => ({ match: async () => ((looked = true), kept()) }));
+    expect(await (await f(WASM)).text()).toBe('net');
+    expect(looked).toBe(false);
+  });
+
+  it('answers with the kept copy when the network fails or answers with an error', async () => {
+    expect(await bytes(await withCacheFallback(offline, () => store({ [WASM]: kept }))(WASM))).toEqual([0, 97, 115, 109]);
+    const portal = async () => new Response('captive portal', { status: 503 });
+    expect(await bytes(await withCacheFallback(portal, () => store({ [WASM]: kept }))(new Request(WASM)))).toEqual([0, 97, 115, 109]);
+  });
+
+  it("gives the network's own error or response when nothing is kept or there is no Cache Storage", async () => {
+    await expect(withCacheFallback(offline, () => store({}))(WASM)).rejects.toThrow('Failed to fetch');
+    await expect(withCacheFallback(offline, () => undefined)(WASM)).rejects.toThrow('Failed to fetch');
+    const broken = { match: async () => { throw new DOMException('storage gone'); } };
+    await expect(withCacheFallback(offline, () => broken)(WASM)).rejects.toThrow('Failed to fetch');
+    const r = await withCacheFallback(async () => new Response('gone', { status: 404 }), () => store({}))(WASM);
+    expect(r.status).toBe(404);
+  });
+
+  it('never touches other requests: their failures stay failures', async () => {
+    await expect(withCacheFallback(offline, () => store({ 'https://lab.example/models/lm/model.safetensors': kept }))('https://lab.example/models/lm/model.safetensors')).rejects.toThrow('Failed to fetch');
+  });
+});
