@@ -78,6 +78,27 @@
  * during the run (18 → 10 ms/token). With the service worker serving ORT's wasm from Cache Storage,
  * warm visits decode like cold ones at ready (no V8 code cache gain); without it, warm run 1 ≈ run 2.
  *
+ * Session 5 (2026-12-01): the cause, from Chromium traces (categories v8.wasm,
+ * disabled-by-default-v8.wasm.detailed) of the first generation at ready: V8 compiling ORT's wasm.
+ * A cold page's first 160-token run lazily compiled ~3,780 functions with Liftoff (1.3 s on ORT's own
+ * threads) and optimised ~225 hot ones with TurboFan on a background thread, which on 2 cores takes
+ * CPU from ORT's 2 threads for seconds; with --js-flags=--no-liftoff (everything optimised up front)
+ * run 1 ÷ run 2 was 0.82 instead of 0.65. A warm visit should skip most of that through V8's wasm
+ * code cache, but with the service worker answering /ort/*.wasm (from Cache Storage, or passing
+ * fetch() through) the warm trace showed no deserialisation and the same ~3,780 + ~225 compiles:
+ * Chromium keeps wasm code only for a response the browser fetched itself. With the wasm passing
+ * the service worker (route 'ort-wasm'; offline the model worker reads the kept copy,
+ * lib/runtime/cache-fallback.ts) the warm trace shows wasm.Deserialize, ~140 lazy compiles and ~80
+ * optimising ones. Probe, no adapter, 160 tokens, page tok/s run 1 → run 2 on one page, 3 profiles:
+ * cold 53 → 114, 49 → 106, 49 → 102 (0.46–0.48); warm 104 → 100, 128 → 97, 96 → 101 (0.95–1.32), where
+ * warm with the service worker answering gave 45 → 88 and 39 → 71 (0.51–0.55). This bench, two runs
+ * (engine rates 54–125 tok/s: a busy day), per backend, page ÷ engine at ready: cold 0.53 / 0.49 and
+ * 0.98 / 0.36 (no adapter / SwiftShader), warm 0.89 / 0.93 and 0.66 / 0.66 (64 tokens: run 1 still
+ * overlaps the optimising compiles the code cache lacks); first token s at ready: cold 2.26 / 2.08 and
+ * 2.74 / 2.44, warm 1.49 / 0.95 and 1.51 / 1.15; after reading 0.11–0.57. A cold profile's first run
+ * stays V8-bound: its code has to be compiled once, and nothing a page can do (no API asks V8 to
+ * optimise ahead of use) moves that before a click that comes at ready.
+ *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build;
  *                                                    STARTUP_BUILDS=per: the per-backend builds only)
  */
