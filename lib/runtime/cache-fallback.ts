@@ -8,8 +8,9 @@
  * answer with the kept copy; this does, inside the worker, for ORT's `instantiateStreaming` call
  * (onnxruntime-web's Emscripten glue calls the global `fetch` by name).
  *
- * Example: withCacheFallback(fetch, () => caches, isOrtWasm)('/ort/ort-wasm-simd-threaded.wasm')
- *   online → the network's response; offline → the kept copy; nothing kept → the network's error.
+ * Example: withCacheFallback(fetch, () => caches)('/ort/ort-wasm-simd-threaded.wasm')
+ *   online → the network's response; offline, or no answer within STALL_MS → the kept copy;
+ *   nothing kept → the network's own error or response.
  */
 
 /** The User Timing mark the model worker sets when ORT's wasm came from the kept copy (e2e reads it). */
@@ -33,17 +34,33 @@ function urlOf(input: RequestInfo | URL): string {
   return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
 }
 
+/** How long the network may stay silent (no response headers) before a kept copy answers instead. */
+export const STALL_MS = 8000;
+
+/** A wait that can be called off: the default is a STALL_MS timer. */
+export type Stall = () => { wait: Promise<void>; cancel(): void };
+const timerStall: Stall = () => {
+  let t: ReturnType<typeof setTimeout> | undefined;
+  return { wait: new Promise<void>((r) => (t = setTimeout(r, STALL_MS))), cancel: () => clearTimeout(t) };
+};
+
+export interface FallbackOptions {
+  /** Which requests may be answered from the kept copy (default: ORT's .wasm files). */
+  applies?: (url: string) => boolean;
+  /** Called with the URL whenever the kept copy answered. */
+  onKept?: (url: string) => void;
+  /** When the network counts as stalled (a connection that is up but answers nothing); default STALL_MS. */
+  stall?: Stall;
+}
+
 /**
- * `fetchFn`, except that a request `applies` to whose network answer is an error (or not ok) is
- * answered from `caches()` when it holds the URL (`onKept(url)` is then called). Other requests,
- * and anything when there is no Cache Storage (private mode, storage off), behave exactly as `fetchFn`.
+ * `fetchFn`, except that a request `applies` to is answered from `caches()` when the network fails,
+ * answers with an error status, or has sent no response headers once `stall` is over (the network
+ * request is then aborted), provided the cache holds the URL. Other requests, and anything when
+ * there is no Cache Storage (private mode, storage off) or no kept copy, behave exactly as `fetchFn`.
  */
-export function withCacheFallback(
-  fetchFn: Fetch,
-  caches: () => CacheLookup | undefined,
-  applies: (url: string) => boolean = isOrtWasm,
-  onKept: (url: string) => void = () => {},
-): Fetch {
+export function withCacheFallback(fetchFn: Fetch, caches: () => CacheLookup | undefined, opts: FallbackOptions = {}): Fetch {
+  const { applies = isOrtWasm, onKept = () => {}, stall = timerStall } = opts;
   return async (input, init) => {
     const url = urlOf(input);
     if (!applies(url)) return fetchFn(input, init);
@@ -57,15 +74,26 @@ export function withCacheFallback(
         return undefined;
       }
     };
-    let res: Response;
-    try {
-      res = await fetchFn(input, init);
-    } catch (err) {
+    const ac = new AbortController();
+    type Answer = { res: Response } | { err: unknown };
+    const network: Promise<Answer> = fetchFn(input, init?.signal ? init : { ...init, signal: ac.signal }).then((res) => ({ res }), (err: unknown) => ({ err }));
+    const timer = stall();
+    const first = await Promise.race([network, timer.wait.then(() => null)]);
+    timer.cancel();
+    if (first === null) {
+      const hit = await kept();
+      if (hit) {
+        ac.abort();
+        return hit;
+      }
+    }
+    const answer = first ?? (await network);
+    if ('err' in answer) {
       const hit = await kept();
       if (hit) return hit;
-      throw err;
+      throw answer.err;
     }
-    if (res.ok) return res;
-    return (await kept()) ?? res;
+    if (answer.res.ok) return answer.res;
+    return (await kept()) ?? answer.res;
   };
 }

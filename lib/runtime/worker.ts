@@ -27,7 +27,7 @@ const scope = globalThis as unknown as WorkerScope;
 // ORT's wasm comes from the network (the service worker lets it pass, so V8 keeps its compiled
 // code between visits) or, when that fails, from the copy the service worker kept (./cache-fallback.ts)
 const g = globalThis as unknown as { fetch: typeof fetch; caches?: CacheStorage };
-g.fetch = withCacheFallback(g.fetch.bind(globalThis), () => g.caches, undefined, (url) => performance.mark(KEPT_WASM_MARK, { detail: url }));
+g.fetch = withCacheFallback(g.fetch.bind(globalThis), () => g.caches, { onKept: (url) => performance.mark(KEPT_WASM_MARK, { detail: url }) });
 // the client names the worker "model-worker:<base path>" (e.g. "model-worker:/repo/") so that
 // a site served below the root still finds its wasm and model files
 const base = /^model-worker:(\/.*)$/.exec((globalThis as { name?: string }).name ?? '')?.[1] ?? '/';

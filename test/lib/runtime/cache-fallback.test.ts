@@ -43,4 +43,34 @@ describe("the model worker's fetch for ORT's wasm", () => {
   it('never touches other requests: their failures stay failures', async () => {
     await expect(withCacheFallback(offline, () => store({ 'https://lab.example/models/lm/model.safetensors': kept }))('https://lab.example/models/lm/model.safetensors')).rejects.toThrow('Failed to fetch');
   });
+
+  it('gives up on a network that sends nothing once it has stalled, aborting that request, when a copy is kept', async () => {
+    let signal: AbortSignal | undefined;
+    const silent = (_: RequestInfo | URL, init?: RequestInit) => {
+      signal = init?.signal ?? undefined;
+      return new Promise<Response>(() => {});
+    };
+    let stalled!: () => void;
+    const stall = () => ({ wait: new Promise<void>((r) => (stalled = r)), cancel: () => {} });
+    const kepts: string[] = [];
+    const answer = withCacheFallback(silent, () => store({ [WASM]: kept }), { stall, onKept: (u) => kepts.push(u) })(WASM);
+    stalled();
+    expect(await bytes(await answer)).toEqual([0, 97, 115, 109]);
+    expect(signal?.aborted).toBe(true);
+    expect(kepts).toEqual([WASM]);
+  });
+
+  it('keeps waiting for a slow network when nothing is kept, and calls off its timer once the network answers', async () => {
+    let answer!: (r: Response) => void;
+    const slow = () => new Promise<Response>((r) => (answer = r));
+    let cancelled = 0;
+    const stall = () => ({ wait: Promise.resolve(), cancel: () => cancelled++ });
+    const pending = withCacheFallback(slow, () => store({}), { stall })(WASM);
+    await new Promise((r) => setTimeout(r, 0));
+    answer(new Response('late', { status: 200 }));
+    expect(await (await pending).text()).toBe('late');
+    const fast = withCacheFallback(async () => new Response('now'), () => store({ [WASM]: kept }), { stall: () => ({ wait: new Promise<void>(() => {}), cancel: () => cancelled++ }) });
+    expect(await (await fast(WASM)).text()).toBe('now');
+    expect(cancelled).toBe(2);
+  });
 });
