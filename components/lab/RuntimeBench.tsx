@@ -10,6 +10,7 @@ import type { TransformerConfig } from '@/lib/model/config';
 import type { Backend, BackendChoice, Workload } from '@/lib/runtime/protocol';
 import { medianOf, modelFromSearch, ms } from './lab-math';
 import { SITE_BASE } from '@/components/site-base';
+import { reportToServiceWorker } from '@/components/ui/cache-report';
 
 const REPEATS = 5;
 interface Result {
@@ -39,7 +40,7 @@ export function RuntimeBench({ defaultModel = 'random:lm-shape', base = SITE_BAS
     let dispose = () => {};
     (async () => {
       const [{ createModelClient }, { calibrationPlan }] = await Promise.all([import('@/lib/runtime/client'), import('@/lib/runtime/transformer')]);
-      const c = createModelClient({ base });
+      const c = createModelClient({ base, onResources: reportToServiceWorker }); // keeps ORT's wasm for offline use
       dispose = () => void c.dispose();
       const loaded = await c.load(modelId);
       const cfg = loaded.info.config as TransformerConfig;

@@ -13,6 +13,7 @@ import type { ModelClient } from '@/lib/runtime/client';
 import type { Backend, BackendChoice, Progress } from '@/lib/runtime/protocol';
 import { maxAbsDiff, modelFromSearch, ms } from './lab-math';
 import { SITE_BASE } from '@/components/site-base';
+import { reportToServiceWorker } from '@/components/ui/cache-report';
 
 /** Agreement needed between ORT and the eager forward (float32 logits of size ~1). */
 export const TOLERANCE = 1e-3;
@@ -65,7 +66,7 @@ export function RuntimeCheck({ defaultModel = 'tiny-random', base = SITE_BASE }:
         import('@/lib/runtime/client'), import('@/lib/runtime/transformer'), import('@/lib/model/kvcache'),
         import('@/lib/sample'), import('@/lib/tensor'),
       ]);
-      client.current ??= createModelClient({ base });
+      client.current ??= createModelClient({ base, onResources: reportToServiceWorker }); // keeps ORT's wasm for offline use
       const c = client.current;
       const loaded = await c.load(modelId, { onProgress: setProgress });
       // the eager reference, computed here on the main thread from the same files

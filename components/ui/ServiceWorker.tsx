@@ -29,7 +29,7 @@ function reloadedBefore(): boolean {
  * does not stop at control. The worker fetches only what its caches lack (a lookup per URL).
  */
 function reportFetched(sw: ServiceWorkerContainer): void {
-  if (sw.controller) return; // controlled from navigation: every fetch went through the worker
+  if (sw.controller) return; // controlled from navigation: every fetch went through the worker (ORT's wasm, which passes it, the model worker reports)
   reportToServiceWorker([location.href]);
   try {
     new PerformanceObserver((list) => reportToServiceWorker(list.getEntries().map((e) => e.name))).observe({ type: 'resource', buffered: true });

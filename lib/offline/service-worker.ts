@@ -3,14 +3,14 @@
  * components/ui/ServiceWorker.tsx on site pages, in production builds only). Two jobs:
  *
  * 1. Offline after the first visit. Pages and their data network-first (fresh online, cached
- *    offline), /_next/static and /ort cache-first (ORT's .wasm only kept, never answered: the
- *    browser's own fetch keeps V8's code cache, see routeOf), each model file listed in models/manifest.json
+ *    offline), /_next/static cache-first, /ort network-first (ORT's .wasm only kept, never answered:
+ *    the browser's own fetch keeps V8's code cache, see routeOf), each model file listed in models/manifest.json
  *    cache-first under its sha256 (./sw-core.ts), stored only once its bytes hash to that sha256.
  *    The manifest itself is network-first, so online the worker always knows the current hashes
  *    and never serves a model whose sha256 differs from the manifest; offline it uses the last
  *    manifest it saw, which is the one the cached models were checked against.
- * 2. Cross-origin isolation on hosts that cannot set headers: it adds COOP/COEP/CORP to same-origin
- *    responses that lack them (none on Vercel or `npm start`, which send them).
+ * 2. Cross-origin isolation on hosts that cannot set headers: it adds COOP/COEP/CORP to the
+ *    same-origin responses it answers that lack them (none on Vercel or `npm start`, which send them).
  *
  * Storage is optional: every cache operation that throws (private mode, quota, disabled storage)
  * is skipped and the request goes to the network as if there were no worker.
@@ -189,7 +189,9 @@ function handle(route: Route, req: Request, url: URL, e: FetchEvent): Promise<Re
     case 'static':
       return cacheFirst(req, NAMES.shell, url.href, e);
     case 'ort':
-      return cacheFirst(req, NAMES.ort, url.href, e);
+      // network first, like its .wasm (which passes this worker): ORT's JS and wasm always come
+      // from the same release online (a cached module with a newer server's wasm fails to link)
+      return networkFirst(req, NAMES.ort, url.href, e);
     case 'manifest':
       return manifestResponse(req, e);
     case 'model':

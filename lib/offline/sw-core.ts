@@ -6,8 +6,8 @@
  * Caches (names carry a version so a new deploy or ORT release starts clean):
  *   llm-lab-shell-<build>   pages (HTML, RSC payloads) network-first; /_next/static/* cache-first
  *                           (content-hashed names never change)
- *   llm-lab-ort-<version>   /ort/* (ORT's modules cache-first; its .wasm files are kept here but the
- *                           worker never answers for them: see 'ort-wasm'), per ORT version
+ *   llm-lab-ort-<version>   /ort/* (ORT's modules network-first; its .wasm files are kept here but
+ *                           the worker never answers for them: see 'ort-wasm'), per ORT version
  *   llm-lab-models          one entry per model file listed with a sha256 in models/manifest.json,
  *                           keyed by that sha256 (modelCacheKey), stored only after its bytes hash
  *                           to it; an entry whose sha256 the manifest no longer lists is deleted
@@ -54,7 +54,7 @@ export function sitePathOf(url: URL, root: string): string | null {
  * V8 keeps a page's compiled WebAssembly (its code cache) only for a response the browser fetched
  * itself. One a service worker answered, even straight from Cache Storage, is compiled again on
  * every visit (measured in Chromium: ~3,800 lazy compiles and ~225 optimising ones in every first
- * generation, against none and ~80 when it passes through), and a page's first generation then
+ * generation, against ~140 and ~80 when it passes through), and a page's first generation then
  * decodes at about half speed. Offline, the model worker reads the kept copy itself
  * (lib/runtime/cache-fallback.ts).
  */

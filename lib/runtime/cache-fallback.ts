@@ -8,10 +8,12 @@
  * answer with the kept copy; this does, inside the worker, for ORT's `instantiateStreaming` call
  * (onnxruntime-web's Emscripten glue calls the global `fetch` by name).
  *
- * Example: withCacheFallback(fetch, () => caches)('/ort/ort-wasm-simd-threaded.wasm')
+ * Example: withCacheFallback(fetch, () => keptOrtFiles(caches, '1.30.0'))('/ort/ort-wasm-simd-threaded.wasm')
  *   online → the network's response; offline, or no answer within STALL_MS → the kept copy;
  *   nothing kept → the network's own error or response.
  */
+
+import { ORT_PREFIX } from '../offline/sw-core';
 
 /** The User Timing mark the model worker sets when ORT's wasm came from the kept copy (e2e reads it). */
 export const KEPT_WASM_MARK = 'ort:wasm-from-kept-copy';
@@ -54,29 +56,52 @@ export interface FallbackOptions {
 }
 
 /**
+ * The kept copies of one ORT release: the service worker's cache for it (ORT_PREFIX + version),
+ * never another release's (a wasm from another release than its JS fails to link). Undefined when
+ * the release is not known yet or there is no Cache Storage.
+ */
+export function keptOrtFiles(caches: CacheStorage | undefined, version: string | undefined): CacheLookup | undefined {
+  if (!caches || !version) return undefined;
+  const name = ORT_PREFIX + version;
+  return { match: async (url) => ((await caches.has(name)) ? (await caches.open(name)).match(url) : undefined) };
+}
+
+/** An answer the page can use: ok, and not an HTML page in its place (a captive portal's login page). */
+const usable = (res: Response) => res.ok && !(res.headers.get('content-type') ?? '').startsWith('text/html');
+
+/**
  * `fetchFn`, except that a request `applies` to is answered from `caches()` when the network fails,
- * answers with an error status, or has sent no response headers once `stall` is over (the network
- * request is then aborted), provided the cache holds the URL. Other requests, and anything when
- * there is no Cache Storage (private mode, storage off) or no kept copy, behave exactly as `fetchFn`.
+ * answers with an error status or an HTML page, or has sent no response headers once `stall` is
+ * over (that request is then aborted), provided the cache holds the URL. A request its caller
+ * aborted stays aborted. Other requests, and anything when there is no Cache Storage (private mode,
+ * storage off) or no kept copy, behave exactly as `fetchFn`.
  */
 export function withCacheFallback(fetchFn: Fetch, caches: () => CacheLookup | undefined, opts: FallbackOptions = {}): Fetch {
   const { applies = isOrtWasm, onKept = () => {}, stall = timerStall } = opts;
   return async (input, init) => {
     const url = urlOf(input);
     if (!applies(url)) return fetchFn(input, init);
+    const callerSignal = init?.signal ?? (typeof Request !== 'undefined' && input instanceof Request ? input.signal : undefined);
     const kept = async (): Promise<Response | undefined> => {
+      if (callerSignal?.aborted) return undefined;
+      let hit: Response | undefined;
       try {
-        const hit = await caches()?.match(new URL(url, (globalThis as { location?: { href: string } }).location?.href ?? undefined).href);
-        if (!hit?.ok) return undefined;
-        onKept(url);
-        return hit;
+        hit = await caches()?.match(new URL(url, (globalThis as { location?: { href: string } }).location?.href ?? undefined).href);
       } catch {
         return undefined;
       }
+      if (!hit?.ok) return undefined;
+      try {
+        onKept(url);
+      } catch {
+        // a failing observer does not cost the answer
+      }
+      return hit;
     };
     const ac = new AbortController();
+    const signal = callerSignal ? AbortSignal.any([ac.signal, callerSignal]) : ac.signal;
     type Answer = { res: Response } | { err: unknown };
-    const network: Promise<Answer> = fetchFn(input, init?.signal ? init : { ...init, signal: ac.signal }).then((res) => ({ res }), (err: unknown) => ({ err }));
+    const network: Promise<Answer> = fetchFn(input, { ...init, signal }).then((res) => ({ res }), (err: unknown) => ({ err }));
     const timer = stall();
     const first = await Promise.race([network, timer.wait.then(() => null)]);
     timer.cancel();
@@ -93,7 +118,10 @@ export function withCacheFallback(fetchFn: Fetch, caches: () => CacheLookup | un
       if (hit) return hit;
       throw answer.err;
     }
-    if (answer.res.ok) return answer.res;
-    return (await kept()) ?? answer.res;
+    if (usable(answer.res)) return answer.res;
+    const hit = await kept();
+    if (!hit) return answer.res;
+    void answer.res.body?.cancel().catch(() => {});
+    return hit;
   };
 }

@@ -96,6 +96,10 @@ export function configureOrt(options: OrtEnvOptions): void {
   envOptions = { ...envOptions, ...options };
 }
 
+let importedVersion: string | undefined;
+/** The onnxruntime-web release of the ORT module imported last (env.versions.web), or undefined before any. */
+export const ortVersion = (): string | undefined => importedVersion;
+
 /** An ORT build's module (default: the WebGPU one, which also runs WASM), imported and configured once. */
 export function loadOrt(build: OrtBuild = 'webgpu'): Promise<OrtModule> {
   let ready = loaded.get(build);
@@ -107,6 +111,8 @@ export function loadOrt(build: OrtBuild = 'webgpu'): Promise<OrtModule> {
       if (base !== null) ort.env.wasm.wasmPaths = base;
       ort.env.wasm.numThreads = envOptions.numThreads ?? currentWasmThreads();
       ort.env.logLevel = 'error';
+      const v = (ort.env.versions as { web?: string } | undefined)?.web;
+      if (v) importedVersion = v;
       return ort;
     });
     const attempt = ready;

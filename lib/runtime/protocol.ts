@@ -67,8 +67,8 @@ export interface LoadResult {
   /**
    * URLs the model worker has finished fetching since its last result (its resource timing), for
    * the page to hand to the service worker: a worker started before the service worker controlled
-   * the page (a panel that prefetches as the page opens) fetches outside it, and those files would
-   * not be kept offline. Any result may carry it (./resources.ts); the client reads it from all.
+   * the page (a panel that prefetches as the page opens) fetches outside it, and ORT's .wasm always
+   * passes it; those files would not be kept offline. Any result may carry it (./resources.ts); the client reads it from all.
    */
   resources?: string[];
 }

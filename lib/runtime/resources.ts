@@ -1,7 +1,8 @@
 /**
  * What the model worker has fetched, for the page's service worker (components/ui/cache-report.ts).
- * A worker started before the service worker controlled the page fetches past it, so the page hands
- * those URLs over to be kept offline. Each result message carries the URLs the worker has finished
+ * A worker started before the service worker controlled the page fetches past it, and ORT's .wasm
+ * always passes it (lib/offline/sw-core.ts, 'ort-wasm'), so the page hands those URLs over to be
+ * kept offline. Each result message carries the URLs the worker has finished
  * fetching since its last report: a load can answer before ORT's wasm has arrived (ORT is prepared
  * in parallel, the session is made at the first run), and the first run's result then lists it.
  *

@@ -8,7 +8,7 @@
 import { indexedDbStore } from './decisions';
 import { createHost } from './host';
 import { measureSince } from './marks';
-import { configureOrt } from './ort';
+import { configureOrt, ortVersion } from './ort';
 import { defaultProvider } from './provider';
 import type { Response } from './protocol';
 import { Runtime } from './runtime';
@@ -16,7 +16,7 @@ import { registerTransformerModels } from './transformer';
 import { registerQuantModels } from './quant';
 import { PRUNE_PREFIX, registerPruneModels } from './prune';
 import { withNewResources } from './resources';
-import { KEPT_WASM_MARK, withCacheFallback } from './cache-fallback';
+import { KEPT_WASM_MARK, keptOrtFiles, withCacheFallback } from './cache-fallback';
 
 interface WorkerScope {
   postMessage(msg: Response, transfer?: ArrayBuffer[]): void;
@@ -25,9 +25,10 @@ interface WorkerScope {
 
 const scope = globalThis as unknown as WorkerScope;
 // ORT's wasm comes from the network (the service worker lets it pass, so V8 keeps its compiled
-// code between visits) or, when that fails, from the copy the service worker kept (./cache-fallback.ts)
+// code between visits) or, when that fails, from the copy the service worker kept for the release
+// whose JS was imported (./cache-fallback.ts)
 const g = globalThis as unknown as { fetch: typeof fetch; caches?: CacheStorage };
-g.fetch = withCacheFallback(g.fetch.bind(globalThis), () => g.caches, { onKept: (url) => performance.mark(KEPT_WASM_MARK, { detail: url }) });
+g.fetch = withCacheFallback(g.fetch.bind(globalThis), () => keptOrtFiles(g.caches, ortVersion()), { onKept: (url) => performance.mark(KEPT_WASM_MARK, { detail: url }) });
 // the client names the worker "model-worker:<base path>" (e.g. "model-worker:/repo/") so that
 // a site served below the root still finds its wasm and model files
 const base = /^model-worker:(\/.*)$/.exec((globalThis as { name?: string }).name ?? '')?.[1] ?? '/';

@@ -222,6 +222,16 @@ describe('the service worker', () => {
     expect(caches.get('llm-lab-models')!.store.size).toBe(1);
   });
 
+  it("serves ORT's modules from the network while online (so they match the wasm the browser fetches), the kept copy offline", async () => {
+    await loadWorker();
+    network.set('/ort/ort.wasm.min.mjs', resp('export const v = 1', 'text/javascript'));
+    expect(await (await get('/ort/ort.wasm.min.mjs')).text()).toBe('export const v = 1');
+    network.set('/ort/ort.wasm.min.mjs', resp('export const v = 2', 'text/javascript')); // a new release on the server
+    expect(await (await get('/ort/ort.wasm.min.mjs')).text()).toBe('export const v = 2');
+    network.clear();
+    expect(await (await get('/ort/ort.wasm.min.mjs')).text()).toBe('export const v = 2');
+  });
+
   it("leaves ORT's wasm to the browser (V8 keeps its compiled code only then), yet keeps it when the model worker reports it", async () => {
     await loadWorker();
     network.set('/ort/ort-wasm-simd-threaded.wasm', resp(new Uint8Array([0, 97, 115, 109])));

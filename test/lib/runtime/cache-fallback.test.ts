@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isOrtWasm, withCacheFallback } from '@/lib/runtime/cache-fallback';
+import { isOrtWasm, keptOrtFiles, withCacheFallback } from '@/lib/runtime/cache-fallback';
 
 const WASM = 'https://lab.example/ort/ort-wasm-simd-threaded.wasm';
 const kept = () => new Response(new Uint8Array([0, 97, 115, 109]), { status: 200, headers: { 'content-type': 'application/wasm' } });
@@ -72,5 +72,37 @@ describe("the model worker's fetch for ORT's wasm", () => {
     const fast = withCacheFallback(async () => new Response('now'), () => store({ [WASM]: kept }), { stall: () => ({ wait: new Promise<void>(() => {}), cancel: () => cancelled++ }) });
     expect(await (await fast(WASM)).text()).toBe('now');
     expect(cancelled).toBe(2);
+  });
+
+  it("an answer its caller aborted stays aborted, whether the signal came in init or on the Request", async () => {
+    const abortable = (_: RequestInfo | URL, init?: RequestInit) =>
+      new Promise<Response>((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const never = () => ({ wait: new Promise<void>(() => {}), cancel: () => {} });
+    const f = withCacheFallback(abortable, () => store({ [WASM]: kept }), { stall: never });
+    const a = new AbortController();
+    const viaInit = f(WASM, { signal: a.signal });
+    a.abort();
+    await expect(viaInit).rejects.toThrow('aborted');
+    const b = new AbortController();
+    const viaRequest = f(new Request(WASM, { signal: b.signal }));
+    b.abort();
+    await expect(viaRequest).rejects.toThrow('aborted');
+  });
+
+  it("takes a captive portal's HTML page for a failure", async () => {
+    const portal = async () => new Response('<html>log in</html>', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
+    expect(await bytes(await withCacheFallback(portal, () => store({ [WASM]: kept }))(WASM))).toEqual([0, 97, 115, 109]);
+  });
+
+  it("looks only in the kept files of the ORT release whose JS was imported, never another release's", async () => {
+    const cachesOf = (named: Record<string, Record<string, () => Response>>) => ({
+      has: async (n: string) => n in named,
+      open: async (n: string) => store(named[n]),
+    }) as unknown as CacheStorage;
+    const both = cachesOf({ 'llm-lab-ort-1.29.0': { [WASM]: () => new Response('old', { status: 200 }) }, 'llm-lab-ort-1.30.0': { [WASM]: kept } });
+    expect(await bytes((await keptOrtFiles(both, '1.30.0')!.match(WASM))!)).toEqual([0, 97, 115, 109]);
+    expect(await keptOrtFiles(cachesOf({ 'llm-lab-ort-1.29.0': { [WASM]: kept } }), '1.30.0')!.match(WASM)).toBeUndefined();
+    expect(keptOrtFiles(both, undefined)).toBeUndefined();
+    expect(keptOrtFiles(undefined, '1.30.0')).toBeUndefined();
   });
 });
