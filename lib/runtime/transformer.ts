@@ -43,6 +43,7 @@ import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { timed } from './marks';
 import { fetchWithProgress } from './fetch';
+import { keptModelFile, siteRootOf, type CacheStorageLike } from './kept-model';
 import { disposeFeeds, onDevice, type Feed } from './device-tensor';
 import type { BackendFor, CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
 import { GpuStepDecoder } from './gpu-step';
@@ -277,9 +278,13 @@ export async function fetchModelWeights(modelId: string, base: string, onProgres
   // the model's entry in the family manifest models/manifest.json, else models/<id>/manifest.json
   const manifest = (await familyManifest(modelId, base)) ?? (await getJson<Manifest>('manifest.json'));
   const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
-  const bytes = await timed('weights:fetch', () => fetchWithProgress(dir + manifest.weights, { onProgress }));
+  // kept by the service worker under this sha256 (hashed when kept: ./kept-model.ts), else downloaded and hashed now
+  const g = globalThis as { caches?: CacheStorageLike; location?: { href: string } };
+  const kept = await timed('weights:kept', () => keptModelFile(g.caches, siteRootOf(base, g.location?.href), manifest.sha256));
+  if (kept) onProgress({ phase: 'download', loaded: kept.length, total: kept.length, file: manifest.weights });
+  const bytes = kept ?? (await timed('weights:fetch', () => fetchWithProgress(dir + manifest.weights, { onProgress })));
   onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
-  const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg }));
+  const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: kept ? undefined : manifest.sha256, config: cfg }));
   onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
   return { manifest, config: cfg, weights };
 }

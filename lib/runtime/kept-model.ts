@@ -1,0 +1,63 @@
+/**
+ * A model file the lab's service worker has kept, read by the model worker straight from Cache
+ * Storage, so that a warm visit starts without the round trip through the service worker and
+ * without hashing the file again.
+ *
+ * Why it is safe to skip the hash: the service worker keeps a model file only once its bytes hash
+ * to the manifest's sha256, and keeps it under that hash (lib/offline/sw-core.ts modelCacheKey,
+ * lib/offline/service-worker.ts storeVerified). Looking the file up by the manifest's sha256
+ * therefore finds the very bytes that hashed to it, or nothing. A new model version has a new
+ * hash, so it misses and downloads (and is then checked) as before.
+ *
+ * Measured (startup bench, warm visit, click at ready, this 2-core machine): the 4.2 MB `lm` took
+ * 0.72-0.79 s through the service worker plus 0.13-0.15 s to hash, in parallel with ORT's start.
+ *
+ * Example: await keptModelFile(caches, siteRootOf('/models/', location.href), manifest.sha256)
+ *   → the kept bytes, or null (nothing kept, no Cache Storage, a partitioned or broken store)
+ */
+
+import { MODEL_CACHE, modelCacheKey } from '../offline/sw-core';
+
+/** The part of Cache Storage this needs (CacheStorage fits). */
+export interface CacheStorageLike {
+  has(name: string): Promise<boolean>;
+  open(name: string): Promise<{ match(request: string): Promise<Response | undefined> }>;
+}
+
+/**
+ * The site's root (origin plus base path, no trailing slash) for a models base URL resolved
+ * against `here`, as the service worker keys models: '/models/' at 'https://x.io/a/b' →
+ * 'https://x.io'; '/repo/models/' → 'https://x.io/repo'. Null for a base that is not a site's
+ * models/ folder or cannot be resolved (e.g. a Node test's relative path).
+ */
+export function siteRootOf(base: string, here: string | undefined): string | null {
+  if (!here) return null;
+  try {
+    const u = new URL(base, here);
+    if (!/^https?:$/.test(u.protocol) || !u.pathname.endsWith('/models/')) return null;
+    return u.origin + u.pathname.slice(0, -'/models/'.length);
+  } catch {
+    return null;
+  }
+}
+
+/** A 64-hex-digit sha256, lower case; anything else is never looked up. */
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/**
+ * The bytes kept under `sha256` in the service worker's model cache, or null when there are none,
+ * there is no Cache Storage, the root is unknown, or reading fails (any error means "download it").
+ * Never creates the cache.
+ */
+export async function keptModelFile(caches: CacheStorageLike | undefined, root: string | null, sha256: string): Promise<Uint8Array | null> {
+  const sha = sha256.toLowerCase();
+  if (!caches || root === null || !SHA256.test(sha)) return null;
+  try {
+    if (!(await caches.has(MODEL_CACHE))) return null;
+    const hit = await (await caches.open(MODEL_CACHE)).match(modelCacheKey(root, sha));
+    if (!hit?.ok) return null;
+    return new Uint8Array(await hit.arrayBuffer());
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,117 @@
+// The model worker reads a model file the service worker kept (under its sha256) straight from Cache
+// Storage; anything else about the store (missing, broken, another hash) means "download and hash".
+import { readFileSync } from 'node:fs';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { keptModelFile, siteRootOf, type CacheStorageLike } from '@/lib/runtime/kept-model';
+import { fetchModelWeights } from '@/lib/runtime/transformer';
+import { sha256Hex } from '@/lib/model/weights';
+import { parseSafetensors } from '@/lib/model/safetensors';
+import { MODEL_CACHE } from '@/lib/offline/sw-core';
+
+const SHA = 'ab'.repeat(32);
+const dir = 'models/tiny-random/';
+const real = {
+  manifest: JSON.parse(readFileSync(dir + 'manifest.json', 'utf8')) as { sha256: string },
+  config: readFileSync(dir + 'config.json', 'utf8'),
+  weights: new Uint8Array(readFileSync(dir + 'model.safetensors')),
+};
+
+/** A Cache Storage holding `entries` (URL → body) in MODEL_CACHE; records what was asked. */
+function storage(entries: Record<string, Uint8Array | Response>, opts: { broken?: boolean } = {}) {
+  const asked = { opened: [] as string[], matched: [] as string[] };
+  const caches: CacheStorageLike = {
+    has: async (name) => {
+      if (opts.broken) throw new DOMException('storage is gone', 'UnknownError');
+      return name === MODEL_CACHE;
+    },
+    open: async (name) => {
+      asked.opened.push(name);
+      return {
+        match: async (url: string) => {
+          asked.matched.push(url);
+          const e = entries[url];
+          return e instanceof Response ? e : e ? new Response(e.slice() as unknown as BodyInit) : undefined;
+        },
+      };
+    },
+  };
+  return { caches, asked };
+}
+
+describe('siteRootOf', () => {
+  it("gives the origin plus base path that the service worker keys models under, for a site's models/ folder", () => {
+    expect(siteRootOf('/models/', 'https://lab.example/lessons/decoding/')).toBe('https://lab.example');
+    expect(siteRootOf('/repo/models/', 'https://x.io/repo/embed/w/')).toBe('https://x.io/repo');
+    expect(siteRootOf('https://x.io/repo/models/', undefined)).toBeNull();
+  });
+
+  it('gives null for anything else', () => {
+    expect(siteRootOf('/m/', 'https://lab.example/')).toBeNull();
+    expect(siteRootOf('/models/', 'blob:https://lab.example/1234')).toBeNull();
+    expect(siteRootOf('/models/', undefined)).toBeNull();
+  });
+});
+
+describe('keptModelFile', () => {
+  it('reads the bytes kept under the sha256, case-insensitively', async () => {
+    const { caches, asked } = storage({ [`https://x.io/repo/__llm-lab-model__/${SHA}`]: new Uint8Array([1, 2, 3]) });
+    expect([...((await keptModelFile(caches, 'https://x.io/repo', SHA.toUpperCase())) ?? [])]).toEqual([1, 2, 3]);
+    expect(asked.matched).toEqual([`https://x.io/repo/__llm-lab-model__/${SHA}`]);
+  });
+
+  it('gives null when nothing is kept under that hash, the entry is an error, or the store fails', async () => {
+    const other = 'cd'.repeat(32);
+    expect(await keptModelFile(storage({ [`https://x.io/__llm-lab-model__/${other}`]: new Uint8Array([1]) }).caches, 'https://x.io', SHA)).toBeNull();
+    expect(await keptModelFile(storage({ [`https://x.io/__llm-lab-model__/${SHA}`]: new Response('no', { status: 500 }) }).caches, 'https://x.io', SHA)).toBeNull();
+    expect(await keptModelFile(storage({}, { broken: true }).caches, 'https://x.io', SHA)).toBeNull();
+    expect(await keptModelFile(undefined, 'https://x.io', SHA)).toBeNull();
+    expect(await keptModelFile(storage({}).caches, null, SHA)).toBeNull();
+  });
+
+  it('never looks up a value that is not a sha256, and never creates the cache', async () => {
+    const s = storage({});
+    expect(await keptModelFile(s.caches, 'https://x.io', '../../etc')).toBeNull();
+    expect(s.asked.opened).toEqual([]);
+    const none: CacheStorageLike = { has: async () => false, open: async () => Promise.reject(new Error('must not open')) };
+    expect(await keptModelFile(none, 'https://x.io', SHA)).toBeNull();
+  });
+});
+
+describe('fetchModelWeights with a kept copy', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  /** Serves /models/tiny-random/* (weights: `weights`) and records the URLs fetched. */
+  function serve(weights: Uint8Array) {
+    const fetched: string[] = [];
+    vi.stubGlobal('location', { href: 'https://lab.example/lessons/x/' });
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      if (url === '/models/manifest.json') return new Response('not found', { status: 404 });
+      if (url.endsWith('/manifest.json')) return new Response(JSON.stringify(real.manifest));
+      if (url.endsWith('/config.json')) return new Response(real.config);
+      if (url.endsWith('/model.safetensors')) return new Response(weights.slice() as unknown as BodyInit);
+      return new Response('not found', { status: 404 });
+    });
+    return fetched;
+  }
+
+  it("loads the kept bytes without downloading the weights, reporting the download as complete", async () => {
+    expect(await sha256Hex(real.weights)).toBe(real.manifest.sha256); // the key is the file's real hash
+    const fetched = serve(new Uint8Array(0)); // a download would fail: an empty file
+    vi.stubGlobal('caches', storage({ [`https://lab.example/__llm-lab-model__/${real.manifest.sha256}`]: real.weights }).caches);
+    const progress: unknown[] = [];
+    const { weights } = await fetchModelWeights('tiny-random', '/models/', (p) => progress.push(p));
+    expect([...weights.keys()].sort()).toEqual([...parseSafetensors(real.weights).tensors.keys()].sort());
+    expect(fetched.some((u) => u.endsWith('model.safetensors'))).toBe(false);
+    expect(progress).toContainEqual({ phase: 'download', loaded: real.weights.length, total: real.weights.length, file: 'model.safetensors' });
+  });
+
+  it('downloads and hashes when only another version is kept: a corrupt download is still refused', async () => {
+    const corrupt = real.weights.slice();
+    corrupt[corrupt.length - 1] ^= 1;
+    const fetched = serve(corrupt);
+    vi.stubGlobal('caches', storage({ [`https://lab.example/__llm-lab-model__/${'0'.repeat(64)}`]: real.weights }).caches);
+    await expect(fetchModelWeights('tiny-random', '/models/', () => {})).rejects.toThrow(/sha256 mismatch/);
+    expect(fetched).toContain('/models/tiny-random/model.safetensors');
+  });
+});
