@@ -99,6 +99,17 @@
  * stays V8-bound: its code has to be compiled once, and nothing a page can do (no API asks V8 to
  * optimise ahead of use) moves that before a click that comes at ready.
  *
+ * Session 6 (2026-12-01, a quieter machine: engine rates 62-141 tok/s): on a warm visit the weights
+ * had taken 0.72-0.79 s through the service worker (in parallel with ORT's 0.71-0.74 s start), then
+ * 0.13-0.15 s to hash and parse. The model worker now reads a kept model straight from Cache Storage
+ * under its sha256 (lib/runtime/kept-model.ts; the service worker keeps only bytes that hashed to it):
+ * weights:kept 0.08-0.17 s, and the weights are parsed 0.3 s after the click, well before ORT has
+ * started; ORT's start (0.65-0.95 s warm) is now the whole critical path before session create
+ * (0.17-0.33 s). Two runs before → after, per backend, first token s at ready (no adapter /
+ * SwiftShader): cold 2.90 / 2.50 → 2.60 / 2.73, warm 1.24 / 1.43 → 1.39 / 1.33; after reading
+ * 0.13-0.47 in both. Page ÷ engine at ready: cold 0.79 / 0.39 → 0.97 / 0.41, warm 1.32 / 0.85 →
+ * 0.50 / 0.64 (run to run noise at 64 tokens is as large as any difference between the builds).
+ *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build;
  *                                                    STARTUP_BUILDS=per: the per-backend builds only)
  */

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer } from '../../scripts/serve.mjs';
 import { CHROMIUM, CHROMIUM_ARGS, describeBrowser } from './browser';
 import { KEPT_WASM_MARK } from '@/lib/runtime/cache-fallback';
+import { MARK_PREFIX } from '@/lib/runtime/marks';
 
 const RUN = 120_000;
 const PAGE = '/?generate.maxTokens=4&generate.seed=11&generate.backend=wasm';
@@ -75,6 +76,11 @@ describeBrowser('offline after the first visit', () => {
     const fromKeptCopy = async () => (await Promise.all(page.workers().filter((w) => !w.url().includes('/ort/'))
       .map((w) => w.evaluate((n) => performance.getEntriesByName(n).length, KEPT_WASM_MARK).catch(() => 0)))).reduce((a, b) => a + b, 0);
     expect(await fromKeptCopy()).toBe(0);
+    // the first visit downloaded the weights (nothing was kept yet); offline the model worker reads
+    // the kept copy itself (lib/runtime/kept-model.ts), without asking the network or the service worker
+    const measured = async (name: string) => (await Promise.all(page.workers().filter((w) => !w.url().includes('/ort/'))
+      .map((w) => w.evaluate((n) => performance.getEntriesByName(n).length, MARK_PREFIX + name).catch(() => 0)))).reduce((a, b) => a + b, 0);
+    expect(await measured('weights:fetch')).toBe(1);
     mark('cached');
     await server.close(); // nothing answers any more…
     await ctx.setOffline(true); // …and the browser knows it
@@ -85,6 +91,7 @@ describeBrowser('offline after the first visit', () => {
     mark('generated offline');
     expect(offline).toBe(online);
     expect(await fromKeptCopy()).toBe(1);
+    expect([await measured('weights:kept'), await measured('weights:fetch')]).toEqual([1, 0]);
     expect(errors).toEqual([]);
     await ctx.close();
   }, RUN * 2);
