@@ -17,7 +17,7 @@
  */
 import {
   MANIFEST_PATH, MODEL_CACHE, offlineHtml, assetUrlsInHtml, cacheNames, missingIsolationHeaders, modelCacheKey,
-  modelIndex, obsoleteCaches, pageKey, routeOf, sitePathOf, staleModelKeys, toHex, urlsWorthCaching, type Route,
+  modelIndex, obsoleteCaches, pageKey, routeOf, siteRootFrom, sitePathOf, staleModelKeys, toHex, urlsWorthCaching, type Route,
 } from './sw-core';
 
 declare const __LLM_LAB_BUILD__: string;
@@ -28,7 +28,7 @@ const ORIGIN = sw.location.origin;
 /** The site's base path ('/' or '/repo/'): where this script lives (it is served from the site root). */
 const BASE_PATH = new URL('./', sw.location.href).pathname;
 /** Origin plus base path, no trailing slash: 'https://x.io' or 'https://x.io/repo'. */
-const ROOT = ORIGIN + BASE_PATH.slice(0, -1);
+const ROOT = siteRootFrom(sw.location.href);
 const NAMES = cacheNames(__LLM_LAB_BUILD__, __ORT_VERSION__);
 /** How long the manifest's hashes are trusted before the worker asks the network again. */
 const INDEX_TTL_MS = 30_000;

@@ -108,6 +108,16 @@ export function modelIndex(manifest: unknown): Map<string, string> {
   return out;
 }
 
+/**
+ * The site's root (origin plus base path, no trailing slash) from the URL of a file or folder in
+ * the site's top folder: the service worker's own script ('https://x.io/repo/sw.js' →
+ * 'https://x.io/repo'; 'https://x.io/sw.js' → 'https://x.io'). Model cache keys hang off it.
+ */
+export function siteRootFrom(topLevelUrl: string): string {
+  const u = new URL('./', topLevelUrl);
+  return u.origin + u.pathname.slice(0, -1);
+}
+
 /** '/__llm-lab-model__/<sha256>' as an absolute URL on `origin`. */
 export function modelCacheKey(origin: string, sha256: string): string {
   return `${origin}${MODEL_KEY_PREFIX}${sha256}`;

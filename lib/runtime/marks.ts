@@ -6,9 +6,9 @@
  *   await timed('ort:import:wasm', () => import(url));   // a measure named 'llm-lab:ort:import:wasm'
  *   phases(performance.getEntriesByType('measure'))      // → [{ name: 'ort:import:wasm', start, ms }]
  *
- * Names: 'worker:start' (module evaluated), 'ort:import:<build>', 'weights:kept' (the service worker's
- * kept copy read from Cache Storage, ./kept-model.ts), 'weights:fetch', 'weights:verify' (hash, when
- * downloaded, and parse),
+ * Names: 'worker:start' (module evaluated), 'ort:import:<build>', 'weights:kept' (looking up, and on a
+ * hit reading, the service worker's kept copy in Cache Storage, ./kept-model.ts), 'weights:fetch'
+ * (the download, when nothing was kept), 'weights:verify' (sha256 and parse),
  * 'graph:<variant>' (ONNX bytes built from TS), 'session:<variant>|<backend>' (InferenceSession.create,
  * the first one includes ORT's wasm fetch, compile and instantiate), 'run:<variant>|<backend>' (the
  * first run of each session).

@@ -277,14 +277,16 @@ export async function fetchModelWeights(modelId: string, base: string, onProgres
   };
   // the model's entry in the family manifest models/manifest.json, else models/<id>/manifest.json
   const manifest = (await familyManifest(modelId, base)) ?? (await getJson<Manifest>('manifest.json'));
-  const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
-  // kept by the service worker under this sha256 (hashed when kept: ./kept-model.ts), else downloaded and hashed now
+  // the copy the service worker kept under this sha256 (./kept-model.ts), looked up while the config
+  // downloads; else the download. Either way the bytes are hashed against the manifest.
   const g = globalThis as { caches?: CacheStorageLike; location?: { href: string } };
-  const kept = await timed('weights:kept', () => keptModelFile(g.caches, siteRootOf(base, g.location?.href), manifest.sha256));
+  const keptLookup = timed('weights:kept', () => keptModelFile(g.caches, siteRootOf(base, g.location?.href), manifest.sha256));
+  const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
+  const kept = await keptLookup;
   if (kept) onProgress({ phase: 'download', loaded: kept.length, total: kept.length, file: manifest.weights });
   const bytes = kept ?? (await timed('weights:fetch', () => fetchWithProgress(dir + manifest.weights, { onProgress })));
   onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
-  const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: kept ? undefined : manifest.sha256, config: cfg }));
+  const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg }));
   onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
   return { manifest, config: cfg, weights };
 }

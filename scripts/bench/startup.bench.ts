@@ -102,13 +102,14 @@
  * Session 6 (2026-12-01, a quieter machine: engine rates 62-141 tok/s): on a warm visit the weights
  * had taken 0.72-0.79 s through the service worker (in parallel with ORT's 0.71-0.74 s start), then
  * 0.13-0.15 s to hash and parse. The model worker now reads a kept model straight from Cache Storage
- * under its sha256 (lib/runtime/kept-model.ts; the service worker keeps only bytes that hashed to it):
- * weights:kept 0.08-0.17 s, and the weights are parsed 0.3 s after the click, well before ORT has
- * started; ORT's start (0.65-0.95 s warm) is now the whole critical path before session create
- * (0.17-0.33 s). Two runs before → after, per backend, first token s at ready (no adapter /
- * SwiftShader): cold 2.90 / 2.50 → 2.60 / 2.73, warm 1.24 / 1.43 → 1.39 / 1.33; after reading
- * 0.13-0.47 in both. Page ÷ engine at ready: cold 0.79 / 0.39 → 0.97 / 0.41, warm 1.32 / 0.85 →
- * 0.50 / 0.64 (run to run noise at 64 tokens is as large as any difference between the builds).
+ * under its sha256 (lib/runtime/kept-model.ts), looked up while the config downloads, and still
+ * hashes it: weights:kept 0.08-0.10 s, the weights parsed before ORT has started, whose start
+ * (0.68-0.78 s warm) is now the whole critical path before session create (0.19-0.33 s). First
+ * token s at ready, per backend, no adapter / SwiftShader, run before → first draft (lookup after
+ * the config, no hash) → as shipped: warm 1.24 / 1.43 → 1.39 / 1.33 → 1.12 / 1.12; cold 2.90 / 2.50
+ * → 2.60 / 2.73 → 2.65 / 2.70 (nothing is kept on a cold visit); after reading 0.13-0.47 in all.
+ * Page ÷ engine at ready, same runs: cold 0.79 / 0.39, 0.97 / 0.41, 0.47 / 0.57; warm 1.32 / 0.85,
+ * 0.50 / 0.64, 0.67 / 0.91 (at 64 tokens the run-to-run noise is as large as any difference).
  *
  *   npm run build && npm run bench -- startup        (STARTUP_OUT=dir to time another build;
  *                                                    STARTUP_BUILDS=per: the per-backend builds only)

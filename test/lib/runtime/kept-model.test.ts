@@ -6,7 +6,7 @@ import { keptModelFile, siteRootOf, type CacheStorageLike } from '@/lib/runtime/
 import { fetchModelWeights } from '@/lib/runtime/transformer';
 import { sha256Hex } from '@/lib/model/weights';
 import { parseSafetensors } from '@/lib/model/safetensors';
-import { MODEL_CACHE } from '@/lib/offline/sw-core';
+import { MODEL_CACHE, modelCacheKey, siteRootFrom } from '@/lib/offline/sw-core';
 
 const SHA = 'ab'.repeat(32);
 const dir = 'models/tiny-random/';
@@ -45,6 +45,13 @@ describe('siteRootOf', () => {
     expect(siteRootOf('https://x.io/repo/models/', undefined)).toBeNull();
   });
 
+  it("agrees with the service worker's root, taken from its script's URL, at the top and under a base path", () => {
+    for (const [sw, base, page] of [['https://lab.example/sw.js', '/models/', 'https://lab.example/embed/w/'], ['https://x.io/my%20repo/sw.js', '/my%20repo/models/', 'https://x.io/my%20repo/lessons/a/']]) {
+      expect(siteRootOf(base, page)).toBe(siteRootFrom(sw));
+      expect(modelCacheKey(siteRootFrom(sw), SHA)).toBe(`${siteRootOf(base, page)}/__llm-lab-model__/${SHA}`);
+    }
+  });
+
   it('gives null for anything else', () => {
     expect(siteRootOf('/m/', 'https://lab.example/')).toBeNull();
     expect(siteRootOf('/models/', 'blob:https://lab.example/1234')).toBeNull();
@@ -68,9 +75,10 @@ describe('keptModelFile', () => {
     expect(await keptModelFile(storage({}).caches, null, SHA)).toBeNull();
   });
 
-  it('never looks up a value that is not a sha256, and never creates the cache', async () => {
+  it('never looks up a value that is not a sha256 (or no value), and never creates the cache', async () => {
     const s = storage({});
     expect(await keptModelFile(s.caches, 'https://x.io', '../../etc')).toBeNull();
+    expect(await keptModelFile(s.caches, 'https://x.io', undefined)).toBeNull();
     expect(s.asked.opened).toEqual([]);
     const none: CacheStorageLike = { has: async () => false, open: async () => Promise.reject(new Error('must not open')) };
     expect(await keptModelFile(none, 'https://x.io', SHA)).toBeNull();
@@ -104,6 +112,15 @@ describe('fetchModelWeights with a kept copy', () => {
     expect([...weights.keys()].sort()).toEqual([...parseSafetensors(real.weights).tensors.keys()].sort());
     expect(fetched.some((u) => u.endsWith('model.safetensors'))).toBe(false);
     expect(progress).toContainEqual({ phase: 'download', loaded: real.weights.length, total: real.weights.length, file: 'model.safetensors' });
+  });
+
+  it('still hashes what it read: bytes kept under the right key that do not match are refused', async () => {
+    const forged = real.weights.slice();
+    forged[forged.length - 1] ^= 1;
+    const fetched = serve(real.weights);
+    vi.stubGlobal('caches', storage({ [`https://lab.example/__llm-lab-model__/${real.manifest.sha256}`]: forged }).caches);
+    await expect(fetchModelWeights('tiny-random', '/models/', () => {})).rejects.toThrow(/sha256 mismatch/);
+    expect(fetched.some((u) => u.endsWith('model.safetensors'))).toBe(false);
   });
 
   it('downloads and hashes when only another version is kept: a corrupt download is still refused', async () => {
