@@ -14,6 +14,7 @@
  */
 
 import { ORT_PREFIX } from '../offline/sw-core';
+import { timerStall, type Stall } from './stall';
 
 /** The User Timing mark the model worker sets when ORT's wasm came from the kept copy (e2e reads it). */
 export const KEPT_WASM_MARK = 'ort:wasm-from-kept-copy';
@@ -39,12 +40,7 @@ function urlOf(input: RequestInfo | URL): string {
 /** How long the network may stay silent (no response headers) before a kept copy answers instead. */
 export const STALL_MS = 8000;
 
-/** A wait that can be called off: the default is a STALL_MS timer. */
-export type Stall = () => { wait: Promise<void>; cancel(): void };
-const timerStall: Stall = () => {
-  let t: ReturnType<typeof setTimeout> | undefined;
-  return { wait: new Promise<void>((r) => (t = setTimeout(r, STALL_MS))), cancel: () => clearTimeout(t) };
-};
+export type { Stall };
 
 export interface FallbackOptions {
   /** Which requests may be answered from the kept copy (default: ORT's .wasm files). */
@@ -77,7 +73,7 @@ const usable = (res: Response) => res.ok && !(res.headers.get('content-type') ??
  * storage off) or no kept copy, behave exactly as `fetchFn`.
  */
 export function withCacheFallback(fetchFn: Fetch, caches: () => CacheLookup | undefined, opts: FallbackOptions = {}): Fetch {
-  const { applies = isOrtWasm, onKept = () => {}, stall = timerStall } = opts;
+  const { applies = isOrtWasm, onKept = () => {}, stall = timerStall(STALL_MS) } = opts;
   return async (input, init) => {
     const url = urlOf(input);
     if (!applies(url)) return fetchFn(input, init);

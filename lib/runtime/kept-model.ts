@@ -14,6 +14,9 @@
  *
  * Example: await keptModelFile(caches, siteRootOf('/models/', location.href), manifest.sha256)
  *   → the kept bytes, or null (nothing kept, no Cache Storage, a partitioned or broken store)
+ *   and, when those bytes fail their hash, forgetKeptModelFile(…same…) before downloading: the
+ *   service worker serves what it kept without hashing it again, so a damaged entry left in place
+ *   would come back through the download too.
  */
 
 import { MODEL_CACHE, modelCacheKey, siteRootFrom } from '../offline/sw-core';
@@ -21,7 +24,7 @@ import { MODEL_CACHE, modelCacheKey, siteRootFrom } from '../offline/sw-core';
 /** The part of Cache Storage this needs (CacheStorage fits). */
 export interface CacheStorageLike {
   has(name: string): Promise<boolean>;
-  open(name: string): Promise<{ match(request: string): Promise<Response | undefined> }>;
+  open(name: string): Promise<{ match(request: string): Promise<Response | undefined>; delete?(request: string): Promise<boolean> }>;
 }
 
 /**
@@ -60,5 +63,21 @@ export async function keptModelFile(caches: CacheStorageLike | undefined, root: 
     return new Uint8Array(await hit.arrayBuffer());
   } catch {
     return null;
+  }
+}
+
+/**
+ * Deletes the entry kept under `sha256` (its bytes failed their hash: a damaged write, or another
+ * app's entry), so that the download after it reaches the network and the service worker keeps a
+ * verified copy in its place. True when an entry was deleted; any failure is false (never throws).
+ */
+export async function forgetKeptModelFile(caches: CacheStorageLike | undefined, root: string | null, sha256: unknown): Promise<boolean> {
+  if (typeof sha256 !== 'string' || !caches || root === null || !SHA256.test(sha256.toLowerCase())) return false;
+  try {
+    if (!(await caches.has(MODEL_CACHE))) return false;
+    const cache = await caches.open(MODEL_CACHE);
+    return (await cache.delete?.(modelCacheKey(root, sha256.toLowerCase()))) ?? false;
+  } catch {
+    return false;
   }
 }

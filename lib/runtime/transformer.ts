@@ -43,7 +43,7 @@ import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { timed } from './marks';
 import { fetchWithProgress } from './fetch';
-import { keptModelFile, siteRootOf, type CacheStorageLike } from './kept-model';
+import { forgetKeptModelFile, keptModelFile, siteRootOf, type CacheStorageLike } from './kept-model';
 import { disposeFeeds, onDevice, type Feed } from './device-tensor';
 import type { BackendFor, CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
 import { GpuStepDecoder } from './gpu-step';
@@ -284,11 +284,22 @@ export async function fetchModelWeights(modelId: string, base: string, onProgres
   const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
   const kept = await keptLookup;
   if (kept) onProgress({ phase: 'download', loaded: kept.length, total: kept.length, file: manifest.weights });
-  const bytes = kept ?? (await timed('weights:fetch', () => fetchWithProgress(dir + manifest.weights, { onProgress })));
-  onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
-  const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg }));
-  onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
-  return { manifest, config: cfg, weights };
+  const download = () => timed('weights:fetch', () => fetchWithProgress(dir + manifest.weights, { onProgress }));
+  const verify = async (bytes: Uint8Array) => {
+    onProgress({ phase: 'verify', loaded: 0, total: 1, file: manifest.weights });
+    const weights = await timed('weights:verify', () => loadWeights(bytes, { fileName: manifest.weights, sha256: manifest.sha256, config: cfg }));
+    onProgress({ phase: 'verify', loaded: 1, total: 1, file: manifest.weights });
+    return weights;
+  };
+  if (!kept) return { manifest, config: cfg, weights: await verify(await download()) };
+  try {
+    return { manifest, config: cfg, weights: await verify(kept) };
+  } catch (e) {
+    if (!/sha256 mismatch/.test(e instanceof Error ? e.message : '')) throw e;
+    // a damaged kept copy: forget it (the service worker would serve it again), then download
+    await forgetKeptModelFile(g.caches, siteRootOf(base, g.location?.href), manifest.sha256);
+    return { manifest, config: cfg, weights: await verify(await download()) };
+  }
 }
 
 /** A shipped model as a LoadedModel (see fetchModelWeights). */

@@ -2,7 +2,7 @@
 // Storage; anything else about the store (missing, broken, another hash) means "download and hash".
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { keptModelFile, siteRootOf, type CacheStorageLike } from '@/lib/runtime/kept-model';
+import { forgetKeptModelFile, keptModelFile, siteRootOf, type CacheStorageLike } from '@/lib/runtime/kept-model';
 import { fetchModelWeights } from '@/lib/runtime/transformer';
 import { sha256Hex } from '@/lib/model/weights';
 import { parseSafetensors } from '@/lib/model/safetensors';
@@ -18,7 +18,7 @@ const real = {
 
 /** A Cache Storage holding `entries` (URL → body) in MODEL_CACHE; records what was asked. */
 function storage(entries: Record<string, Uint8Array | Response>, opts: { broken?: boolean } = {}) {
-  const asked = { opened: [] as string[], matched: [] as string[] };
+  const asked = { opened: [] as string[], matched: [] as string[], deleted: [] as string[] };
   const caches: CacheStorageLike = {
     has: async (name) => {
       if (opts.broken) throw new DOMException('storage is gone', 'UnknownError');
@@ -31,6 +31,12 @@ function storage(entries: Record<string, Uint8Array | Response>, opts: { broken?
           asked.matched.push(url);
           const e = entries[url];
           return e instanceof Response ? e : e ? new Response(e.slice() as unknown as BodyInit) : undefined;
+        },
+        delete: async (url: string) => {
+          asked.deleted.push(url);
+          const had = url in entries;
+          delete entries[url];
+          return had;
         },
       };
     },
@@ -85,6 +91,27 @@ describe('keptModelFile', () => {
   });
 });
 
+describe('forgetKeptModelFile', () => {
+  it('deletes only the entry under that hash, and says whether there was one', async () => {
+    const other = `https://x.io/__llm-lab-model__/${'cd'.repeat(32)}`;
+    const { caches, asked } = storage({ [`https://x.io/__llm-lab-model__/${SHA}`]: new Uint8Array([1]), [other]: new Uint8Array([2]) });
+    expect(await forgetKeptModelFile(caches, 'https://x.io', SHA.toUpperCase())).toBe(true);
+    expect(await forgetKeptModelFile(caches, 'https://x.io', SHA)).toBe(false);
+    expect(asked.deleted).toEqual([`https://x.io/__llm-lab-model__/${SHA}`, `https://x.io/__llm-lab-model__/${SHA}`]);
+    expect(await keptModelFile(caches, 'https://x.io', 'cd'.repeat(32))).not.toBeNull();
+  });
+
+  it('never throws and never deletes for a value that is not a sha256, a broken store or no cache', async () => {
+    const s = storage({});
+    expect(await forgetKeptModelFile(s.caches, 'https://x.io', '../../etc')).toBe(false);
+    expect(await forgetKeptModelFile(storage({}, { broken: true }).caches, 'https://x.io', SHA)).toBe(false);
+    expect(await forgetKeptModelFile(undefined, 'https://x.io', SHA)).toBe(false);
+    const none: CacheStorageLike = { has: async () => false, open: async () => Promise.reject(new Error('must not open')) };
+    expect(await forgetKeptModelFile(none, 'https://x.io', SHA)).toBe(false);
+    expect(s.asked.deleted).toEqual([]);
+  });
+});
+
 describe('fetchModelWeights with a kept copy', () => {
   afterEach(() => vi.unstubAllGlobals());
 
@@ -114,13 +141,25 @@ describe('fetchModelWeights with a kept copy', () => {
     expect(progress).toContainEqual({ phase: 'download', loaded: real.weights.length, total: real.weights.length, file: 'model.safetensors' });
   });
 
-  it('still hashes what it read: bytes kept under the right key that do not match are refused', async () => {
-    const forged = real.weights.slice();
-    forged[forged.length - 1] ^= 1;
+  it('still hashes what it read: a damaged kept copy is refused, forgotten, and the file downloaded', async () => {
+    const key = `https://lab.example/__llm-lab-model__/${real.manifest.sha256}`;
+    const damaged = real.weights.slice();
+    damaged[damaged.length - 1] ^= 1;
     const fetched = serve(real.weights);
-    vi.stubGlobal('caches', storage({ [`https://lab.example/__llm-lab-model__/${real.manifest.sha256}`]: forged }).caches);
+    const { caches, asked } = storage({ [key]: damaged });
+    vi.stubGlobal('caches', caches);
+    const { weights } = await fetchModelWeights('tiny-random', '/models/', () => {});
+    expect([...weights.keys()].sort()).toEqual([...parseSafetensors(real.weights).tensors.keys()].sort());
+    expect(asked.deleted).toEqual([key]); // else the service worker would serve the damaged copy again
+    expect(fetched).toContain('/models/tiny-random/model.safetensors');
+  });
+
+  it('refuses a damaged kept copy followed by a corrupt download with the sha256 message', async () => {
+    const damaged = real.weights.slice();
+    damaged[damaged.length - 1] ^= 1;
+    serve(damaged);
+    vi.stubGlobal('caches', storage({ [`https://lab.example/__llm-lab-model__/${real.manifest.sha256}`]: damaged }).caches);
     await expect(fetchModelWeights('tiny-random', '/models/', () => {})).rejects.toThrow(/sha256 mismatch/);
-    expect(fetched.some((u) => u.endsWith('model.safetensors'))).toBe(false);
   });
 
   it('downloads and hashes when only another version is kept: a corrupt download is still refused', async () => {
