@@ -55,6 +55,7 @@ export function friendlyError(e: unknown): string {
   if (/sha256 mismatch/i.test(msg)) {
     return `The model file did not pass its integrity check (sha256 mismatch), so it was not used. It may be a corrupt download or a stale cache: reload the page to try again. Detail: ${msg}`;
   }
+  if (/download stalled:/.test(msg)) return `The model download stopped arriving (a connection that is up but sends nothing), so the model was not loaded. Try again: the download starts over. Detail: ${msg}`;
   if (/HTTP 404/.test(msg)) return `The model files were not found on this server. Detail: ${msg}`;
   if (/worker crashed: it did not start/i.test(msg)) return `The model worker could not start: its script did not load (offline on a page not stored yet, or the site was updated). Reload the page to try again. Detail: ${msg}`;
   if (/worker crashed/i.test(msg)) return `The model worker stopped unexpectedly. Reload the page to try again. Detail: ${msg}`;
