@@ -137,6 +137,8 @@ const RUN_TIMEOUT = 180_000;
 
 interface Visit {
   firstMs: number;
+  /** Click → the first run's last token on screen. */
+  lastMs: number;
   /** Click → the panel's 'generating' phase (model loaded, backend chosen): the rest is ORT's first run(s). */
   loadedMs: number;
   pageTokPerS: number;
@@ -211,6 +213,7 @@ async function visit(ctx: BrowserContext, url: string, readMs: number): Promise<
     const [n1, t1] = r.marks.at(-1)!;
     return {
       firstMs: t0 - r.click,
+      lastMs: t1 - r.click,
       loadedMs: r.generating - r.click,
       pageTokPerS: t1 > t0 ? ((n1 - n0) / (t1 - t0)) * 1000 : NaN,
       workerTokPerS,
@@ -304,6 +307,9 @@ export default async function bench(): Promise<void> {
               };
               rows.push(row);
               details.push(`${row.adapter} | ${row.ort} | ${row.visit} | ${row.click}: ${phaseLine(v.phases, -Infinity, v.firstMs)}`);
+              // what else the worker started while the first run decoded (e.g. WebGPU timed in the background)
+              const during = phaseLine(v.phases.filter((p) => p.start > v.firstMs), v.firstMs, v.lastMs);
+              if (during) details.push(`    while it decoded (to ${fmt(v.lastMs)} s): ${during}`);
             }
           } finally {
             await ctx.close();
