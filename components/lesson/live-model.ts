@@ -52,7 +52,7 @@ export const defaultDeps: Deps = { client: () => sharedClient(), tokenizer: () =
 /** A readable sentence for a failure (sha256, missing files, worker crash), keeping the detail. */
 export function friendlyError(e: unknown): string {
   const msg = e instanceof Error ? e.message : String(e);
-  if (/sha256 mismatch/i.test(msg)) {
+  if (/sha256 mismatch/i.test(msg)) { // lib/model/weights.ts isSha256Mismatch, without its imports in the page bundle
     return `The model file did not pass its integrity check (sha256 mismatch), so it was not used. It may be a corrupt download or a stale cache: reload the page to try again. Detail: ${msg}`;
   }
   if (/download stalled:/.test(msg)) return `The model download stopped arriving (a connection that is up but sends nothing), so the model was not loaded. Try again: the download starts over. Detail: ${msg}`;

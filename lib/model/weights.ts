@@ -17,11 +17,22 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(d), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** The bytes are not the file the manifest names. */
+export class Sha256Mismatch extends Error {
+  override name = 'Sha256Mismatch';
+}
+
+/** Whether `e` (an error, or its message after crossing a worker boundary) is a Sha256Mismatch. */
+export function isSha256Mismatch(e: unknown): boolean {
+  const msg = e instanceof Error ? e.message : typeof e === 'string' ? e : '';
+  return e instanceof Sha256Mismatch || /sha256 mismatch/i.test(msg);
+}
+
 /** Throws `<file>: sha256 mismatch: expected <hex>, got <hex>` when the bytes are not the expected file. */
 export async function verifySha256(bytes: Uint8Array, expected: string, fileName: string): Promise<void> {
   const actual = await sha256Hex(bytes);
   if (actual !== expected.toLowerCase()) {
-    throw new Error(`${fileName}: sha256 mismatch: expected ${expected.toLowerCase()}, got ${actual} (${bytes.length} bytes); the download is corrupt or the manifest is stale`);
+    throw new Sha256Mismatch(`${fileName}: sha256 mismatch: expected ${expected.toLowerCase()}, got ${actual} (${bytes.length} bytes); the download is corrupt or the manifest is stale`);
   }
 }
 

@@ -40,7 +40,6 @@ function urlOf(input: RequestInfo | URL): string {
 /** How long the network may stay silent (no response headers) before a kept copy answers instead. */
 export const STALL_MS = 8000;
 
-export type { Stall };
 
 export interface FallbackOptions {
   /** Which requests may be answered from the kept copy (default: ORT's .wasm files). */

@@ -7,6 +7,7 @@
  *
  * Example: entry files.weights "models/lm/model.safetensors" → weights "model.safetensors".
  */
+import { DownloadStalled, fetchJson } from './fetch';
 import type { Manifest } from './transformer';
 
 interface FamilyEntry {
@@ -31,12 +32,17 @@ export function fromFamilyManifest(modelId: string, family: unknown): Manifest |
   };
 }
 
-/** The family manifest's entry for `modelId` under `base` ('/models/'); null when absent or unreadable. */
+/**
+ * The family manifest's entry for `modelId` under `base` ('/models/'); null when absent or
+ * unreadable. A download that stalled is thrown (./fetch.ts DownloadStalled): the connection, not
+ * the manifest, is what failed, and the per-model manifest would stall the same way.
+ */
 export async function familyManifest(modelId: string, base: string): Promise<Manifest | null> {
   try {
-    const res = await fetch(`${base}manifest.json`);
-    return res.ok ? fromFamilyManifest(modelId, await res.json()) : null;
-  } catch {
+    const r = await fetchJson(`${base}manifest.json`);
+    return r.ok ? fromFamilyManifest(modelId, r.value) : null;
+  } catch (e) {
+    if (e instanceof DownloadStalled) throw e;
     return null;
   }
 }

@@ -24,7 +24,7 @@ import { MODEL_CACHE, modelCacheKey, siteRootFrom } from '../offline/sw-core';
 /** The part of Cache Storage this needs (CacheStorage fits). */
 export interface CacheStorageLike {
   has(name: string): Promise<boolean>;
-  open(name: string): Promise<{ match(request: string): Promise<Response | undefined>; delete?(request: string): Promise<boolean> }>;
+  open(name: string): Promise<{ match(request: string): Promise<Response | undefined>; delete(request: string): Promise<boolean> }>;
 }
 
 /**
@@ -52,13 +52,19 @@ const SHA256 = /^[0-9a-f]{64}$/;
  * there is no Cache Storage, the root is unknown, or reading fails (any error means "download it").
  * Never creates the cache.
  */
-export async function keptModelFile(caches: CacheStorageLike | undefined, root: string | null, sha256: unknown): Promise<Uint8Array | null> {
-  if (typeof sha256 !== 'string') return null; // a manifest without a hash: nothing can be looked up
+/** The cache key for a model file kept under `sha256`, or null when there is none to ask for (no hash, not a sha256, no root). */
+function keyFor(root: string | null, sha256: unknown): string | null {
+  if (typeof sha256 !== 'string' || root === null) return null; // e.g. a manifest without a hash
   const sha = sha256.toLowerCase();
-  if (!caches || root === null || !SHA256.test(sha)) return null;
+  return SHA256.test(sha) ? modelCacheKey(root, sha) : null;
+}
+
+export async function keptModelFile(caches: CacheStorageLike | undefined, root: string | null, sha256: unknown): Promise<Uint8Array | null> {
+  const key = keyFor(root, sha256);
+  if (!caches || key === null) return null;
   try {
     if (!(await caches.has(MODEL_CACHE))) return null;
-    const hit = await (await caches.open(MODEL_CACHE)).match(modelCacheKey(root, sha));
+    const hit = await (await caches.open(MODEL_CACHE)).match(key);
     if (!hit?.ok) return null;
     return new Uint8Array(await hit.arrayBuffer());
   } catch {
@@ -72,11 +78,11 @@ export async function keptModelFile(caches: CacheStorageLike | undefined, root: 
  * verified copy in its place. True when an entry was deleted; any failure is false (never throws).
  */
 export async function forgetKeptModelFile(caches: CacheStorageLike | undefined, root: string | null, sha256: unknown): Promise<boolean> {
-  if (typeof sha256 !== 'string' || !caches || root === null || !SHA256.test(sha256.toLowerCase())) return false;
+  const key = keyFor(root, sha256);
+  if (!caches || key === null) return false;
   try {
     if (!(await caches.has(MODEL_CACHE))) return false;
-    const cache = await caches.open(MODEL_CACHE);
-    return (await cache.delete?.(modelCacheKey(root, sha256.toLowerCase()))) ?? false;
+    return await (await caches.open(MODEL_CACHE)).delete(key);
   } catch {
     return false;
   }

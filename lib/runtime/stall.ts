@@ -16,3 +16,21 @@ export function timerStall(ms: number): Stall {
     return { wait: new Promise<void>((r) => (t = setTimeout(r, ms))), cancel: () => clearTimeout(t) };
   };
 }
+
+/**
+ * `step`'s value, unless a fresh `stall()` wait ends first: then `onStall()` runs (abort the
+ * request there) and the error it returns is thrown. The wait is called off either way.
+ *
+ *   await raceStall(reader.read(), timerStall(30_000), () => (ac.abort(), new Error('stalled')))
+ */
+export async function raceStall<T>(step: Promise<T>, stall: Stall, onStall: () => Error): Promise<T> {
+  const timer = stall();
+  const STALLED = Symbol('stalled');
+  try {
+    const first = await Promise.race([step, timer.wait.then(() => STALLED)]);
+    if (first !== STALLED) return first as T;
+  } finally {
+    timer.cancel();
+  }
+  throw onStall();
+}

@@ -35,14 +35,14 @@ import { ssmPastFeeds } from '@/lib/model/ssm-lm';
 import { ssmDims } from '@/lib/model/ssm-shapes';
 import { names } from '@/lib/model/names';
 import { presets } from '@/lib/model/presets';
-import { loadWeights } from '@/lib/model/weights';
+import { isSha256Mismatch, loadWeights } from '@/lib/model/weights';
 import { fitsInplace } from '@/lib/model/step-cache';
 import { parseScaledVariant, withRule } from '@/lib/longctx/scaling';
 import { buildLensModel, LENS_VARIANT } from '@/lib/interp/logit-lens';
 import { parseWindowVariant, withWindow } from '@/lib/longctx/bounded-cache';
 import { familyManifest } from './family-manifest';
 import { timed } from './marks';
-import { fetchWithProgress } from './fetch';
+import { fetchJson, fetchWithProgress } from './fetch';
 import { forgetKeptModelFile, keptModelFile, siteRootOf, type CacheStorageLike } from './kept-model';
 import { disposeFeeds, onDevice, type Feed } from './device-tensor';
 import type { BackendFor, CalibrationPlan, LoadedModel, RunFn, StateRunFn, StepDecoder, StepLender, Stepper } from './model';
@@ -271,16 +271,17 @@ export function transformerModel(cfg: TransformerConfig, weights: WeightMap, inf
 export async function fetchModelWeights(modelId: string, base: string, onProgress: (p: Progress) => void): Promise<{ manifest: Manifest; config: TransformerConfig; weights: WeightMap }> {
   const dir = `${base}${modelId}/`;
   const getJson = async <T>(file: string): Promise<T> => {
-    const res = await fetch(dir + file);
-    if (!res.ok) throw new Error(`model "${modelId}": ${dir + file} → HTTP ${res.status}`);
-    return (await res.json()) as T;
+    const r = await fetchJson(dir + file);
+    if (!r.ok) throw new Error(`model "${modelId}": ${dir + file} → HTTP ${r.status}`);
+    return r.value as T;
   };
   // the model's entry in the family manifest models/manifest.json, else models/<id>/manifest.json
   const manifest = (await familyManifest(modelId, base)) ?? (await getJson<Manifest>('manifest.json'));
   // the copy the service worker kept under this sha256 (./kept-model.ts), looked up while the config
   // downloads; else the download. Either way the bytes are hashed against the manifest.
   const g = globalThis as { caches?: CacheStorageLike; location?: { href: string } };
-  const keptLookup = timed('weights:kept', () => keptModelFile(g.caches, siteRootOf(base, g.location?.href), manifest.sha256));
+  const root = siteRootOf(base, g.location?.href);
+  const keptLookup = timed('weights:kept', () => keptModelFile(g.caches, root, manifest.sha256));
   const cfg = validateConfig(await getJson<TransformerConfig>(manifest.config));
   const kept = await keptLookup;
   if (kept) onProgress({ phase: 'download', loaded: kept.length, total: kept.length, file: manifest.weights });
@@ -295,9 +296,9 @@ export async function fetchModelWeights(modelId: string, base: string, onProgres
   try {
     return { manifest, config: cfg, weights: await verify(kept) };
   } catch (e) {
-    if (!/sha256 mismatch/.test(e instanceof Error ? e.message : '')) throw e;
+    if (!isSha256Mismatch(e)) throw e;
     // a damaged kept copy: forget it (the service worker would serve it again), then download
-    await forgetKeptModelFile(g.caches, siteRootOf(base, g.location?.href), manifest.sha256);
+    await forgetKeptModelFile(g.caches, root, manifest.sha256);
     return { manifest, config: cfg, weights: await verify(await download()) };
   }
 }

@@ -323,7 +323,7 @@ export default async function bench(): Promise<void> {
     console.log('engine tok/s: the worker\'s own per-step decode rate in a second, identical run on the same page (warmed up, nothing else running); goal page ÷ engine ≥ 0.80');
     console.log(`for reference: lm kv-decode after 64 cached tokens ${inBrowser.toFixed(0)} tok/s in Chromium's worker (/lab/runtime-bench/), ${engine.toFixed(0)} tok/s in Node (ORT WASM, 1 thread)`);
     console.table(rows);
-    console.log('model worker phases before the first token (lib/runtime/marks.ts; s after the click + s long; negative: before the click):');
+    console.log('model worker phases before the first token, then any that started while the first run decoded (lib/runtime/marks.ts; s after the click + s long; negative: before the click; read when the first run ends, so a phase still running then is not listed):');
     for (const d of details) console.log(`  ${d}`);
   } finally {
     for (const b of builds) await b.server.close();

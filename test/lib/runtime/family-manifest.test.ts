@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { familyManifest, fromFamilyManifest } from '@/lib/runtime/family-manifest';
+import { DOWNLOAD_STALL_MS, DownloadStalled } from '@/lib/runtime/fetch';
 
 const family = JSON.parse(readFileSync('models/manifest.json', 'utf8'));
 
@@ -32,5 +33,21 @@ describe('familyManifest', () => {
       throw new TypeError('offline');
     });
     expect(await familyManifest('lm', '/models/')).toBeNull();
+  });
+
+  it('passes a stalled download on (the connection failed, not the manifest), aborting the request', async () => {
+    vi.useFakeTimers();
+    try {
+      let aborted = false;
+      vi.stubGlobal('fetch', (_u: string, init?: { signal?: AbortSignal }) => new Promise<Response>(() => init?.signal?.addEventListener('abort', () => (aborted = true))));
+      const pending = familyManifest('lm', '/models/').catch((e: unknown) => e);
+      await vi.advanceTimersByTimeAsync(DOWNLOAD_STALL_MS);
+      const err = await pending;
+      expect(err).toBeInstanceOf(DownloadStalled);
+      expect((err as Error).message).toBe('download stalled: manifest.json got no answer for 30 s. Check the connection and try again.');
+      expect(aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -17,7 +17,7 @@ const real = {
 };
 
 /** A Cache Storage holding `entries` (URL → body) in MODEL_CACHE; records what was asked. */
-function storage(entries: Record<string, Uint8Array | Response>, opts: { broken?: boolean } = {}) {
+function storage(entries: Record<string, Uint8Array | Response>, opts: { broken?: boolean; log?: string[] } = {}) {
   const asked = { opened: [] as string[], matched: [] as string[], deleted: [] as string[] };
   const caches: CacheStorageLike = {
     has: async (name) => {
@@ -34,6 +34,7 @@ function storage(entries: Record<string, Uint8Array | Response>, opts: { broken?
         },
         delete: async (url: string) => {
           asked.deleted.push(url);
+          opts.log?.push(`delete ${url}`);
           const had = url in entries;
           delete entries[url];
           return had;
@@ -116,14 +117,14 @@ describe('fetchModelWeights with a kept copy', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   /** Serves /models/tiny-random/* (weights: `weights`) and records the URLs fetched. */
-  function serve(weights: Uint8Array) {
+  function serve(weights: Uint8Array, config = real.config) {
     const fetched: string[] = [];
     vi.stubGlobal('location', { href: 'https://lab.example/lessons/x/' });
     vi.stubGlobal('fetch', async (url: string) => {
       fetched.push(url);
       if (url === '/models/manifest.json') return new Response('not found', { status: 404 });
       if (url.endsWith('/manifest.json')) return new Response(JSON.stringify(real.manifest));
-      if (url.endsWith('/config.json')) return new Response(real.config);
+      if (url.endsWith('/config.json')) return new Response(config);
       if (url.endsWith('/model.safetensors')) return new Response(weights.slice() as unknown as BodyInit);
       return new Response('not found', { status: 404 });
     });
@@ -145,21 +146,40 @@ describe('fetchModelWeights with a kept copy', () => {
     const key = `https://lab.example/__llm-lab-model__/${real.manifest.sha256}`;
     const damaged = real.weights.slice();
     damaged[damaged.length - 1] ^= 1;
-    const fetched = serve(real.weights);
-    const { caches, asked } = storage({ [key]: damaged });
+    const log = serve(real.weights);
+    const { caches, asked } = storage({ [key]: damaged }, { log });
     vi.stubGlobal('caches', caches);
     const { weights } = await fetchModelWeights('tiny-random', '/models/', () => {});
     expect([...weights.keys()].sort()).toEqual([...parseSafetensors(real.weights).tensors.keys()].sort());
-    expect(asked.deleted).toEqual([key]); // else the service worker would serve the damaged copy again
-    expect(fetched).toContain('/models/tiny-random/model.safetensors');
+    expect(asked.deleted).toEqual([key]);
+    // forgotten BEFORE the download: else the service worker would answer it with the damaged copy
+    expect(log.indexOf(`delete ${key}`)).toBeGreaterThan(-1);
+    expect(log.indexOf(`delete ${key}`)).toBeLessThan(log.indexOf('/models/tiny-random/model.safetensors'));
   });
 
-  it('refuses a damaged kept copy followed by a corrupt download with the sha256 message', async () => {
+  it('refuses a damaged kept copy followed by a corrupt download with the sha256 message, after one download', async () => {
+    const key = `https://lab.example/__llm-lab-model__/${real.manifest.sha256}`;
     const damaged = real.weights.slice();
     damaged[damaged.length - 1] ^= 1;
-    serve(damaged);
-    vi.stubGlobal('caches', storage({ [`https://lab.example/__llm-lab-model__/${real.manifest.sha256}`]: damaged }).caches);
+    const fetched = serve(damaged);
+    const { caches, asked } = storage({ [key]: damaged });
+    vi.stubGlobal('caches', caches);
     await expect(fetchModelWeights('tiny-random', '/models/', () => {})).rejects.toThrow(/sha256 mismatch/);
+    expect(asked.deleted).toEqual([key]);
+    expect(fetched.filter((u) => u.endsWith('/model.safetensors'))).toEqual(['/models/tiny-random/model.safetensors']);
+  });
+
+  it('does not forget or download again when the kept copy hashes right but fails another check', async () => {
+    const key = `https://lab.example/__llm-lab-model__/${real.manifest.sha256}`;
+    const fetched = serve(new Uint8Array(0), JSON.stringify({ ...JSON.parse(real.config), dFF: 96 })); // a config the weights do not fit
+    const { caches, asked } = storage({ [key]: real.weights });
+    vi.stubGlobal('caches', caches);
+    const err = await fetchModelWeights('tiny-random', '/models/', () => {}).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).not.toMatch(/sha256/);
+    expect((err as Error).message).toMatch(/the config needs \[96,64\]/);
+    expect(asked.deleted).toEqual([]);
+    expect(fetched.some((u) => u.endsWith('/model.safetensors'))).toBe(false);
   });
 
   it('downloads and hashes when only another version is kept: a corrupt download is still refused', async () => {
