@@ -111,9 +111,9 @@
  * Page ÷ engine at ready, same runs: cold 0.79 / 0.39, 0.97 / 0.41, 0.47 / 0.57; warm 1.32 / 0.85,
  * 0.50 / 0.64, 0.67 / 0.91 (at 64 tokens the run-to-run noise is as large as any difference).
  *
- * Session 7 (2026-12-02), three runs on the build of the day (engine rates 69-155 tok/s; the
- * second run's "engine" rate itself moved 0.6-1.6x between cases of one run, so a 64-token ratio
- * is a rough reading). First token s, no adapter / SwiftShader: cold at ready 2.02 / 2.48, 2.27 /
+ * Session 7 (2026-12-02), three runs on the build of the day (engine rates 69-177 tok/s; in two
+ * warm cases the second, "engine" run was slower than the first, ratios 1.28 and 1.55, so a
+ * 64-token ratio is a rough reading). First token s, no adapter / SwiftShader: cold at ready 2.02 / 2.48, 2.27 /
  * 2.11, 2.92 / 2.54; warm at ready 1.00 / 1.07, 1.06 / 0.93, 1.41 / 1.05; after reading 0.12-0.44.
  * Page ÷ engine: cold at ready 0.51 / 0.41, 0.77 / 0.46, 0.67 / 0.47; warm at ready 0.67 / 0.91,
  * 1.55 / 0.58, 0.62 / 0.62; after reading 0.48-1.28. The new "while it decoded" lines show that the
