@@ -47,11 +47,6 @@ export function siteRootOf(base: string, here: string | undefined): string | nul
 /** A 64-hex-digit sha256, lower case; anything else is never looked up. */
 const SHA256 = /^[0-9a-f]{64}$/;
 
-/**
- * The bytes kept under `sha256` in the service worker's model cache, or null when there are none,
- * there is no Cache Storage, the root is unknown, or reading fails (any error means "download it").
- * Never creates the cache.
- */
 /** The cache key for a model file kept under `sha256`, or null when there is none to ask for (no hash, not a sha256, no root). */
 function keyFor(root: string | null, sha256: unknown): string | null {
   if (typeof sha256 !== 'string' || root === null) return null; // e.g. a manifest without a hash
@@ -59,6 +54,11 @@ function keyFor(root: string | null, sha256: unknown): string | null {
   return SHA256.test(sha) ? modelCacheKey(root, sha) : null;
 }
 
+/**
+ * The bytes kept under `sha256` in the service worker's model cache, or null when there are none,
+ * there is no Cache Storage, the root is unknown, or reading fails (any error means "download it").
+ * Never creates the cache.
+ */
 export async function keptModelFile(caches: CacheStorageLike | undefined, root: string | null, sha256: unknown): Promise<Uint8Array | null> {
   const key = keyFor(root, sha256);
   if (!caches || key === null) return null;
